@@ -1,0 +1,31 @@
+/* The versioned function table: a dlopen user resolves one symbol. */
+#include "internal.h"
+
+static const struct bkerr_api api_v1 = {
+    .version = BKERR_API_VERSION,
+    .size = sizeof(struct bkerr_api),
+    .library_version = BKERR_VERSION,
+    .parse_code = bkerr_parse_code,
+    .classify = bkerr_classify,
+    .prefix = bkerr_prefix,
+    .open = bkerr_open,
+    .close = bkerr_close,
+    .default_config = bkerr_default_config,
+    .config_path = bkerr_config_path,
+    .default_lang = bkerr_default_lang,
+    .lookup = bkerr_lookup,
+    .lookup_product = bkerr_lookup_product,
+    .fill = bkerr_fill,
+    .format = bkerr_format,
+    .platform = bkerr_platform,
+    .category_name = bkerr_category_name,
+    .status_name = bkerr_status_name,
+    .catalog_count = bkerr_catalog_count,
+    .catalog_status = bkerr_catalog_status,
+};
+
+const struct bkerr_api *bkerr_api(uint32_t min_version)
+{
+    return min_version >= 1 && min_version <= BKERR_API_VERSION ? &api_v1
+                                                                : NULL;
+}

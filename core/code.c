@@ -1,0 +1,78 @@
+/* Text to code, and the class of a code. */
+#include <ctype.h>
+
+#include "internal.h"
+
+/* Longest digit run accepted: 18 digits always fit in int64_t. */
+#define MAX_DIGITS 18
+
+int bkerr_parse_code(const char *text, int64_t *code, const char **reason)
+{
+    const char *why = NULL;
+    if (!text || !code) {
+        why = "no text given";
+        goto fail;
+    }
+    const char *p = text;
+    while (isspace((unsigned char)*p))
+        p++;
+    bool negative = false;
+    if (*p == '-') {
+        negative = true;
+        p++;
+    } else if (*p == '+') {
+        why = "a code has no '+' sign";
+        goto fail;
+    }
+    const char *digits = p;
+    int64_t value = 0;
+    while (*p >= '0' && *p <= '9') {
+        if (p - digits >= MAX_DIGITS) {
+            why = "too many digits for an error code";
+            goto fail;
+        }
+        value = value * 10 + (*p - '0');
+        p++;
+    }
+    size_t n = (size_t)(p - digits);
+    while (isspace((unsigned char)*p))
+        p++;
+    if (n == 0) {
+        why = *digits ? "a code is written in decimal digits only"
+                      : "empty text is not a code";
+        goto fail;
+    }
+    if (*p) {
+        why = "a code is written in decimal digits only";
+        goto fail;
+    }
+    if (n > 1 && digits[0] == '0') {
+        why = "a code has no leading zeros";
+        goto fail;
+    }
+    if (negative && value == 0) {
+        why = "-0 is not a code";
+        goto fail;
+    }
+    *code = negative ? -value : value;
+    return 0;
+fail:
+    if (reason)
+        *reason = why;
+    return BKERR_EINVAL;
+}
+
+enum bkerr_class bkerr_classify(int64_t code)
+{
+    if (code == -1 || code == 0)
+        return BKERR_CLASS_SPECIAL;
+    if (code >= 1000000 && code <= 9999999)
+        return BKERR_CLASS_STANDARD;
+    return BKERR_CLASS_NONSTANDARD;
+}
+
+int bkerr_prefix(int64_t code)
+{
+    return bkerr_classify(code) == BKERR_CLASS_STANDARD ? (int)(code / 100000)
+                                                        : 0;
+}

@@ -1,0 +1,559 @@
+/* bkerr.ini -> struct bk_config, with inih.  Nothing is loaded here.
+ *
+ * inih, as Debian builds it, cuts lines longer than its buffer and section
+ * names of 50 bytes or more without a word, and does not pass line numbers
+ * to the handler.  So inih reads through next_line(), which sees every raw
+ * line first: it counts lines, rejects what inih would cut, tracks sections
+ * (inih reports none without keys) and strips indentation so that inih
+ * never joins lines as continuations.  The first error stops the parse. */
+#include <errno.h>
+#include <stdarg.h>
+#include <fcntl.h>
+#include <ini.h>
+#include <stdlib.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+#define CONFIG_MAX_BYTES (1 << 20)
+#define INI_NAME_MAX 49 /* inih keeps 50 bytes with the NUL */
+
+enum section_kind { SEC_NONE, SEC_REGISTRY, SEC_CATALOG, SEC_PLATFORM };
+
+struct key_seen {
+    const char *name;
+    int line;
+};
+
+struct parse {
+    const char *path;
+    const char *buf;
+    size_t len, pos;
+    int lineno;
+    char *err;
+    size_t errlen;
+    int status; /* 0, BKERR_ECONFIG or BKERR_ENOMEM */
+    struct bk_config *cfg;
+    enum section_kind sec;
+    int sec_line;
+    struct key_seen keys[8]; /* keys of the current section */
+    size_t n_keys;
+    int registry_line;
+};
+
+static const char *const registry_keys[] = {"plugin_dir", "lang", "fatal", NULL};
+static const char *const catalog_keys[] = {"path", "enabled", "required", NULL};
+static const char *const platform_keys[] = {"id", "name_zh", "name_en", NULL};
+
+/* Records the first error as "path:line: message". */
+__attribute__((format(printf, 3, 4))) static void
+fail(struct parse *p, int line, const char *fmt, ...)
+{
+    if (p->status)
+        return;
+    p->status = BKERR_ECONFIG;
+    char what[768];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    if (line > 0)
+        bk_errf(p->err, p->errlen, "%s:%d: %s", p->path, line, what);
+    else
+        bk_errf(p->err, p->errlen, "%s: %s", p->path, what);
+}
+
+static void oom(struct parse *p)
+{
+    if (!p->status) {
+        p->status = BKERR_ENOMEM;
+        bk_errf(p->err, p->errlen, "%s: out of memory", p->path);
+    }
+}
+
+/* Edit distance, capped: enough to suggest a key for a typo. */
+static size_t distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), row[64];
+    if (la >= 64 || lb >= 64)
+        return 99;
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+static const char *const *keys_of(enum section_kind sec)
+{
+    switch (sec) {
+    case SEC_REGISTRY: return registry_keys;
+    case SEC_CATALOG: return catalog_keys;
+    case SEC_PLATFORM: return platform_keys;
+    default: return NULL;
+    }
+}
+
+static void unknown_key(struct parse *p, const char *section, const char *name)
+{
+    const char *const *keys = keys_of(p->sec);
+    const char *best = NULL;
+    size_t best_d = 3;
+    char list[128] = "";
+    for (size_t i = 0; keys[i]; i++) {
+        size_t d = distance(name, keys[i]);
+        if (d < best_d)
+            best = keys[i], best_d = d;
+        size_t used = strlen(list);
+        snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "",
+                 keys[i]);
+    }
+    if (best)
+        fail(p, p->lineno, "unknown key '%s' in [%s]; did you mean '%s'?",
+             name, section, best);
+    else
+        fail(p, p->lineno, "unknown key '%s' in [%s]; the keys are %s", name,
+             section, list);
+}
+
+/* True for true/yes/on/1 and false/no/off/0, any case. */
+static bool parse_bool(struct parse *p, const char *name, const char *value,
+                       bool *out)
+{
+    static const char *const yes[] = {"true", "yes", "on", "1"};
+    static const char *const no[] = {"false", "no", "off", "0"};
+    for (size_t i = 0; i < 4; i++) {
+        if (strcasecmp(value, yes[i]) == 0)
+            return *out = true;
+        if (strcasecmp(value, no[i]) == 0)
+            return !(*out = false);
+    }
+    fail(p, p->lineno, "%s = '%s' is not a boolean; write true or false", name,
+         value);
+    return false;
+}
+
+static bool set_string(struct parse *p, char **slot, const char *name,
+                       const char *value)
+{
+    if (!*value) {
+        fail(p, p->lineno, "%s has an empty value; give one or remove the line",
+             name);
+        return false;
+    }
+    char *copy = bk_strdup(value);
+    if (!copy) {
+        oom(p);
+        return false;
+    }
+    free(*slot);
+    *slot = copy;
+    return true;
+}
+
+static void registry_key(struct parse *p, const char *name, const char *value)
+{
+    struct bk_config *c = p->cfg;
+    if (strcmp(name, "plugin_dir") == 0) {
+        if (set_string(p, &c->plugin_dir, name, value))
+            c->plugin_dir_line = p->lineno;
+    } else if (strcmp(name, "lang") == 0) {
+        if (strcmp(value, "zh_CN") == 0)
+            c->lang = BKERR_LANG_ZH_CN;
+        else if (strcmp(value, "en") == 0)
+            c->lang = BKERR_LANG_EN;
+        else
+            fail(p, p->lineno, "lang = '%s' is not a language; write zh_CN or en",
+                 value);
+    } else if (strcmp(name, "fatal") == 0) {
+        parse_bool(p, name, value, &c->fatal);
+    }
+}
+
+static void catalog_key(struct parse *p, const char *name, const char *value)
+{
+    struct bk_cfg_catalog *cat = &p->cfg->catalogs[p->cfg->n_catalogs - 1];
+    if (strcmp(name, "path") == 0)
+        set_string(p, &cat->path, name, value);
+    else if (strcmp(name, "enabled") == 0)
+        parse_bool(p, name, value, &cat->enabled);
+    else if (strcmp(name, "required") == 0)
+        parse_bool(p, name, value, &cat->required);
+}
+
+static void platform_key(struct parse *p, const char *name, const char *value)
+{
+    struct bk_config *c = p->cfg;
+    struct bk_cfg_platform *pl = &c->platforms[c->n_platforms - 1];
+    if (strcmp(name, "id") == 0) {
+        if (!bk_valid_id(value)) {
+            fail(p, p->lineno, "id = '%s' is not an id; use 1-32 characters "
+                 "of [A-Za-z0-9_]", value);
+            return;
+        }
+        const struct bk_spec_platform *spec = bk_spec_platform_by_id(value);
+        if (spec) {
+            fail(p, p->lineno, "id '%s' is already the spec's id of prefix "
+                 "%d; choose another id", value, spec->prefix);
+            return;
+        }
+        for (size_t i = 0; i + 1 < c->n_platforms; i++)
+            if (c->platforms[i].id && strcmp(c->platforms[i].id, value) == 0) {
+                fail(p, p->lineno, "id '%s' is already allocated prefix %d "
+                     "on line %d; one id has one prefix", value,
+                     c->platforms[i].prefix, c->platforms[i].line);
+                return;
+            }
+        set_string(p, &pl->id, name, value);
+    } else if (strcmp(name, "name_zh") == 0) {
+        set_string(p, &pl->name_zh, name, value);
+    } else if (strcmp(name, "name_en") == 0) {
+        set_string(p, &pl->name_en, name, value);
+    }
+}
+
+static int on_key(void *user, const char *section, const char *name,
+                  const char *value)
+{
+    struct parse *p = user;
+    if (p->status)
+        return 0;
+    const char *const *keys = keys_of(p->sec);
+    size_t k = 0;
+    while (keys[k] && strcmp(keys[k], name) != 0)
+        k++;
+    if (!keys[k]) {
+        unknown_key(p, section, name);
+        return 0;
+    }
+    for (size_t i = 0; i < p->n_keys; i++)
+        if (p->keys[i].name == keys[k]) {
+            fail(p, p->lineno, "duplicate key '%s' in [%s] (first set on "
+                 "line %d); keep one", name, section, p->keys[i].line);
+            return 0;
+        }
+    p->keys[p->n_keys++] = (struct key_seen){keys[k], p->lineno};
+    if (p->sec == SEC_REGISTRY)
+        registry_key(p, name, value);
+    else if (p->sec == SEC_CATALOG)
+        catalog_key(p, name, value);
+    else
+        platform_key(p, name, value);
+    return p->status == 0;
+}
+
+static void *grow(void *array, size_t n, size_t size)
+{
+    return realloc(array, (n + 1) * size);
+}
+
+static void open_catalog(struct parse *p, const char *id)
+{
+    struct bk_config *c = p->cfg;
+    if (!bk_valid_id(id)) {
+        fail(p, p->lineno, "[catalog.%s]: a catalog id is 1-32 characters of "
+             "[A-Za-z0-9_]", id);
+        return;
+    }
+    for (size_t i = 0; i < c->n_catalogs; i++)
+        if (strcmp(c->catalogs[i].id, id) == 0) {
+            fail(p, p->lineno, "duplicate section [catalog.%s] (first on line "
+                 "%d); merge the two", id, c->catalogs[i].line);
+            return;
+        }
+    struct bk_cfg_catalog *a = grow(c->catalogs, c->n_catalogs, sizeof *a);
+    if (!a) {
+        oom(p);
+        return;
+    }
+    c->catalogs = a;
+    struct bk_cfg_catalog *cat = &a[c->n_catalogs];
+    *cat = (struct bk_cfg_catalog){.enabled = true, .line = p->lineno};
+    cat->id = bk_strdup(id);
+    cat->path = bk_asprintf("%s.so", id);
+    c->n_catalogs++;
+    if (!cat->id || !cat->path)
+        oom(p);
+}
+
+static void open_platform(struct parse *p, const char *nn)
+{
+    struct bk_config *c = p->cfg;
+    if (!(nn[0] >= '1' && nn[0] <= '9' && nn[1] >= '0' && nn[1] <= '9' &&
+          !nn[2])) {
+        fail(p, p->lineno, "[platform.%s]: a prefix is two digits, 10-99", nn);
+        return;
+    }
+    int prefix = (nn[0] - '0') * 10 + (nn[1] - '0');
+    const struct bk_spec_platform *spec = bk_spec_platform(prefix);
+    if (spec) {
+        fail(p, p->lineno, "[platform.%d]: the spec already allocates prefix "
+             "%d to '%s'; only unassigned prefixes can be allocated",
+             prefix, prefix, spec->id);
+        return;
+    }
+    for (size_t i = 0; i < c->n_platforms; i++)
+        if (c->platforms[i].prefix == prefix) {
+            fail(p, p->lineno, "duplicate section [platform.%d] (first on line "
+                 "%d); merge the two", prefix, c->platforms[i].line);
+            return;
+        }
+    struct bk_cfg_platform *a = grow(c->platforms, c->n_platforms, sizeof *a);
+    if (!a) {
+        oom(p);
+        return;
+    }
+    c->platforms = a;
+    a[c->n_platforms++] =
+        (struct bk_cfg_platform){.prefix = prefix, .line = p->lineno};
+}
+
+/* Checks what the section before the one starting now left unsaid. */
+static void close_section(struct parse *p)
+{
+    struct bk_config *c = p->cfg;
+    if (p->sec == SEC_PLATFORM && !p->status) {
+        struct bk_cfg_platform *pl = &c->platforms[c->n_platforms - 1];
+        if (!pl->id)
+            fail(p, pl->line, "[platform.%d] has no id; add id = <product id>",
+                 pl->prefix);
+    }
+    p->n_keys = 0;
+}
+
+/* A "[...]" line: name is its inside, already checked for length. */
+static void open_section(struct parse *p, const char *name)
+{
+    close_section(p);
+    if (strcmp(name, "registry") == 0) {
+        if (p->registry_line) {
+            fail(p, p->lineno, "duplicate section [registry] (first on line "
+                 "%d); merge the two", p->registry_line);
+            return;
+        }
+        p->registry_line = p->lineno;
+        p->sec = SEC_REGISTRY;
+    } else if (strncmp(name, "catalog.", 8) == 0) {
+        p->sec = SEC_CATALOG;
+        open_catalog(p, name + 8);
+    } else if (strncmp(name, "platform.", 9) == 0) {
+        p->sec = SEC_PLATFORM;
+        open_platform(p, name + 9);
+    } else {
+        fail(p, p->lineno, "unknown section [%s]; the sections are [registry], "
+             "[catalog.<id>] and [platform.<NN>]", name);
+    }
+    p->sec_line = p->lineno;
+}
+
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* Checks one raw line (without its line end) before inih sees it. */
+static void check_line(struct parse *p, const char *s, size_t n, int limit)
+{
+    if (memchr(s, '\0', n)) {
+        fail(p, p->lineno, "the line holds a NUL byte; bkerr.ini is text");
+        return;
+    }
+    char tmp[BKERR_TEXT_MAX];
+    if (n < sizeof tmp) {
+        memcpy(tmp, s, n);
+        tmp[n] = '\0';
+        if (bk_utf8_check(tmp, n)) {
+            fail(p, p->lineno, "the line is not valid UTF-8; save the file as "
+                 "UTF-8");
+            return;
+        }
+    }
+    if (n > (size_t)limit) {
+        fail(p, p->lineno, "the line is %zu bytes; inih reads at most %d per "
+             "line and would cut it: shorten it", n, limit);
+        return;
+    }
+    while (n && is_blank(*s))
+        s++, n--;
+    if (n == 0 || *s == ';' || *s == '#')
+        return;
+    if (*s == '[') {
+        const char *end = memchr(s, ']', n);
+        if (!end) {
+            fail(p, p->lineno, "the section header has no closing ']'");
+            return;
+        }
+        size_t name_len = (size_t)(end - s - 1);
+        if (name_len > INI_NAME_MAX) {
+            fail(p, p->lineno, "the section name is %zu bytes; inih keeps at "
+                 "most %d and would cut it", name_len, INI_NAME_MAX);
+            return;
+        }
+        const char *rest = end + 1, *stop = s + n;
+        while (rest < stop && is_blank(*rest))
+            rest++;
+        if (rest < stop && *rest != ';' && *rest != '#') {
+            fail(p, p->lineno, "text after the section header's ']'; put "
+                 "keys on lines of their own");
+            return;
+        }
+        char name[INI_NAME_MAX + 1];
+        memcpy(name, s + 1, name_len);
+        name[name_len] = '\0';
+        open_section(p, name);
+        return;
+    }
+    size_t key_len = 0;
+    while (key_len < n && s[key_len] != '=' && s[key_len] != ':')
+        key_len++;
+    if (key_len == n) {
+        fail(p, p->lineno, "expected 'key = value', a [section] or a comment");
+        return;
+    }
+    while (key_len && is_blank(s[key_len - 1]))
+        key_len--;
+    if (key_len == 0)
+        fail(p, p->lineno, "a '=' with no key before it");
+    else if (key_len > INI_NAME_MAX)
+        fail(p, p->lineno, "the key is %zu bytes; inih keeps at most %d",
+             key_len, INI_NAME_MAX);
+    else if (p->sec == SEC_NONE)
+        fail(p, p->lineno, "a key before any section; put it under "
+             "[registry] or a [catalog.<id>]");
+}
+
+/* inih's reader: hands over the next line, checked and unindented. */
+static char *next_line(char *str, int num, void *stream)
+{
+    struct parse *p = stream;
+    if (p->status || p->pos >= p->len)
+        return NULL;
+    const char *s = p->buf + p->pos;
+    const char *nl = memchr(s, '\n', p->len - p->pos);
+    size_t n = nl ? (size_t)(nl - s) : p->len - p->pos;
+    p->pos += n + (nl != NULL);
+    if (n && s[n - 1] == '\r')
+        n--;
+    if (p->lineno == 0 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+        s += 3, n -= 3; /* a UTF-8 byte-order mark */
+    p->lineno++;
+    /* inih's buffer must hold the line plus "\r\n\0". */
+    check_line(p, s, n, num - 3);
+    if (p->status)
+        return NULL;
+    while (n && is_blank(*s))
+        s++, n--;
+    memcpy(str, s, n);
+    str[n] = '\n';
+    str[n + 1] = '\0';
+    return str;
+}
+
+static int read_file(const char *path, char **out, size_t *len, char *err,
+                     size_t errlen)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0) {
+        bk_errf(err, errlen, "%s: cannot open: %s; check the path, or set "
+                "BKERR_CONFIG", path, strerror(errno));
+        return BKERR_ECONFIG;
+    }
+    struct stat st;
+    int rc = BKERR_ECONFIG;
+    if (fstat(fd, &st) != 0) {
+        bk_errf(err, errlen, "%s: cannot stat: %s", path, strerror(errno));
+    } else if (S_ISDIR(st.st_mode)) {
+        bk_errf(err, errlen, "%s: is a directory; give the bkerr.ini file "
+                "inside it", path);
+    } else if (!S_ISREG(st.st_mode)) {
+        bk_errf(err, errlen, "%s: is not a regular file", path);
+    } else if (st.st_size > CONFIG_MAX_BYTES) {
+        bk_errf(err, errlen, "%s: is %lld bytes; a bkerr.ini is at most %d",
+                path, (long long)st.st_size, CONFIG_MAX_BYTES);
+    } else {
+        size_t size = (size_t)st.st_size, got = 0;
+        char *buf = malloc(size + 1);
+        if (!buf) {
+            rc = BKERR_ENOMEM;
+            bk_errf(err, errlen, "%s: out of memory", path);
+        } else {
+            ssize_t r = 1;
+            while (got < size && (r = read(fd, buf + got, size - got)) > 0)
+                got += (size_t)r;
+            if (r < 0) {
+                bk_errf(err, errlen, "%s: cannot read: %s", path,
+                        strerror(errno));
+                free(buf);
+            } else {
+                buf[got] = '\0';
+                *out = buf, *len = got;
+                rc = 0;
+            }
+        }
+    }
+    close(fd);
+    return rc;
+}
+
+void bk_config_free(struct bk_config *cfg)
+{
+    if (!cfg)
+        return;
+    for (size_t i = 0; i < cfg->n_catalogs; i++) {
+        free(cfg->catalogs[i].id);
+        free(cfg->catalogs[i].path);
+    }
+    for (size_t i = 0; i < cfg->n_platforms; i++) {
+        free(cfg->platforms[i].id);
+        free(cfg->platforms[i].name_zh);
+        free(cfg->platforms[i].name_en);
+    }
+    free(cfg->catalogs);
+    free(cfg->platforms);
+    free(cfg->plugin_dir);
+    free(cfg->path);
+    memset(cfg, 0, sizeof *cfg);
+}
+
+int bk_config_read(const char *path, struct bk_config *cfg, char *err,
+                   size_t errlen)
+{
+    memset(cfg, 0, sizeof *cfg);
+    cfg->lang = BKERR_LANG_ZH_CN;
+    char *buf = NULL;
+    size_t len = 0;
+    int rc = read_file(path, &buf, &len, err, errlen);
+    if (rc)
+        return rc;
+    struct parse p = {.path = path, .buf = buf, .len = len, .err = err,
+                      .errlen = errlen, .cfg = cfg};
+    cfg->path = bk_strdup(path);
+    if (!cfg->path)
+        oom(&p);
+    int line = p.status ? 0 : ini_parse_stream(next_line, &p, on_key, &p);
+    close_section(&p);
+    if (!p.status && line > 0)
+        fail(&p, line, "syntax error; expected 'key = value', a [section] or "
+             "a comment");
+    if (!p.status && !p.registry_line && !cfg->n_catalogs && !cfg->n_platforms)
+        fail(&p, 0, "no sections: the file is empty or all comments; add "
+             "[registry] and [catalog.<id>] sections (see bkerr.ini(5))");
+    free(buf);
+    if (p.status)
+        bk_config_free(cfg);
+    return p.status;
+}

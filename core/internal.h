@@ -1,0 +1,107 @@
+/* Shared declarations of the core; nothing here is exported (the build
+ * uses -fvisibility=hidden and libbkerr.map exports bkerr_* only). */
+#ifndef BKERR_INTERNAL_H
+#define BKERR_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "bkerr/bkerr.h"
+#include "bkerr/plugin.h"
+
+#define BK_PREFIX_SLOTS 100
+
+/* ---- platforms.c: the spec's tables ---- */
+struct bk_spec_platform {
+    int prefix;
+    const char *id, *name_zh, *name_en;
+};
+struct bk_text_row { /* a special code or a generic 5-digit error ID */
+    int64_t key;
+    const char *name_zh, *name_en, *advice_zh, *advice_en;
+};
+const struct bk_spec_platform *bk_spec_platform(int prefix);
+const struct bk_spec_platform *bk_spec_platform_by_id(const char *id);
+enum bkerr_category bk_category_of(int prefix);
+const struct bk_text_row *bk_special(int64_t code);
+const struct bk_text_row *bk_generic(int64_t suffix);
+
+/* ---- text.c: string checks shared by config, loader and format ---- */
+/* NULL when s is valid UTF-8 within max bytes; else a static reason. */
+const char *bk_utf8_check(const char *s, size_t max);
+/* NULL when every brace in s forms a canonical placeholder or escape. */
+const char *bk_placeholder_check(const char *s);
+/* True for 1-32 characters of [A-Za-z0-9_]. */
+bool bk_valid_id(const char *s);
+/* Appends printf-formatted text to a caller buffer, cutting with "..." on
+ * overflow.  Used for error messages only, never with catalog text as fmt. */
+void bk_errf(char *buf, size_t len, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+char *bk_strdup(const char *s);
+char *bk_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* ---- config.c: bkerr.ini -> plain struct ---- */
+struct bk_cfg_catalog {
+    char *id;
+    char *path;      /* as written, or "<id>.so"; resolved by the loader */
+    bool enabled, required;
+    int line;
+};
+struct bk_cfg_platform {
+    int prefix;
+    char *id, *name_zh, *name_en;
+    int line;
+};
+struct bk_config {
+    char *path;       /* the file read */
+    char *plugin_dir; /* absolute or relative to the file's directory */
+    int plugin_dir_line;
+    enum bkerr_lang lang;
+    bool fatal;
+    struct bk_cfg_catalog *catalogs;
+    size_t n_catalogs;
+    struct bk_cfg_platform *platforms;
+    size_t n_platforms;
+};
+/* 0, or BKERR_ECONFIG/BKERR_ENOMEM with "file:line: ..." in err. */
+int bk_config_read(const char *path, struct bk_config *cfg, char *err,
+                   size_t errlen);
+void bk_config_free(struct bk_config *cfg);
+
+/* ---- loader.c: dlopen + validate one catalog ---- */
+struct bk_catalog {
+    const struct bkerr_catalog *desc;
+    void *handle;
+};
+/* Sizes of the buffers a rejection reason and a resolved path go in. */
+#define BK_PATH_MAX 4096
+#define BK_REASON_SIZE (BK_PATH_MAX + 512)
+/* Opens path and checks the descriptor against the expected id and prefix
+ * (0: none allocated).  True and *out filled, or false with the reason in
+ * why (BK_REASON_SIZE bytes). */
+bool bk_catalog_load(const char *path, const char *id, int prefix,
+                     struct bk_catalog *out, char *why);
+void bk_catalog_unload(struct bk_catalog *cat);
+/* True if path is a regular file that it and its directory are safe to
+ * load (not writable by others, owned by root or us); else false and why. */
+bool bk_file_trust(const char *path, char *why);
+
+/* ---- registry.c ---- */
+struct bk_slot { /* one configured catalog */
+    struct bkerr_catalog_status st;
+    struct bk_catalog cat;
+};
+struct bkerr_registry {
+    char *config_path;
+    enum bkerr_lang lang;
+    struct bkerr_platform plat[BK_PREFIX_SLOTS]; /* effective allocation */
+    const struct bk_slot *by_prefix[BK_PREFIX_SLOTS];
+    struct bk_slot *slots;
+    size_t n_slots;
+    struct bk_cfg_platform *admin; /* owns the admin rows' strings */
+    size_t n_admin;
+};
+
+#endif

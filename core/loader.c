@@ -1,0 +1,247 @@
+/* Loads one catalog plugin and checks every byte of it the registry will
+ * read, before any of it becomes visible.  Each failure has its own reason,
+ * naming the file, the rule and the fix. */
+#include <dlfcn.h>
+#include <errno.h>
+#include <libgen.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <link.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+/* Size of the ABI 1.0 descriptor: the least a plugin may export. */
+#define ABI_1_0_SIZE (offsetof(struct bkerr_catalog, n_legacy) + sizeof(size_t))
+
+/* Writes the reason for a rejection into why; returns false. */
+__attribute__((format(printf, 2, 3))) static bool reject(char *why,
+                                                        const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, BK_REASON_SIZE, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+/* Refuses a file or directory others could have written. */
+static bool trust_one(const char *path, const char *what, char *why)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return reject(why, "%s: cannot stat %s: %s", path, what,
+                           strerror(errno));
+    if (st.st_mode & (S_IWGRP | S_IWOTH))
+        return reject(why, "%s: %s is group- or world-writable (mode %04o); "
+                           "run chmod go-w on it", path, what,
+                           (unsigned)(st.st_mode & 07777));
+    if (st.st_uid != 0 && st.st_uid != geteuid())
+        return reject(why, "%s: %s is owned by uid %u, neither root nor the "
+                           "current user (uid %u); chown it to root", path,
+                           what, (unsigned)st.st_uid, (unsigned)geteuid());
+    return true;
+}
+
+bool bk_file_trust(const char *path, char *why)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return reject(why, "%s: cannot open: %s; check the catalog's path",
+                           path, strerror(errno));
+    if (!S_ISREG(st.st_mode))
+        return reject(why, "%s: not a regular file; a catalog is a .so file",
+                           path);
+    if (!trust_one(path, "the file", why))
+        return false;
+    char dir[BK_PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", path);
+    return trust_one(dirname(dir), "its directory", why);
+}
+
+/* NULL if s is acceptable text for a field; else a static reason. */
+static const char *text_problem(const char *s, bool placeholders)
+{
+    const char *why = bk_utf8_check(s, BKERR_TEXT_MAX);
+    if (!why && placeholders)
+        why = bk_placeholder_check(s);
+    return why;
+}
+
+static bool empty(const char *s)
+{
+    return !s || !*s;
+}
+
+/* Checks one table of entries; own = true for the main table. */
+static bool check_entries(const char *path, const struct bkerr_catalog *d,
+                          const struct bkerr_entry *e, size_t n, bool own,
+                          char *why)
+{
+    const char *table = own ? "entries" : "legacy";
+    if (n && !e)
+        return reject(why, "%s: %s is NULL but counts %zu entries", path,
+                           table, n);
+    for (size_t i = 0; i < n; i++) {
+        long long code = (long long)e[i].code;
+        bool mine = bkerr_prefix(e[i].code) == d->prefix;
+        if (own && !mine)
+            return reject(why, "%s: %s[%zu]: code %lld is not a 7-digit code "
+                               "with prefix %d; non-standard codes go in "
+                               "legacy", path, table, i, code, d->prefix);
+        if (!own && mine)
+            return reject(why, "%s: %s[%zu]: code %lld has the catalog's own "
+                               "prefix; move it to entries", path, table, i,
+                               code);
+        if (i && e[i].code == e[i - 1].code)
+            return reject(why, "%s: %s[%zu]: duplicate code %lld (also %s[%zu])",
+                               path, table, i, code, table, i - 1);
+        if (i && e[i].code < e[i - 1].code)
+            return reject(why, "%s: %s[%zu]: code %lld comes after %lld; "
+                               "entries must be sorted by code", path, table,
+                               i, code, (long long)e[i - 1].code);
+        if (empty(e[i].message_zh) && empty(e[i].message_en))
+            return reject(why, "%s: %s[%zu]: code %lld has no message in "
+                               "either language", path, table, i, code);
+        const struct {
+            const char *name, *text;
+            bool placeholders;
+        } fields[] = {
+            {"symbol", e[i].symbol, false},
+            {"message_zh", e[i].message_zh, true},
+            {"message_en", e[i].message_en, true},
+            {"advice_zh", e[i].advice_zh, false},
+            {"advice_en", e[i].advice_en, false},
+        };
+        for (size_t f = 0; f < BKERR_COUNT_OF(fields); f++) {
+            const char *bad = fields[f].text
+                ? text_problem(fields[f].text, fields[f].placeholders)
+                : NULL;
+            if (bad)
+                return reject(why, "%s: %s[%zu]: code %lld %s: %s", path,
+                              table, i, code, fields[f].name, bad);
+        }
+    }
+    return true;
+}
+
+static bool check_ranges(const char *path, const struct bkerr_catalog *d,
+                         char *why)
+{
+    const struct bkerr_range *r = d->ranges;
+    if (d->n_ranges && !r)
+        return reject(why, "%s: ranges is NULL but counts %zu", path,
+                           d->n_ranges);
+    for (size_t i = 0; i < d->n_ranges; i++) {
+        if (r[i].first > r[i].last || bkerr_prefix(r[i].first) != d->prefix ||
+            bkerr_prefix(r[i].last) != d->prefix)
+            return reject(why, "%s: ranges[%zu]: %lld-%lld is not a range of "
+                               "codes with prefix %d", path, i,
+                               (long long)r[i].first, (long long)r[i].last,
+                               d->prefix);
+        if (i && r[i].first <= r[i - 1].last)
+            return reject(why, "%s: ranges[%zu]: %lld-%lld overlaps or comes "
+                               "before the range before it; sort them",
+                               path, i, (long long)r[i].first,
+                               (long long)r[i].last);
+        const char *texts[] = {r[i].module, r[i].advice_zh, r[i].advice_en};
+        for (size_t t = 0; t < 3; t++) {
+            const char *bad = texts[t] ? text_problem(texts[t], false) : NULL;
+            if (bad)
+                return reject(why, "%s: ranges[%zu]: %s", path, i, bad);
+        }
+    }
+    return true;
+}
+
+static bool check_descriptor(const char *path, const struct bkerr_catalog *d,
+                             const char *id, int prefix, char *why)
+{
+    if (d->abi_major != BKERR_ABI_MAJOR)
+        return reject(why, "%s: catalog ABI major %u, but this libbkerr reads "
+                           "major %d; rebuild the catalog against bkerr %d.x "
+                           "headers", path, d->abi_major, BKERR_ABI_MAJOR,
+                           BKERR_ABI_MAJOR);
+    if (d->abi_minor > BKERR_ABI_MINOR)
+        return reject(why, "%s: catalog ABI minor %u is newer than this "
+                           "libbkerr's %d.%d; upgrade libbkerr", path,
+                           d->abi_minor, BKERR_ABI_MAJOR, BKERR_ABI_MINOR);
+    if (d->size < ABI_1_0_SIZE)
+        return reject(why, "%s: descriptor is %u bytes, less than ABI 1.0's "
+                           "%zu; rebuild the catalog", path, d->size,
+                           ABI_1_0_SIZE);
+    if (empty(d->id))
+        return reject(why, "%s: descriptor id is NULL or empty", path);
+    const char *bad = text_problem(d->id, false);
+    if (bad || strcmp(d->id, id) != 0)
+        return reject(why, "%s: descriptor id is '%s' but the section is "
+                           "[catalog.%s]; fix the section or the path", path,
+                      bad ? "(invalid)" : d->id, id);
+    if (empty(d->version))
+        return reject(why, "%s: descriptor version is NULL or empty", path);
+    if (empty(d->name_zh) && empty(d->name_en))
+        return reject(why, "%s: descriptor has no name in either language",
+                           path);
+    const char *texts[] = {d->version, d->name_zh, d->name_en, d->origin};
+    for (size_t t = 0; t < 4; t++)
+        if (texts[t] && (bad = text_problem(texts[t], false)))
+            return reject(why, "%s: descriptor text: %s", path, bad);
+    if (prefix == 0)
+        return reject(why, "%s: no prefix is allocated to '%s'; add a "
+                           "[platform.NN] section with id = %s", path, id, id);
+    if (d->prefix != prefix)
+        return reject(why, "%s: catalog prefix is %d but '%s' is allocated "
+                           "prefix %d", path, (int)d->prefix, id, prefix);
+    return check_entries(path, d, d->entries, d->n_entries, true, why) &&
+           check_entries(path, d, d->legacy, d->n_legacy, false, why) &&
+           check_ranges(path, d, why);
+}
+
+/* True if the symbol at addr lies in the object behind handle, not in one
+ * of its dependencies or in the global scope. */
+static bool defined_by(void *handle, const void *addr)
+{
+    struct link_map *own = NULL, *found = NULL;
+    Dl_info info;
+    if (dlinfo(handle, RTLD_DI_LINKMAP, &own) != 0 ||
+        !dladdr1(addr, &info, (void **)&found, RTLD_DL_LINKMAP))
+        return false;
+    return own == found;
+}
+
+bool bk_catalog_load(const char *path, const char *id, int prefix,
+                     struct bk_catalog *out, char *why)
+{
+    memset(out, 0, sizeof *out);
+    if (!bk_file_trust(path, why))
+        return false;
+    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    if (!h) {
+        const char *dl = dlerror();
+        return reject(why, "%s: not a loadable shared object (%s); build "
+                      "the catalog as a .so", path, dl ? dl : "unknown error");
+    }
+    const struct bkerr_catalog *d = dlsym(h, BKERR_CATALOG_SYMBOL);
+    bool ok = d && defined_by(h, d);
+    if (!ok)
+        reject(why, "%s: exports no '%s' descriptor; declare one with "
+               "BKERR_CATALOG_DEFINE()", path, BKERR_CATALOG_SYMBOL);
+    else
+        ok = check_descriptor(path, d, id, prefix, why);
+    if (!ok) {
+        dlclose(h);
+        return false;
+    }
+    out->desc = d;
+    out->handle = h;
+    return true;
+}
+
+void bk_catalog_unload(struct bk_catalog *cat)
+{
+    if (cat->handle)
+        dlclose(cat->handle);
+    memset(cat, 0, sizeof *cat);
+}

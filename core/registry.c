@@ -1,0 +1,288 @@
+/* bkerr_open(): bkerr.ini -> config -> loaded catalogs -> one immutable
+ * registry.  Nothing is visible to lookups until all of it is built. */
+#include <errno.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "internal.h"
+
+#ifndef BKERR_DEFAULT_CONFIG
+#define BKERR_DEFAULT_CONFIG "/etc/bkerr/bkerr.ini"
+#endif
+#ifndef BKERR_PLUGIN_DIR
+#define BKERR_PLUGIN_DIR "/usr/lib/bkerr"
+#endif
+
+const char *bkerr_default_config(void)
+{
+    /* secure_getenv: a setuid program must not read an attacker's config. */
+    const char *env = secure_getenv("BKERR_CONFIG");
+    return env && *env ? env : BKERR_DEFAULT_CONFIG;
+}
+
+/* The spec's row for every prefix, then the admin's rows over it. */
+static void build_platforms(bkerr_registry *reg)
+{
+    for (int prefix = 10; prefix < BK_PREFIX_SLOTS; prefix++)
+        bkerr_platform(NULL, prefix, &reg->plat[prefix]);
+    for (size_t i = 0; i < reg->n_admin; i++) {
+        const struct bk_cfg_platform *a = &reg->admin[i];
+        reg->plat[a->prefix] = (struct bkerr_platform){
+            .prefix = a->prefix,
+            .category = bk_category_of(a->prefix),
+            .id = a->id,
+            .name_zh = a->name_zh,
+            .name_en = a->name_en,
+            .admin = true,
+        };
+    }
+}
+
+static int prefix_of_id(const bkerr_registry *reg, const char *id)
+{
+    for (int prefix = 10; prefix < BK_PREFIX_SLOTS; prefix++)
+        if (reg->plat[prefix].id && strcmp(reg->plat[prefix].id, id) == 0)
+            return prefix;
+    return 0;
+}
+
+/* Joins dir and a relative path into out; false if it does not fit. */
+static bool join(char *out, const char *dir, const char *rel)
+{
+    int n = snprintf(out, BK_PATH_MAX, "%s/%s", dir, rel);
+    return n > 0 && n < BK_PATH_MAX;
+}
+
+/* Resolves [registry] plugin_dir (relative to the ini file's directory)
+ * to a canonical path in dir.  A missing directory leaves dir as written:
+ * each catalog in it is then rejected with the reason. */
+static int resolve_plugin_dir(const struct bk_config *cfg, char *dir,
+                              char *err, size_t errlen)
+{
+    const char *pd = cfg->plugin_dir ? cfg->plugin_dir : BKERR_PLUGIN_DIR;
+    char joined[BK_PATH_MAX], base[BK_PATH_MAX];
+    snprintf(base, sizeof base, "%s", cfg->path);
+    if (pd[0] == '/' ? snprintf(joined, sizeof joined, "%s", pd) >= BK_PATH_MAX
+                     : !join(joined, dirname(base), pd)) {
+        bk_errf(err, errlen, "%s:%d: plugin_dir is too long", cfg->path,
+                cfg->plugin_dir_line);
+        return BKERR_ECONFIG;
+    }
+    if (realpath(joined, dir))
+        return 0;
+    if (cfg->plugin_dir) {
+        bk_errf(err, errlen, "%s:%d: plugin_dir '%s' (%s): %s; fix the path "
+                "(a relative one is relative to this file)", cfg->path,
+                cfg->plugin_dir_line, cfg->plugin_dir, joined, strerror(errno));
+        return BKERR_ECONFIG;
+    }
+    snprintf(dir, BK_PATH_MAX, "%s", joined);
+    return 0;
+}
+
+/* Resolves a catalog's path into out.  A relative path must stay inside
+ * the plugin directory once symlinks are followed. */
+static bool resolve_catalog_path(const char *dir, const char *path, char *out,
+                                 char *why)
+{
+    if (path[0] == '/') {
+        snprintf(out, BK_PATH_MAX, "%s", path);
+        return true;
+    }
+    char joined[BK_PATH_MAX];
+    if (!join(joined, dir, path)) {
+        bk_errf(why, BK_REASON_SIZE, "%s/%s: path too long", dir, path);
+        return false;
+    }
+    if (!realpath(joined, out)) {
+        bk_errf(why, BK_REASON_SIZE, "%s: cannot open: %s; check the "
+                 "catalog's path and [registry] plugin_dir", joined,
+                 strerror(errno));
+        snprintf(out, BK_PATH_MAX, "%s", joined);
+        return false;
+    }
+    size_t n = strlen(dir);
+    if (strncmp(out, dir, n) != 0 || out[n] != '/') {
+        bk_errf(why, BK_REASON_SIZE, "%s: path '%s' leads outside the plugin "
+                 "directory %s; move the file there or give an absolute path",
+                 out, path, dir);
+        return false;
+    }
+    return true;
+}
+
+/* Loads one configured catalog into slot; false only on ENOMEM. */
+static bool load_slot(bkerr_registry *reg, struct bk_slot *slot,
+                      struct bk_cfg_catalog *c, const char *dir)
+{
+    char path[BK_PATH_MAX], why[BK_REASON_SIZE];
+    struct bkerr_catalog_status *st = &slot->st;
+    st->id = c->id, c->id = NULL; /* the slot owns it now */
+    st->required = c->required;
+    bool ok = resolve_catalog_path(dir, c->path, path, why);
+    st->path = bk_strdup(path);
+    if (!st->path)
+        return false;
+    if (!c->enabled) {
+        st->state = BKERR_CATALOG_DISABLED;
+        return true;
+    }
+    int prefix = prefix_of_id(reg, st->id);
+    if (ok && prefix && reg->by_prefix[prefix]) {
+        bk_errf(why, sizeof why, "%s: prefix %d is already served by catalog "
+                 "'%s'", path, prefix, reg->by_prefix[prefix]->st.id);
+        ok = false;
+    }
+    if (ok)
+        ok = bk_catalog_load(path, st->id, prefix, &slot->cat, why);
+    if (!ok) {
+        st->state = BKERR_CATALOG_REJECTED;
+        st->reason = bk_strdup(why);
+        return st->reason != NULL;
+    }
+    const struct bkerr_catalog *d = slot->cat.desc;
+    st->state = BKERR_CATALOG_LOADED;
+    st->prefix = d->prefix;
+    st->name_zh = d->name_zh;
+    st->name_en = d->name_en;
+    st->version = d->version;
+    st->origin = d->origin;
+    st->n_entries = d->n_entries;
+    st->n_ranges = d->n_ranges;
+    st->n_legacy = d->n_legacy;
+    reg->by_prefix[prefix] = slot;
+    return true;
+}
+
+/* Loads every configured catalog; the open fails on a required one. */
+static int load_catalogs(bkerr_registry *reg, struct bk_config *cfg,
+                         char *err, size_t errlen)
+{
+    char dir[BK_PATH_MAX];
+    int rc = resolve_plugin_dir(cfg, dir, err, errlen);
+    if (rc)
+        return rc;
+    reg->slots = calloc(cfg->n_catalogs ? cfg->n_catalogs : 1,
+                        sizeof *reg->slots);
+    if (!reg->slots)
+        return BKERR_ENOMEM;
+    for (size_t i = 0; i < cfg->n_catalogs; i++) {
+        struct bk_slot *slot = &reg->slots[reg->n_slots++];
+        if (!load_slot(reg, slot, &cfg->catalogs[i], dir))
+            return BKERR_ENOMEM;
+        if (slot->st.state == BKERR_CATALOG_REJECTED &&
+            (slot->st.required || cfg->fatal)) {
+            bk_errf(err, errlen, "%s:%d: catalog '%s' is %s and was rejected: "
+                    "%s", cfg->path, cfg->catalogs[i].line, slot->st.id,
+                    slot->st.required ? "required" : "enabled with fatal = true",
+                    slot->st.reason);
+            return BKERR_ECATALOG;
+        }
+    }
+    return 0;
+}
+
+int bkerr_open(const char *config_path, bkerr_registry **out, char *errbuf,
+               size_t errlen)
+{
+    if (errbuf && errlen)
+        errbuf[0] = '\0';
+    else
+        errbuf = NULL, errlen = 0;
+    if (!out)
+        return BKERR_EINVAL;
+    *out = NULL;
+    const char *path = config_path ? config_path : bkerr_default_config();
+    struct bk_config cfg;
+    int rc = bk_config_read(path, &cfg, errbuf, errlen);
+    if (rc)
+        return rc;
+    bkerr_registry *reg = calloc(1, sizeof *reg);
+    if (!reg || !(reg->config_path = bk_strdup(path))) {
+        rc = BKERR_ENOMEM;
+    } else {
+        reg->lang = cfg.lang;
+        reg->admin = cfg.platforms, reg->n_admin = cfg.n_platforms;
+        cfg.platforms = NULL, cfg.n_platforms = 0;
+        build_platforms(reg);
+        rc = load_catalogs(reg, &cfg, errbuf, errlen);
+    }
+    if (rc == BKERR_ENOMEM)
+        bk_errf(errbuf, errlen, "%s: out of memory", path);
+    bk_config_free(&cfg);
+    if (rc) {
+        bkerr_close(reg);
+        return rc;
+    }
+    *out = reg;
+    return 0;
+}
+
+void bkerr_close(bkerr_registry *reg)
+{
+    if (!reg)
+        return;
+    for (size_t i = 0; i < reg->n_slots; i++) {
+        struct bk_slot *s = &reg->slots[i];
+        bk_catalog_unload(&s->cat);
+        free((char *)s->st.id);
+        free((char *)s->st.path);
+        free((char *)s->st.reason);
+    }
+    for (size_t i = 0; i < reg->n_admin; i++) {
+        free(reg->admin[i].id);
+        free(reg->admin[i].name_zh);
+        free(reg->admin[i].name_en);
+    }
+    free(reg->admin);
+    free(reg->slots);
+    free(reg->config_path);
+    free(reg);
+}
+
+const char *bkerr_config_path(const bkerr_registry *reg)
+{
+    return reg ? reg->config_path : NULL;
+}
+
+enum bkerr_lang bkerr_default_lang(const bkerr_registry *reg)
+{
+    return reg ? reg->lang : BKERR_LANG_ZH_CN;
+}
+
+int bkerr_platform(const bkerr_registry *reg, int prefix,
+                   struct bkerr_platform *out)
+{
+    if (!out || prefix < 10 || prefix >= BK_PREFIX_SLOTS)
+        return BKERR_EINVAL;
+    if (reg) {
+        *out = reg->plat[prefix];
+        return out->id != NULL;
+    }
+    const struct bk_spec_platform *spec = bk_spec_platform(prefix);
+    *out = (struct bkerr_platform){.prefix = prefix,
+                                   .category = bk_category_of(prefix)};
+    if (!spec)
+        return 0;
+    out->id = spec->id;
+    out->name_zh = spec->name_zh;
+    out->name_en = spec->name_en;
+    return 1;
+}
+
+size_t bkerr_catalog_count(const bkerr_registry *reg)
+{
+    return reg ? reg->n_slots : 0;
+}
+
+int bkerr_catalog_status(const bkerr_registry *reg, size_t i,
+                         struct bkerr_catalog_status *out)
+{
+    if (!reg || !out)
+        return BKERR_EINVAL;
+    if (i >= reg->n_slots)
+        return BKERR_ENOTFOUND;
+    *out = reg->slots[i].st;
+    return 0;
+}

@@ -1,0 +1,298 @@
+/* bkerr: the BlueKing error-code registry.
+ *
+ * A BlueKing error code is a 7-digit integer: two digits of product prefix
+ * (10-99) and five of the product's own; -1 means "system busy", 0 success.
+ * bkerr_open() reads bkerr.ini, loads the catalog plugins it enables and
+ * returns an immutable registry; bkerr_lookup() resolves any integer to its
+ * platform, category and catalog entry.
+ *
+ * Threads: a registry never changes after bkerr_open() returns, so any
+ * number of threads may call the lookup, format and listing functions on
+ * it at once without locking.  bkerr_close() must not race with them.
+ *
+ * Memory: lookups allocate nothing.  Every string a result points to lives
+ * until bkerr_close() of the registry it came from (or forever, for the
+ * built-in tables), and is valid UTF-8.
+ *
+ * Errors: functions that can fail return a negative BKERR_E* value, listed
+ * at each declaration.
+ */
+#ifndef BKERR_H
+#define BKERR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define BKERR_VERSION "0.1.0"
+
+#if defined(__GNUC__)
+#define BKERR_API __attribute__((visibility("default")))
+#else
+#define BKERR_API
+#endif
+
+/* Negative returns. */
+#define BKERR_EINVAL (-1)     /* a NULL or out-of-range argument */
+#define BKERR_ENOMEM (-2)     /* allocation failed */
+#define BKERR_ECONFIG (-3)    /* bkerr.ini unreadable or invalid */
+#define BKERR_ECATALOG (-4)   /* a required catalog was rejected */
+#define BKERR_ENOPRODUCT (-5) /* no platform or catalog has that id */
+#define BKERR_ENOTFOUND (-6)  /* no such item (index past the end) */
+
+/* A buffer of this size holds any message bkerr_open() writes, except for
+ * very long paths; longer messages are cut with a "..." mark. */
+#define BKERR_ERRMSG_SIZE 1024
+
+typedef struct bkerr_registry bkerr_registry;
+
+enum bkerr_lang {
+    BKERR_LANG_DEFAULT = 0, /* the registry's default (bkerr.ini, then zh_CN) */
+    BKERR_LANG_ZH_CN = 1,
+    BKERR_LANG_EN = 2,
+};
+
+/* The spec's categories, by prefix. */
+enum bkerr_category {
+    BKERR_CAT_NONE = 0,        /* no category: not a standard code */
+    BKERR_CAT_SPECIAL = 1,     /* -1 系统繁忙, 0 请求成功 */
+    BKERR_CAT_PLATFORM = 2,    /* 平台类 10-29 */
+    BKERR_CAT_SAAS = 3,        /* SaaS 后台 30-49 */
+    BKERR_CAT_PUBLIC = 4,      /* 公共服务 50-79 */
+    BKERR_CAT_THIRD_PARTY = 5, /* 第三方 SaaS 80-98 */
+    BKERR_CAT_COMMON = 6,      /* 蓝鲸体系通用服务 99 */
+};
+
+/* The shape of an integer, before any table is consulted. */
+enum bkerr_class {
+    BKERR_CLASS_SPECIAL = 0,     /* -1 or 0 */
+    BKERR_CLASS_STANDARD = 1,    /* 7 digits: 1000000-9999999 */
+    BKERR_CLASS_NONSTANDARD = 2, /* any other width, or negative but -1 */
+};
+
+enum bkerr_status {
+    BKERR_FOUND = 0,          /* an entry answered (a catalog's or a special's) */
+    BKERR_GENERIC = 1,        /* no product entry; the spec's generic table answered */
+    BKERR_NO_CATALOG = 2,     /* prefix assigned, but no catalog for it is loaded */
+    BKERR_NOT_IN_CATALOG = 3, /* the prefix's catalog is loaded and lacks the code */
+    BKERR_UNASSIGNED = 4,     /* the prefix is an unassigned slot */
+    BKERR_INVALID = 5,        /* not a code this lookup can resolve (see reason) */
+};
+
+/* A row of the allocation table (built in, or allocated in bkerr.ini). */
+struct bkerr_platform {
+    int prefix;                    /* 10-99; 0 for a special or invalid code */
+    enum bkerr_category category;
+    const char *id;                /* "cmdb"; NULL for an unassigned slot */
+    const char *name_zh;           /* "配置平台"; NULL when the spec gives none */
+    const char *name_en;           /* NULL when unknown */
+    bool admin;                    /* allocated by a [platform.NN] section */
+};
+
+struct bkerr_result {
+    enum bkerr_status status;
+    enum bkerr_class klass;
+    int64_t code;
+    struct bkerr_platform platform;
+    const char *catalog;      /* id of the catalog that owns the prefix, if
+                                 loaded (for FOUND: the one that answered);
+                                 NULL otherwise, and for built-in answers */
+    const char *catalog_version;
+    const char *symbol;       /* NULL unless a catalog entry answered */
+    const char *message;      /* NULL when nothing answered */
+    const char *advice;       /* entry's, else its range's; NULL if none */
+    const char *module;       /* the range (module) the code falls in, or NULL */
+    enum bkerr_lang message_lang; /* language of message (after fallback) */
+    enum bkerr_lang advice_lang;  /* language of advice (after fallback) */
+    bool advice_inherited;    /* advice came from the range, not the entry */
+    const char *reason;       /* for INVALID: why, in English; else NULL */
+};
+
+/* One placeholder value for bkerr_fill()/bkerr_format().  name NULL makes a
+ * positional argument: the n-th positional one fills "{n}". */
+struct bkerr_arg {
+    const char *name;
+    const char *value;
+};
+
+enum bkerr_catalog_state {
+    BKERR_CATALOG_LOADED = 0,
+    BKERR_CATALOG_DISABLED = 1, /* enabled = false in bkerr.ini */
+    BKERR_CATALOG_REJECTED = 2, /* failed to load or validate; see reason */
+};
+
+/* One [catalog.<id>] section of bkerr.ini and what became of it. */
+struct bkerr_catalog_status {
+    const char *id;
+    const char *path;         /* the resolved file path */
+    enum bkerr_catalog_state state;
+    bool required;
+    const char *reason;       /* REJECTED: why, with the fix; else NULL */
+    int prefix;               /* LOADED: the catalog's prefix; else 0 */
+    const char *name_zh;      /* LOADED: from the descriptor; else NULL */
+    const char *name_en;
+    const char *version;
+    const char *origin;
+    size_t n_entries;
+    size_t n_ranges;
+    size_t n_legacy;
+};
+
+/* ---- codes (no registry needed) ---------------------------------------- */
+
+/* Parses a decimal code: optional surrounding whitespace, an optional '-',
+ * then digits ("1104600", " -1 ", "0").  Returns 0 and sets *code, or
+ * BKERR_EINVAL and sets *reason (if non-NULL) to a static English sentence:
+ * empty text, a stray character, a '+' or leading zeros, or out of range. */
+BKERR_API int bkerr_parse_code(const char *text, int64_t *code, const char **reason);
+
+/* The class of any integer. */
+BKERR_API enum bkerr_class bkerr_classify(int64_t code);
+
+/* The prefix (10-99) of a standard code; 0 for any other class. */
+BKERR_API int bkerr_prefix(int64_t code);
+
+/* ---- open / close -------------------------------------------------------- */
+
+/* Opens the registry described by a bkerr.ini.  The path is config_path if
+ * non-NULL, else $BKERR_CONFIG (ignored in setuid programs), else the
+ * installed default (bkerr_default_config()).
+ * Returns 0 and sets *out on success (catalogs that are not required may
+ * still have been rejected: see bkerr_catalog_status()).  On failure sets
+ * *out to NULL, writes "file:line: what; hint" into errbuf (if errlen > 0)
+ * and returns:
+ *   BKERR_EINVAL    out is NULL;
+ *   BKERR_ECONFIG   the file cannot be read or has an error;
+ *   BKERR_ECATALOG  a required catalog (or any, with fatal = true) failed;
+ *   BKERR_ENOMEM    allocation failed. */
+BKERR_API int bkerr_open(const char *config_path, bkerr_registry **out, char *errbuf,
+               size_t errlen);
+
+/* Unloads every catalog and frees the registry.  NULL is a no-op.  Every
+ * string obtained from the registry dies here. */
+BKERR_API void bkerr_close(bkerr_registry *reg);
+
+/* The config path bkerr_open(NULL, ...) would use now.  Never NULL. */
+BKERR_API const char *bkerr_default_config(void);
+
+/* The path of the bkerr.ini the registry was opened from. */
+BKERR_API const char *bkerr_config_path(const bkerr_registry *reg);
+
+/* The registry's default language (from [registry] lang). */
+BKERR_API enum bkerr_lang bkerr_default_lang(const bkerr_registry *reg);
+
+/* ---- lookups ------------------------------------------------------------- */
+
+/* Resolves code and fills *out (always fully; strings as documented in
+ * struct bkerr_result).  A non-standard code gives BKERR_INVALID here: it
+ * needs bkerr_lookup_product().  reg may be NULL: the built-in tables then
+ * answer alone (specials, platforms, generic).
+ * Returns out->status (>= 0), or BKERR_EINVAL if out is NULL or lang is not
+ * an enum bkerr_lang value. */
+BKERR_API int bkerr_lookup(const bkerr_registry *reg, int64_t code, enum bkerr_lang lang,
+                 struct bkerr_result *out);
+
+/* Like bkerr_lookup(), scoped to one product's catalog: also answers the
+ * product's legacy codes (non-standard codes, specials it names, codes it
+ * emits under another prefix).  A standard code under the product's prefix
+ * is looked up as bkerr_lookup() would.
+ * Returns out->status, BKERR_EINVAL (NULL argument, bad lang), or
+ * BKERR_ENOPRODUCT when no platform or configured catalog has that id
+ * (*out is then filled as an INVALID result). */
+BKERR_API int bkerr_lookup_product(const bkerr_registry *reg, const char *product,
+                         int64_t code, enum bkerr_lang lang,
+                         struct bkerr_result *out);
+
+/* ---- rendering ----------------------------------------------------------- */
+
+/* Fills the placeholders of a canonical template into buf (snprintf
+ * contract): "{n}" takes the n-th positional arg, "{name}" the arg of that
+ * name, "{{"/"}}" are braces; a placeholder without a value is copied as
+ * it is.  Text is never interpreted as a printf format.
+ * Returns the length of the full rendering (excluding the NUL); when that
+ * is >= len the output was cut, always on a UTF-8 character boundary and
+ * NUL-terminated if len > 0.  BKERR_EINVAL for a NULL template, buf NULL
+ * with len > 0, or args NULL with nargs > 0. */
+BKERR_API int bkerr_fill(const char *tmpl, const struct bkerr_arg *args, size_t nargs,
+               char *buf, size_t len);
+
+/* Renders a result for a person, in the result's message language:
+ *     1199000 [cmdb 配置平台 · 平台类] CCErrCommJSONUnmarshalFailed
+ *     反序列化JSON数据失败
+ *     处理方案: ...
+ * The message's placeholders are filled as bkerr_fill() does.
+ * Returns as bkerr_fill(); BKERR_EINVAL for a NULL result. */
+BKERR_API int bkerr_format(const struct bkerr_result *r, const struct bkerr_arg *args,
+                 size_t nargs, char *buf, size_t len);
+
+/* ---- listings ------------------------------------------------------------ */
+
+/* The effective allocation of a prefix (10-99): the admin's row from
+ * bkerr.ini if any, else the spec's.  reg may be NULL (spec only).
+ * Returns 1 and fills *out for an assigned prefix, 0 for an unassigned slot
+ * (*out has prefix and category, NULL id), BKERR_EINVAL for a prefix outside
+ * 10-99 or a NULL out. */
+BKERR_API int bkerr_platform(const bkerr_registry *reg, int prefix,
+                   struct bkerr_platform *out);
+
+/* The name of a category ("平台类" / "platform").  Never NULL. */
+BKERR_API const char *bkerr_category_name(enum bkerr_category cat, enum bkerr_lang lang);
+
+/* The name of a status ("found", "generic", ...).  Never NULL. */
+BKERR_API const char *bkerr_status_name(enum bkerr_status status);
+
+/* Number of [catalog.*] sections in the registry's bkerr.ini. */
+BKERR_API size_t bkerr_catalog_count(const bkerr_registry *reg);
+
+/* Fills *out for the i-th configured catalog, in file order.  Returns 0,
+ * BKERR_EINVAL (NULL argument) or BKERR_ENOTFOUND (i out of range). */
+BKERR_API int bkerr_catalog_status(const bkerr_registry *reg, size_t i,
+                         struct bkerr_catalog_status *out);
+
+/* ---- function table for dlopen users ------------------------------------ */
+
+/* Version 1 of the table.  Later versions only append members; `size` is
+ * sizeof the table the library filled. */
+#define BKERR_API_VERSION 1
+
+struct bkerr_api {
+    uint32_t version;
+    uint32_t size;
+    const char *library_version;
+    int (*parse_code)(const char *, int64_t *, const char **);
+    enum bkerr_class (*classify)(int64_t);
+    int (*prefix)(int64_t);
+    int (*open)(const char *, bkerr_registry **, char *, size_t);
+    void (*close)(bkerr_registry *);
+    const char *(*default_config)(void);
+    const char *(*config_path)(const bkerr_registry *);
+    enum bkerr_lang (*default_lang)(const bkerr_registry *);
+    int (*lookup)(const bkerr_registry *, int64_t, enum bkerr_lang,
+                  struct bkerr_result *);
+    int (*lookup_product)(const bkerr_registry *, const char *, int64_t,
+                          enum bkerr_lang, struct bkerr_result *);
+    int (*fill)(const char *, const struct bkerr_arg *, size_t, char *, size_t);
+    int (*format)(const struct bkerr_result *, const struct bkerr_arg *,
+                  size_t, char *, size_t);
+    int (*platform)(const bkerr_registry *, int, struct bkerr_platform *);
+    const char *(*category_name)(enum bkerr_category, enum bkerr_lang);
+    const char *(*status_name)(enum bkerr_status);
+    size_t (*catalog_count)(const bkerr_registry *);
+    int (*catalog_status)(const bkerr_registry *, size_t,
+                          struct bkerr_catalog_status *);
+};
+
+/* The one entry point a dlopen user resolves ("bkerr_api").  Returns the
+ * library's table if it is at least the asked version (the caller may use
+ * members up to that version), else NULL. */
+BKERR_API const struct bkerr_api *bkerr_api(uint32_t min_version);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* BKERR_H */

@@ -1,0 +1,144 @@
+/* bkerr catalog plugin ABI.
+ *
+ * A catalog plugin is a shared object that exports exactly one symbol,
+ * BKERR_CATALOG_SYMBOL ("bkerr_catalog"): a const struct bkerr_catalog
+ * declared with BKERR_CATALOG_DEFINE().  The plugin runs no code; the
+ * registry reads the descriptor and its tables in place, so every string
+ * must live in the plugin's read-only data for as long as it is loaded.
+ *
+ * A hand-written catalog:
+ *
+ *     #include <bkerr/plugin.h>
+ *
+ *     static const struct bkerr_entry entries[] = {      // sorted by code
+ *         { 1199000, "CCErrCommJSONUnmarshalFailed",
+ *           "反序列化JSON数据失败", "Deserializing JSON data failed",
+ *           "检查请求体是否为合法 JSON。", "Check the request body is valid JSON." },
+ *     };
+ *     static const struct bkerr_range ranges[] = {
+ *         { 1199000, 1199999, "common", "检查 …", "Check …" },
+ *     };
+ *     BKERR_CATALOG_DEFINE(
+ *         .id = "cmdb", .prefix = 11,
+ *         .name_zh = "配置平台", .name_en = "Configuration platform",
+ *         .version = "1.0.0",
+ *         BKERR_ENTRIES(entries), BKERR_RANGES(ranges));
+ *
+ * Rules the registry checks before it makes a catalog visible (a catalog
+ * that breaks one is rejected with a reason naming the rule):
+ *   - abi_major == BKERR_ABI_MAJOR, abi_minor <= the registry's minor, and
+ *     size is at least the size of the ABI 1.0 descriptor;
+ *   - id equals the id in the [catalog.<id>] section that loaded it, and is
+ *     1-32 characters of [a-z0-9_];
+ *   - prefix is the prefix allocated to id (by the spec or by an admin's
+ *     [platform.NN] section) and no other loaded catalog owns it;
+ *   - id, version and at least one of name_zh and name_en are non-empty;
+ *   - entries: every code is a 7-digit code with the catalog's prefix, codes
+ *     strictly increase, and at least one of message_zh and message_en is
+ *     non-empty (symbol may be NULL: some codes have no constant upstream);
+ *   - ranges: first <= last, both inside the prefix, sorted, not overlapping;
+ *   - legacy: codes strictly increase and none is a 7-digit code under the
+ *     catalog's own prefix (those belong in entries);
+ *   - every non-NULL string is valid UTF-8 of at most BKERR_TEXT_MAX bytes,
+ *     and messages use only canonical placeholders (below).
+ *
+ * Canonical placeholders.  A message may contain "{name}", where name is
+ * 1-32 characters of [A-Za-z0-9_]; "{0}", "{1}" are positional.  "{{" and
+ * "}}" stand for literal braces; any other brace is an error.  Printf-style
+ * "%s" has no meaning and is literal text: the catalog compiler rewrites
+ * Go's %s/%v/%d into {0}, {1}, ... in order.
+ *
+ * Growth.  The ABI grows only by appending fields to struct bkerr_catalog
+ * and bumping BKERR_ABI_MINOR; struct bkerr_entry and struct bkerr_range are
+ * frozen for major 1 (new per-entry data comes as a parallel array appended
+ * to the descriptor).  The registry rejects another major or a newer minor,
+ * and reads an older minor by its size.
+ */
+#ifndef BKERR_PLUGIN_H
+#define BKERR_PLUGIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define BKERR_ABI_MAJOR 1
+#define BKERR_ABI_MINOR 0
+
+/* The one symbol a catalog plugin exports. */
+#define BKERR_CATALOG_SYMBOL "bkerr_catalog"
+
+/* Longest string (in bytes, without the NUL) the registry accepts. */
+#define BKERR_TEXT_MAX 4096
+
+/* One code of a product.  Any text may be NULL or "" when the product has
+ * none; the registry falls back to the other language, never to "". */
+struct bkerr_entry {
+    int64_t code;             /* e.g. 1199000 */
+    const char *symbol;       /* the product's constant, e.g. CCErrCommJSONUnmarshalFailed */
+    const char *message_zh;   /* zh_CN message, canonical placeholders */
+    const char *message_en;
+    const char *advice_zh;    /* 处理方案 */
+    const char *advice_en;
+};
+
+/* Advice for a block of codes (a module); entries in [first, last] without
+ * advice of their own inherit it, and so do unknown codes in the block. */
+struct bkerr_range {
+    int64_t first;
+    int64_t last;
+    const char *module;       /* short module name, e.g. "host"; may be NULL */
+    const char *advice_zh;
+    const char *advice_en;
+};
+
+struct bkerr_catalog {
+    /* ABI 1.0 */
+    uint16_t abi_major;       /* BKERR_ABI_MAJOR when built */
+    uint16_t abi_minor;       /* BKERR_ABI_MINOR when built */
+    uint32_t size;            /* sizeof(struct bkerr_catalog) when built */
+    const char *id;           /* platform id: "cmdb", "bk_sops", ... */
+    int32_t prefix;           /* 10-99 */
+    const char *name_zh;
+    const char *name_en;
+    const char *version;      /* the catalog's own version, free text */
+    const char *origin;       /* where the data comes from; may be NULL */
+    const struct bkerr_entry *entries;   /* sorted by code */
+    size_t n_entries;
+    const struct bkerr_range *ranges;    /* sorted, disjoint; may be NULL */
+    size_t n_ranges;
+    const struct bkerr_entry *legacy;    /* sorted by code; may be NULL */
+    size_t n_legacy;
+    /* ABI 1.1 and later append here. */
+};
+
+#if defined(__GNUC__)
+#define BKERR_PLUGIN_EXPORT __attribute__((visibility("default")))
+#else
+#define BKERR_PLUGIN_EXPORT
+#endif
+
+#define BKERR_COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Designated-initializer helpers for the three tables. */
+#define BKERR_ENTRIES(a) .entries = (a), .n_entries = BKERR_COUNT_OF(a)
+#define BKERR_RANGES(a) .ranges = (a), .n_ranges = BKERR_COUNT_OF(a)
+#define BKERR_LEGACY(a) .legacy = (a), .n_legacy = BKERR_COUNT_OF(a)
+
+/* Declares the plugin's descriptor.  The arguments are designated
+ * initializers for the remaining fields; the ABI fields are filled in. */
+#define BKERR_CATALOG_DEFINE(...)                                        \
+    extern BKERR_PLUGIN_EXPORT const struct bkerr_catalog bkerr_catalog; \
+    const struct bkerr_catalog bkerr_catalog = {                         \
+        .abi_major = BKERR_ABI_MAJOR,                                    \
+        .abi_minor = BKERR_ABI_MINOR,                                    \
+        .size = (uint32_t)sizeof(struct bkerr_catalog),                  \
+        __VA_ARGS__}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* BKERR_PLUGIN_H */

@@ -38,8 +38,9 @@ int bkerr_parse_code(const char *text, int64_t *code, const char **reason)
     while (isspace((unsigned char)*p))
         p++;
     if (n == 0) {
-        why = *digits ? "a code is written in decimal digits only"
-                      : "empty text is not a code";
+        why = *digits    ? "a code is written in decimal digits only"
+              : negative ? "a '-' with no digits after it"
+                         : "empty text is not a code";
         goto fail;
     }
     if (*p) {

@@ -417,10 +417,12 @@ static void check_line(struct parse *p, const char *s, size_t n, int limit)
         open_section(p, name);
         return;
     }
+    /* Where inih splits the key off: '=', ':' or a " ;" inline comment. */
     size_t key_len = 0;
-    while (key_len < n && s[key_len] != '=' && s[key_len] != ':')
+    while (key_len < n && s[key_len] != '=' && s[key_len] != ':' &&
+           !(s[key_len] == ';' && key_len && is_blank(s[key_len - 1])))
         key_len++;
-    if (key_len == n) {
+    if (key_len == n || s[key_len] == ';') {
         fail(p, p->lineno, "expected 'key = value', a [section] or a comment");
         return;
     }
@@ -545,10 +547,10 @@ int bk_config_read(const char *path, struct bk_config *cfg, char *err,
     if (!cfg->path)
         oom(&p);
     int line = p.status ? 0 : ini_parse_stream(next_line, &p, on_key, &p);
-    close_section(&p);
     if (!p.status && line > 0)
         fail(&p, line, "syntax error; expected 'key = value', a [section] or "
              "a comment");
+    close_section(&p);
     if (!p.status && !p.registry_line && !cfg->n_catalogs && !cfg->n_platforms)
         fail(&p, 0, "no sections: the file is empty or all comments; add "
              "[registry] and [catalog.<id>] sections (see bkerr.ini(5))");

@@ -81,17 +81,14 @@ static int resolve_plugin_dir(const struct bk_config *cfg, char *dir,
     return 0;
 }
 
-/* Resolves a catalog's path into out.  A relative path must stay inside
- * the plugin directory once symlinks are followed. */
+/* Resolves a catalog's path into out, following symlinks.  A relative
+ * path must stay inside the plugin directory. */
 static bool resolve_catalog_path(const char *dir, const char *path, char *out,
                                  char *why)
 {
-    if (path[0] == '/') {
-        snprintf(out, BK_PATH_MAX, "%s", path);
-        return true;
-    }
     char joined[BK_PATH_MAX];
-    if (!join(joined, dir, path)) {
+    if (path[0] == '/' ? snprintf(joined, sizeof joined, "%s", path) >= BK_PATH_MAX
+                       : !join(joined, dir, path)) {
         bk_errf(why, BK_REASON_SIZE, "%s/%s: path too long", dir, path);
         return false;
     }
@@ -102,7 +99,12 @@ static bool resolve_catalog_path(const char *dir, const char *path, char *out,
         snprintf(out, BK_PATH_MAX, "%s", joined);
         return false;
     }
+    /* The trust checks then see the real file and its real directory. */
+    if (path[0] == '/')
+        return true;
     size_t n = strlen(dir);
+    if (n == 1) /* plugin_dir = / */
+        n = 0;
     if (strncmp(out, dir, n) != 0 || out[n] != '/') {
         bk_errf(why, BK_REASON_SIZE, "%s: path '%s' leads outside the plugin "
                  "directory %s; move the file there or give an absolute path",
@@ -128,12 +130,9 @@ static bool load_slot(bkerr_registry *reg, struct bk_slot *slot,
         st->state = BKERR_CATALOG_DISABLED;
         return true;
     }
+    /* One catalog per prefix follows: sections have unique ids, an id has
+     * one prefix, and the descriptor must carry the section's id. */
     int prefix = prefix_of_id(reg, st->id);
-    if (ok && prefix && reg->by_prefix[prefix]) {
-        bk_errf(why, sizeof why, "%s: prefix %d is already served by catalog "
-                 "'%s'", path, prefix, reg->by_prefix[prefix]->st.id);
-        ok = false;
-    }
     if (ok)
         ok = bk_catalog_load(path, st->id, prefix, &slot->cat, why);
     if (!ok) {

@@ -93,8 +93,13 @@ void bk_errf(char *buf, size_t len, const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(buf, len, fmt, ap);
     va_end(ap);
-    if (n >= 0 && (size_t)n >= len && len > 4)
-        memcpy(buf + len - 4, "...", 4); /* say it was cut, never hide it */
+    if (n >= 0 && (size_t)n >= len && len > 4) {
+        /* say it was cut, never hide it, and cut between characters */
+        size_t at = len - 4;
+        while (at > 0 && ((unsigned char)buf[at] & 0xC0) == 0x80)
+            at--;
+        memcpy(buf + at, "...", 4);
+    }
 }
 
 char *bk_strdup(const char *s)

@@ -16,6 +16,9 @@
  *
  * Errors: functions that can fail return a negative BKERR_E* value, listed
  * at each declaration.
+ *
+ * ABI: the structs here are fixed for libbkerr.so.1.  The library grows by
+ * adding functions, which are also appended to struct bkerr_api.
  */
 #ifndef BKERR_H
 #define BKERR_H

@@ -2,9 +2,11 @@
  *
  * A catalog plugin is a shared object that exports exactly one symbol,
  * BKERR_CATALOG_SYMBOL ("bkerr_catalog"): a const struct bkerr_catalog
- * declared with BKERR_CATALOG_DEFINE().  The plugin runs no code; the
- * registry reads the descriptor and its tables in place, so every string
- * must live in the plugin's read-only data for as long as it is loaded.
+ * declared with BKERR_CATALOG_DEFINE().  A catalog is data: it should run
+ * no code (dlopen would run its constructors, which is why the registry
+ * loads only files that others cannot write).  The registry reads the
+ * descriptor and its tables in place, so every string must live in the
+ * plugin's read-only data for as long as it is loaded.
  *
  * A hand-written catalog:
  *
@@ -29,7 +31,7 @@
  *   - abi_major == BKERR_ABI_MAJOR, abi_minor <= the registry's minor, and
  *     size is at least the size of the ABI 1.0 descriptor;
  *   - id equals the id in the [catalog.<id>] section that loaded it, and is
- *     1-32 characters of [a-z0-9_];
+ *     1-32 characters of [A-Za-z0-9_] (the spec has ids such as MySQL);
  *   - prefix is the prefix allocated to id (by the spec or by an admin's
  *     [platform.NN] section) and no other loaded catalog owns it;
  *   - id, version and at least one of name_zh and name_en are non-empty;

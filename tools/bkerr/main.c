@@ -50,8 +50,10 @@ static const char *value_of(int argc, char **argv, int *i)
 static int parse_args(int argc, char **argv, struct options *o)
 {
     o->codes = calloc((size_t)argc, sizeof *o->codes);
-    if (!o->codes)
+    if (!o->codes) {
+        fprintf(stderr, "bkerr: out of memory\n");
         return EXIT_OPEN;
+    }
     int i = 1;
     if (i < argc && strcmp(argv[i], "lookup") == 0)
         i++;

@@ -1,0 +1,317 @@
+/* Every lookup status, language fallback, ranges and product scope,
+ * against the hand-written test catalogs. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+
+static bkerr_registry *reg;
+
+static int open_registry(void **state)
+{
+    (void)state;
+    char *ini = th_ini("[platform.33]\nid = monitor\nname_zh = 监控平台\n"
+                       "name_en = Monitor\n"
+                       "[catalog.cmdb]\npath = handmade.so\nrequired = true\n"
+                       "[catalog.monitor]\npath = monitor33.so\nrequired = true\n");
+    char err[BKERR_ERRMSG_SIZE];
+    int rc = th_open_ini(ini, &reg, err, sizeof err);
+    free(ini);
+    if (rc)
+        print_error("%s\n", err);
+    return rc;
+}
+
+static int close_registry(void **state)
+{
+    (void)state;
+    bkerr_close(reg);
+    return 0;
+}
+
+static struct bkerr_result look(int64_t code, enum bkerr_lang lang, int status)
+{
+    struct bkerr_result r;
+    assert_int_equal(bkerr_lookup(reg, code, lang, &r), status);
+    assert_int_equal(r.status, status);
+    assert_int_equal(r.code, code);
+    return r;
+}
+
+static void found_entry_has_every_field(void **state)
+{
+    (void)state;
+    struct bkerr_result r = look(1100001, BKERR_LANG_ZH_CN, BKERR_FOUND);
+    assert_int_equal(r.klass, BKERR_CLASS_STANDARD);
+    assert_int_equal(r.platform.prefix, 11);
+    assert_string_equal(r.platform.id, "cmdb");
+    assert_string_equal(r.platform.name_zh, "配置平台");
+    assert_int_equal(r.platform.category, BKERR_CAT_PLATFORM);
+    assert_string_equal(r.catalog, "cmdb");
+    assert_string_equal(r.catalog_version, "9.9.9");
+    assert_string_equal(r.symbol, "HmBoth");
+    assert_string_equal(r.message, "中文消息");
+    assert_string_equal(r.advice, "中文方案");
+    assert_int_equal(r.message_lang, BKERR_LANG_ZH_CN);
+    assert_int_equal(r.advice_lang, BKERR_LANG_ZH_CN);
+    assert_false(r.advice_inherited);
+    assert_null(r.reason);
+
+    r = look(1100001, BKERR_LANG_EN, BKERR_FOUND);
+    assert_string_equal(r.message, "English message");
+    assert_string_equal(r.advice, "English advice");
+    assert_int_equal(r.message_lang, BKERR_LANG_EN);
+}
+
+static void english_falls_back_to_chinese(void **state)
+{
+    (void)state;
+    struct bkerr_result r = look(1100002, BKERR_LANG_EN, BKERR_FOUND);
+    assert_string_equal(r.message, "只有中文");
+    assert_int_equal(r.message_lang, BKERR_LANG_ZH_CN);
+    assert_string_equal(r.advice, "只有中文方案"); /* advice_en is "" */
+    assert_int_equal(r.advice_lang, BKERR_LANG_ZH_CN);
+}
+
+static void chinese_falls_back_to_english(void **state)
+{
+    (void)state;
+    struct bkerr_result r = look(1100003, BKERR_LANG_ZH_CN, BKERR_FOUND);
+    assert_string_equal(r.message, "English only"); /* message_zh is "" */
+    assert_int_equal(r.message_lang, BKERR_LANG_EN);
+    assert_string_equal(r.advice, "English-only advice");
+    assert_int_equal(r.advice_lang, BKERR_LANG_EN);
+}
+
+static void entry_without_advice_inherits_its_range(void **state)
+{
+    (void)state;
+    struct bkerr_result r = look(1101000, BKERR_LANG_EN, BKERR_FOUND);
+    assert_string_equal(r.advice, "Topology module advice");
+    assert_true(r.advice_inherited);
+    assert_string_equal(r.module, "topo");
+    /* the range has no English: its Chinese advice, never empty text */
+    r = look(1199006, BKERR_LANG_EN, BKERR_FOUND);
+    assert_string_equal(r.advice, "通用模块方案");
+    assert_int_equal(r.advice_lang, BKERR_LANG_ZH_CN);
+    assert_true(r.advice_inherited);
+}
+
+static void default_language_is_the_registry_default(void **state)
+{
+    (void)state;
+    assert_int_equal(bkerr_default_lang(reg), BKERR_LANG_ZH_CN);
+    struct bkerr_result r = look(1100001, BKERR_LANG_DEFAULT, BKERR_FOUND);
+    assert_string_equal(r.message, "中文消息");
+}
+
+static void generic_answers_when_the_catalog_lacks_the_code(void **state)
+{
+    (void)state;
+    struct bkerr_result r = look(1104600, BKERR_LANG_ZH_CN, BKERR_GENERIC);
+    assert_string_equal(r.message, "协议不支持");
+    assert_string_equal(r.catalog, "cmdb"); /* consulted, did not answer */
+    assert_null(r.symbol);
+    assert_non_null(r.advice);
+}
+
+static void generic_answers_for_a_prefix_without_catalog(void **state)
+{
+    (void)state;
+    struct bkerr_result r = look(1205000, BKERR_LANG_EN, BKERR_GENERIC);
+    assert_string_equal(r.message, "Resource not found");
+    assert_string_equal(r.platform.id, "job");
+    assert_null(r.catalog);
+}
+
+static void missing_code_in_loaded_catalog(void **state)
+{
+    (void)state;
+    struct bkerr_result r = look(1100999, BKERR_LANG_ZH_CN, BKERR_NOT_IN_CATALOG);
+    assert_string_equal(r.catalog, "cmdb");
+    assert_null(r.message);
+    assert_null(r.advice);
+    assert_null(r.module);
+    /* inside a range: no message, but the module and its advice */
+    r = look(1101999, BKERR_LANG_ZH_CN, BKERR_NOT_IN_CATALOG);
+    assert_null(r.message);
+    assert_string_equal(r.module, "topo");
+    assert_string_equal(r.advice, "拓扑模块方案");
+    assert_true(r.advice_inherited);
+}
+
+static void assigned_prefix_without_catalog(void **state)
+{
+    (void)state;
+    struct bkerr_result r = look(1234567, BKERR_LANG_ZH_CN, BKERR_NO_CATALOG);
+    assert_string_equal(r.platform.id, "job");
+    assert_string_equal(r.platform.name_zh, "作业平台");
+    assert_null(r.catalog);
+    assert_null(r.message);
+}
+
+static void unassigned_prefix(void **state)
+{
+    (void)state;
+    struct bkerr_result r = look(1812345, BKERR_LANG_ZH_CN, BKERR_UNASSIGNED);
+    assert_int_equal(r.platform.prefix, 18);
+    assert_null(r.platform.id);
+    assert_int_equal(r.platform.category, BKERR_CAT_PLATFORM);
+    r = look(9512345, BKERR_LANG_ZH_CN, BKERR_UNASSIGNED);
+    assert_int_equal(r.platform.category, BKERR_CAT_THIRD_PARTY);
+}
+
+static void admin_allocated_prefix_resolves(void **state)
+{
+    (void)state;
+    struct bkerr_result r = look(3300001, BKERR_LANG_ZH_CN, BKERR_FOUND);
+    assert_string_equal(r.platform.id, "monitor");
+    assert_string_equal(r.platform.name_zh, "监控平台");
+    assert_true(r.platform.admin);
+    assert_string_equal(r.symbol, "MonitorError");
+    struct bkerr_platform p;
+    assert_int_equal(bkerr_platform(reg, 33, &p), 1);
+    assert_string_equal(p.name_en, "Monitor");
+    assert_int_equal(bkerr_platform(NULL, 33, &p), 0); /* spec alone */
+}
+
+static void nonstandard_code_is_invalid_without_product(void **state)
+{
+    (void)state;
+    const int64_t codes[] = {3001, -2, 36100001, 9000, 99};
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
+        struct bkerr_result r = look(codes[i], BKERR_LANG_ZH_CN, BKERR_INVALID);
+        assert_int_equal(r.klass, BKERR_CLASS_NONSTANDARD);
+        assert_non_null(r.reason);
+        assert_null(r.message);
+    }
+}
+
+static struct bkerr_result in_product(const char *product, int64_t code,
+                                      int status)
+{
+    struct bkerr_result r;
+    assert_int_equal(bkerr_lookup_product(reg, product, code, BKERR_LANG_ZH_CN, &r),
+                     status);
+    return r;
+}
+
+static void legacy_codes_answer_in_product_scope(void **state)
+{
+    (void)state;
+    struct bkerr_result r = in_product("cmdb", 3001, BKERR_FOUND);
+    assert_string_equal(r.symbol, "HmJsonDecode");
+    assert_string_equal(r.message, "json decode failed!");
+    assert_int_equal(r.message_lang, BKERR_LANG_EN);
+    assert_string_equal(r.platform.id, "cmdb");
+    assert_string_equal(r.catalog, "cmdb");
+    assert_string_equal(in_product("cmdb", -2, BKERR_FOUND).symbol, "HmUnknown");
+    assert_string_equal(in_product("cmdb", 36100001, BKERR_FOUND).symbol,
+                        "HmEightDigits");
+    /* the product's own name for a special code */
+    assert_string_equal(in_product("cmdb", 0, BKERR_FOUND).symbol, "HmSuccess");
+    /* a code the product emits under another prefix */
+    r = in_product("cmdb", 4361001, BKERR_FOUND);
+    assert_string_equal(r.symbol, "HmForeign");
+    assert_string_equal(r.platform.id, "cmdb");
+}
+
+static void legacy_codes_are_invisible_globally(void **state)
+{
+    (void)state;
+    struct bkerr_result r = look(4361001, BKERR_LANG_ZH_CN, BKERR_NO_CATALOG);
+    assert_string_equal(r.platform.id, "bk_paas3");
+    assert_null(r.symbol);
+    r = look(0, BKERR_LANG_ZH_CN, BKERR_FOUND);
+    assert_string_equal(r.message, "请求成功");
+    assert_null(r.symbol);
+}
+
+static void product_scope_falls_back_to_global_rules(void **state)
+{
+    (void)state;
+    assert_string_equal(in_product("cmdb", 1100001, BKERR_FOUND).symbol, "HmBoth");
+    assert_string_equal(in_product("cmdb", -1, BKERR_FOUND).message, "系统繁忙");
+    struct bkerr_result r = in_product("cmdb", 9000, BKERR_NOT_IN_CATALOG);
+    assert_string_equal(r.catalog, "cmdb");
+    r = in_product("job", 3001, BKERR_NO_CATALOG);
+    assert_string_equal(r.platform.id, "job");
+    r = in_product("monitor", 3001, BKERR_NOT_IN_CATALOG);
+    assert_string_equal(r.platform.id, "monitor");
+}
+
+static void unknown_product_is_an_error(void **state)
+{
+    (void)state;
+    struct bkerr_result r;
+    assert_int_equal(bkerr_lookup_product(reg, "nope", 3001, BKERR_LANG_ZH_CN, &r),
+                     BKERR_ENOPRODUCT);
+    assert_int_equal(r.status, BKERR_INVALID);
+    assert_non_null(r.reason);
+    assert_int_equal(bkerr_lookup_product(reg, NULL, 3001, BKERR_LANG_ZH_CN, &r),
+                     BKERR_EINVAL);
+}
+
+static void bad_arguments_are_refused(void **state)
+{
+    (void)state;
+    struct bkerr_result r;
+    assert_int_equal(bkerr_lookup(reg, 1100001, BKERR_LANG_ZH_CN, NULL),
+                     BKERR_EINVAL);
+    assert_int_equal(bkerr_lookup(reg, 1100001, (enum bkerr_lang)7, &r),
+                     BKERR_EINVAL);
+    assert_int_equal(bkerr_lookup(reg, 1100001, (enum bkerr_lang)-1, &r),
+                     BKERR_EINVAL);
+}
+
+static void status_names_are_stable(void **state)
+{
+    (void)state;
+    assert_string_equal(bkerr_status_name(BKERR_FOUND), "found");
+    assert_string_equal(bkerr_status_name(BKERR_GENERIC), "generic");
+    assert_string_equal(bkerr_status_name(BKERR_NO_CATALOG), "no_catalog");
+    assert_string_equal(bkerr_status_name(BKERR_NOT_IN_CATALOG), "not_in_catalog");
+    assert_string_equal(bkerr_status_name(BKERR_UNASSIGNED), "unassigned");
+    assert_string_equal(bkerr_status_name(BKERR_INVALID), "invalid");
+    assert_string_equal(bkerr_status_name((enum bkerr_status)99), "unknown");
+}
+
+static void english_default_from_ini(void **state)
+{
+    (void)state;
+    char *ini = th_ini("lang = en\n[catalog.cmdb]\npath = handmade.so\n");
+    bkerr_registry *en;
+    char err[BKERR_ERRMSG_SIZE];
+    assert_int_equal(th_open_ini(ini, &en, err, sizeof err), 0);
+    free(ini);
+    struct bkerr_result r;
+    assert_int_equal(bkerr_lookup(en, 1100001, BKERR_LANG_DEFAULT, &r), BKERR_FOUND);
+    assert_string_equal(r.message, "English message");
+    bkerr_close(en);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(found_entry_has_every_field),
+        cmocka_unit_test(english_falls_back_to_chinese),
+        cmocka_unit_test(chinese_falls_back_to_english),
+        cmocka_unit_test(entry_without_advice_inherits_its_range),
+        cmocka_unit_test(default_language_is_the_registry_default),
+        cmocka_unit_test(generic_answers_when_the_catalog_lacks_the_code),
+        cmocka_unit_test(generic_answers_for_a_prefix_without_catalog),
+        cmocka_unit_test(missing_code_in_loaded_catalog),
+        cmocka_unit_test(assigned_prefix_without_catalog),
+        cmocka_unit_test(unassigned_prefix),
+        cmocka_unit_test(admin_allocated_prefix_resolves),
+        cmocka_unit_test(nonstandard_code_is_invalid_without_product),
+        cmocka_unit_test(legacy_codes_answer_in_product_scope),
+        cmocka_unit_test(legacy_codes_are_invisible_globally),
+        cmocka_unit_test(product_scope_falls_back_to_global_rules),
+        cmocka_unit_test(unknown_product_is_an_error),
+        cmocka_unit_test(bad_arguments_are_refused),
+        cmocka_unit_test(status_names_are_stable),
+        cmocka_unit_test(english_default_from_ini),
+    };
+    return cmocka_run_group_tests(tests, open_registry, close_registry);
+}

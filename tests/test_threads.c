@@ -1,0 +1,84 @@
+/* 8 threads looking up at once on one registry get exactly the answers a
+ * single thread gets. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+
+#define THREADS 8
+#define ROUNDS 20000
+
+static bkerr_registry *reg;
+
+static const int64_t codes[] = {1100001, 1100002, 1100003, 1101000, 1199006,
+                                1104600, 1100999, 1234567, 1812345, 3001,
+                                -1, 0, 36100001, 9999999, 1000000};
+#define N_CODES (sizeof codes / sizeof codes[0])
+
+static struct bkerr_result expected[2][N_CODES];
+static char expected_text[N_CODES][512];
+
+static bool same(const struct bkerr_result *a, const struct bkerr_result *b)
+{
+    return a->status == b->status && a->code == b->code &&
+           a->message == b->message && a->advice == b->advice &&
+           a->symbol == b->symbol && a->catalog == b->catalog &&
+           a->platform.id == b->platform.id &&
+           a->message_lang == b->message_lang && a->module == b->module;
+}
+
+static void *worker(void *arg)
+{
+    size_t seed = (size_t)(uintptr_t)arg, bad = 0;
+    char buf[512];
+    for (size_t i = 0; i < ROUNDS; i++) {
+        size_t k = (seed * 7 + i * 13) % N_CODES;
+        int lang = (int)((i + seed) & 1);
+        struct bkerr_result r;
+        bkerr_lookup(reg, codes[k], lang ? BKERR_LANG_EN : BKERR_LANG_ZH_CN, &r);
+        if (!same(&r, &expected[lang][k]))
+            bad++;
+        if (!lang) {
+            bkerr_format(&r, NULL, 0, buf, sizeof buf);
+            if (strcmp(buf, expected_text[k]) != 0)
+                bad++;
+        }
+        bkerr_lookup_product(reg, "cmdb", 3001, BKERR_LANG_EN, &r);
+        if (r.status != BKERR_FOUND || strcmp(r.symbol, "HmJsonDecode") != 0)
+            bad++;
+    }
+    return (void *)(uintptr_t)bad;
+}
+
+static void eight_threads_agree_with_one(void **state)
+{
+    (void)state;
+    char *ini = th_ini("[catalog.cmdb]\npath = handmade.so\nrequired = true\n");
+    char err[BKERR_ERRMSG_SIZE];
+    assert_int_equal(th_open_ini(ini, &reg, err, sizeof err), 0);
+    free(ini);
+    for (size_t k = 0; k < N_CODES; k++) {
+        bkerr_lookup(reg, codes[k], BKERR_LANG_ZH_CN, &expected[0][k]);
+        bkerr_lookup(reg, codes[k], BKERR_LANG_EN, &expected[1][k]);
+        bkerr_format(&expected[0][k], NULL, 0, expected_text[k],
+                     sizeof expected_text[k]);
+    }
+    pthread_t t[THREADS];
+    for (size_t i = 0; i < THREADS; i++)
+        assert_int_equal(pthread_create(&t[i], NULL, worker, (void *)(uintptr_t)i), 0);
+    for (size_t i = 0; i < THREADS; i++) {
+        void *bad;
+        assert_int_equal(pthread_join(t[i], &bad), 0);
+        assert_int_equal((uintptr_t)bad, 0);
+    }
+    bkerr_close(reg);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(eight_threads_agree_with_one),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -18,7 +18,6 @@
 #include "internal.h"
 
 #define CONFIG_MAX_BYTES (1 << 20)
-#define INI_NAME_MAX 49 /* inih keeps 50 bytes with the NUL */
 
 enum section_kind { SEC_NONE, SEC_REGISTRY, SEC_CATALOG, SEC_PLATFORM };
 
@@ -366,76 +365,23 @@ static bool is_blank(char c)
 }
 
 /* Checks one raw line (without its line end) before inih sees it. */
-static void check_line(struct parse *p, const char *s, size_t n, int limit)
+static void check_line(struct parse *p, const char *s, size_t n, size_t limit)
 {
-    if (memchr(s, '\0', n)) {
-        fail(p, p->lineno, "the line holds a NUL byte; bkerr.ini is text");
-        return;
-    }
-    char tmp[BKERR_TEXT_MAX];
-    if (n < sizeof tmp) {
-        memcpy(tmp, s, n);
-        tmp[n] = '\0';
-        if (bk_utf8_check(tmp, n)) {
-            fail(p, p->lineno, "the line is not valid UTF-8; save the file as "
-                 "UTF-8");
-            return;
-        }
-    }
-    if (n > (size_t)limit) {
-        fail(p, p->lineno, "the line is %zu bytes; inih reads at most %d per "
-             "line and would cut it: shorten it", n, limit);
-        return;
-    }
-    while (n && is_blank(*s))
-        s++, n--;
-    if (n == 0 || *s == ';' || *s == '#')
-        return;
-    if (*s == '[') {
-        const char *end = memchr(s, ']', n);
-        if (!end) {
-            fail(p, p->lineno, "the section header has no closing ']'");
-            return;
-        }
-        size_t name_len = (size_t)(end - s - 1);
-        if (name_len > INI_NAME_MAX) {
-            fail(p, p->lineno, "the section name is %zu bytes; inih keeps at "
-                 "most %d and would cut it", name_len, INI_NAME_MAX);
-            return;
-        }
-        const char *rest = end + 1, *stop = s + n;
-        while (rest < stop && is_blank(*rest))
-            rest++;
-        if (rest < stop && *rest != ';' && *rest != '#') {
-            fail(p, p->lineno, "text after the section header's ']'; put "
-                 "keys on lines of their own");
-            return;
-        }
-        char name[INI_NAME_MAX + 1];
-        memcpy(name, s + 1, name_len);
-        name[name_len] = '\0';
+    const struct bk_ini_rules rules = {.max_line = limit,
+                                       .inline_comments = true};
+    struct bk_ini_line line;
+    char why[256];
+    if (!bk_ini_scan(s, n, &rules, false, &line, why, sizeof why)) {
+        fail(p, p->lineno, "%s", why);
+    } else if (line.kind == BK_INI_SECTION) {
+        char name[BK_INI_NAME_MAX + 1];
+        memcpy(name, line.name, line.name_len);
+        name[line.name_len] = '\0';
         open_section(p, name);
-        return;
-    }
-    /* Where inih splits the key off: '=', ':' or a " ;" inline comment. */
-    size_t key_len = 0;
-    while (key_len < n && s[key_len] != '=' && s[key_len] != ':' &&
-           !(s[key_len] == ';' && key_len && is_blank(s[key_len - 1])))
-        key_len++;
-    if (key_len == n || s[key_len] == ';') {
-        fail(p, p->lineno, "expected 'key = value', a [section] or a comment");
-        return;
-    }
-    while (key_len && is_blank(s[key_len - 1]))
-        key_len--;
-    if (key_len == 0)
-        fail(p, p->lineno, "a '=' with no key before it");
-    else if (key_len > INI_NAME_MAX)
-        fail(p, p->lineno, "the key is %zu bytes; inih keeps at most %d",
-             key_len, INI_NAME_MAX);
-    else if (p->sec == SEC_NONE)
+    } else if (line.kind == BK_INI_KEY && p->sec == SEC_NONE) {
         fail(p, p->lineno, "a key before any section; put it under "
              "[registry] or a [catalog.<id>]");
+    }
 }
 
 /* inih's reader: hands over the next line, checked and unindented. */
@@ -454,7 +400,7 @@ static char *next_line(char *str, int num, void *stream)
         s += 3, n -= 3; /* a UTF-8 byte-order mark */
     p->lineno++;
     /* inih's buffer must hold the line plus "\r\n\0". */
-    check_line(p, s, n, num - 3);
+    check_line(p, s, n, num > 3 ? (size_t)num - 3 : 0);
     if (p->status)
         return NULL;
     while (n && is_blank(*s))

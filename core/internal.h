@@ -42,6 +42,35 @@ void bk_errf(char *buf, size_t len, const char *fmt, ...)
 char *bk_strdup(const char *s);
 char *bk_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* ---- ini_lines.c: raw INI lines as inih reads them ---- */
+#define BK_INI_NAME_MAX 49   /* inih keeps 50 bytes of a name with its NUL */
+#define BK_INI_SCAN_MAX 4096 /* longest line bk_ini_scan() looks at */
+struct bk_ini_rules {
+    size_t max_line;      /* inih's buffer less "\r\n\0" */
+    bool continuations;   /* indented lines after a key continue its value */
+    bool inline_comments; /* " ;" may end a value (else it is an error) */
+};
+enum bk_ini_kind {
+    BK_INI_BLANK,
+    BK_INI_COMMENT,
+    BK_INI_SECTION,
+    BK_INI_KEY,
+    BK_INI_CONTINUATION,
+};
+struct bk_ini_line {
+    enum bk_ini_kind kind;
+    const char *name; /* SECTION: inside the brackets; KEY: the key */
+    size_t name_len;
+    const char *value; /* KEY, CONTINUATION: the raw text of the value */
+    size_t value_len;
+};
+/* Classifies raw line s[0..n) (no line end) as inih will read it, after a
+ * key line if after_key.  False, with the reason in why, if inih would cut
+ * or misread it. */
+bool bk_ini_scan(const char *s, size_t n, const struct bk_ini_rules *rules,
+                 bool after_key, struct bk_ini_line *out, char *why,
+                 size_t len);
+
 /* ---- config.c: bkerr.ini -> plain struct ---- */
 struct bk_cfg_catalog {
     char *id;

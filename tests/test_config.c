@@ -433,7 +433,7 @@ static void nul_byte_rejected(void **state)
                      BKERR_ECONFIG);
     assert_null(reg);
     th_assert_contains(err, "/bkerr.ini:3: ");
-    th_assert_contains(err, "the line holds a NUL byte; bkerr.ini is text");
+    th_assert_contains(err, "the line holds a NUL byte; the file must be text");
 }
 
 static void nul_byte_in_comment_rejected(void **state)

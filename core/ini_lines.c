@@ -1,0 +1,121 @@
+/* One raw INI line, classified the way inih will read it, and checked for
+ * what inih would cut without a word.  Shared by bkerr.ini (config.c) and
+ * the catalog compiler, so both enforce the same limits. */
+#include <stdio.h>
+
+#include "internal.h"
+
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* True if text[0..n) holds a ';' after a blank: inih ends the value there. */
+static bool has_inline_comment(const char *text, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (text[i] == ';' && is_blank(text[i - 1]))
+            return true;
+    return false;
+}
+
+static bool bad(char *why, size_t len, const char *what)
+{
+    snprintf(why, len, "%s", what);
+    return false;
+}
+
+static bool scan_section(const char *s, size_t n, struct bk_ini_line *out,
+                         char *why, size_t len)
+{
+    const char *end = memchr(s, ']', n);
+    if (!end)
+        return bad(why, len, "the section header has no closing ']'");
+    out->kind = BK_INI_SECTION;
+    out->name = s + 1;
+    out->name_len = (size_t)(end - s - 1);
+    if (out->name_len > BK_INI_NAME_MAX) {
+        snprintf(why, len, "the section name is %zu bytes; inih keeps at most "
+                 "%d and would cut it", out->name_len, BK_INI_NAME_MAX);
+        return false;
+    }
+    const char *rest = end + 1, *stop = s + n;
+    while (rest < stop && is_blank(*rest))
+        rest++;
+    if (rest < stop && *rest != ';' && *rest != '#')
+        return bad(why, len, "text after the section header's ']'; put keys "
+                   "on lines of their own");
+    return true;
+}
+
+static bool scan_key(const char *s, size_t n, struct bk_ini_line *out,
+                     char *why, size_t len)
+{
+    /* inih splits at the first '=' or ':', or stops at a " ;" comment */
+    size_t k = 0;
+    while (k < n && s[k] != '=' && s[k] != ':' &&
+           !(s[k] == ';' && k && is_blank(s[k - 1])))
+        k++;
+    if (k == n || s[k] == ';')
+        return bad(why, len, "expected 'key = value', a [section] or a comment");
+    out->kind = BK_INI_KEY;
+    out->value = s + k + 1;
+    out->value_len = n - k - 1;
+    while (k && is_blank(s[k - 1]))
+        k--;
+    out->name = s;
+    out->name_len = k;
+    if (k == 0)
+        return bad(why, len, "a '=' with no key before it");
+    if (k > BK_INI_NAME_MAX) {
+        snprintf(why, len, "the key is %zu bytes; inih keeps at most %d", k,
+                 BK_INI_NAME_MAX);
+        return false;
+    }
+    return true;
+}
+
+bool bk_ini_scan(const char *s, size_t n, const struct bk_ini_rules *rules,
+                 bool after_key, struct bk_ini_line *out, char *why, size_t len)
+{
+    *out = (struct bk_ini_line){.kind = BK_INI_BLANK};
+    if (memchr(s, '\0', n))
+        return bad(why, len, "the line holds a NUL byte; the file must be text");
+    char copy[BK_INI_SCAN_MAX + 1];
+    if (n > rules->max_line || n > BK_INI_SCAN_MAX) {
+        snprintf(why, len, "the line is %zu bytes; inih reads at most %zu per "
+                 "line and would cut it: shorten it%s", n, rules->max_line,
+                 rules->continuations ? " or go on in an indented line" : "");
+        return false;
+    }
+    memcpy(copy, s, n);
+    copy[n] = '\0';
+    if (bk_utf8_check(copy, n))
+        return bad(why, len, "the line is not valid UTF-8; save the file as "
+                   "UTF-8");
+    bool indented = n && is_blank(*s);
+    while (n && is_blank(*s))
+        s++, n--;
+    if (n == 0)
+        return true;
+    if (*s == ';' || *s == '#') {
+        out->kind = BK_INI_COMMENT;
+        return true;
+    }
+    bool ok;
+    if (indented && after_key && rules->continuations) {
+        out->kind = BK_INI_CONTINUATION;
+        out->value = s;
+        out->value_len = n;
+        ok = true;
+    } else if (*s == '[') {
+        ok = scan_section(s, n, out, why, len);
+    } else {
+        ok = scan_key(s, n, out, why, len);
+    }
+    if (ok && !rules->inline_comments && out->value &&
+        has_inline_comment(out->value, out->value_len))
+        return bad(why, len, "' ;' starts a comment that inih would cut off; "
+                   "write '；' or drop the blank before ';'");
+    return ok;
+}

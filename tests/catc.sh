@@ -1,0 +1,202 @@
+#!/bin/sh
+# The catalog compiler, end to end: each refusal names file and line; the
+# output is sorted, canonical and reproducible; and a compiled catalog
+# builds into a plugin the real bkerr loads.
+# Env: BKERR_CATC, BKERR_EXE, BKERR_SOURCE_ROOT (set by meson test).
+set -eu
+unset BKERR_CONFIG
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); printf 'FAIL: %s\n' "$*"; }
+
+header='[catalog]
+id = cmdb
+prefix = 11
+name_zh = 配置平台
+version = 1.0'
+
+# refuses NAME LINE WORDS: writes $tmp/NAME.catalog from stdin, expects
+# exit 1 and "NAME.catalog:LINE: ...WORDS..." on stderr.
+refuses() {
+    name=$1 line=$2 words=$3
+    cat > "$tmp/$name.catalog"
+    if "$BKERR_CATC" --check "$tmp/$name.catalog" 2> "$tmp/err"; then
+        bad "$name: accepted"
+        return
+    fi
+    if grep -F -- "$name.catalog:$line: " "$tmp/err" | grep -qF -- "$words"; then
+        ok
+    else
+        bad "$name: want line $line with '$words', got: $(cat "$tmp/err")"
+    fi
+}
+
+refuses duplicate 10 "duplicate code 1100001 (first on line 7)" <<END
+$header
+
+[1100001]
+message_zh = 一
+
+[1100001]
+message_zh = 二
+END
+
+refuses outside_prefix 7 "not a 7-digit code with prefix 11" <<END
+$header
+
+[1200001]
+message_zh = 别家的码
+END
+
+refuses legacy_own 7 "has the catalog's own prefix" <<END
+$header
+
+[legacy.1100001]
+message_zh = 自己的码
+END
+
+refuses placeholder 8 "bad placeholder" <<END
+$header
+
+[1100001]
+message_zh = 打开 {name 未闭合
+END
+
+printf '%s\n\n[1100001]\nmessage_zh = \377\376\n' "$header" |
+    refuses utf8 8 "not valid UTF-8"
+
+refuses no_message 7 "has no message" <<END
+$header
+
+[1100001]
+symbol = Nothing
+END
+
+refuses unknown_key 8 "unknown key 'mesage_zh'" <<END
+$header
+
+[1100001]
+mesage_zh = 拼错
+END
+
+refuses duplicate_key 9 "duplicate key 'message_zh' in [1100001] (first on line 8)" <<END
+$header
+
+[1100001]
+message_zh = 一
+message_zh = 二
+END
+
+long=$(printf '%0190d' 0)
+refuses long_line 8 "inih reads at most 197" <<END
+$header
+
+[1100001]
+message_zh = $long
+END
+
+longkey=$(printf '%050d' 0)
+refuses long_key 8 "the key is 50 bytes" <<END
+$header
+
+[1100001]
+$longkey = x
+END
+
+refuses inline_comment 8 "' ;' starts a comment" <<END
+$header
+
+[1100001]
+message_zh = 检查 ; 然后重试
+END
+
+refuses unknown_section 7 "unknown section [entry.1]" <<END
+$header
+
+[entry.1]
+message_zh = x
+END
+
+refuses spec_mismatch 3 "allocates prefix 11 to 'cmdb', not 'job'" <<END
+[catalog]
+id = job
+prefix = 11
+name_zh = 作业平台
+version = 1.0
+END
+
+refuses overlap 9 "overlaps the range on line 7" <<END
+$header
+
+[range.1101000-1101999]
+module = topo
+[range.1101500-1102000]
+module = other
+END
+
+# A good catalog: unsorted sections, continuation lines, Go placeholders.
+cat > "$tmp/demo.catalog" <<'END'
+; a demo catalog
+[catalog]
+id = cmdb
+prefix = 11
+name_zh = 配置平台
+name_en = CMDB
+version = 2.0
+origin = tests/catc.sh
+
+[1199006]
+symbol = Params
+message_zh = '%s' 数据参数校验不通过
+message_en = '%s' data parameter verification does not pass
+advice_zh = 按接口文档修正
+    消息中指出的参数。
+advice_en = Fix the parameter named in the message,
+    as the API documentation describes.
+
+[1100001]
+symbol = First
+message_zh = 第一
+message_en = first?? (no trigraph)
+
+[legacy.3001]
+symbol = Decode
+message_en = json decode failed!
+END
+mkdir "$tmp/other" "$tmp/plugins"
+cp "$tmp/demo.catalog" "$tmp/other/demo.catalog"
+if "$BKERR_CATC" -o "$tmp/a.c" "$tmp/demo.catalog" &&
+   (cd "$tmp/other" && "$BKERR_CATC" -o "$tmp/b.c" demo.catalog) &&
+   cmp -s "$tmp/a.c" "$tmp/b.c"; then ok; else bad "output not reproducible"; fi
+if grep -q "'{0}' 数据参数校验不通过" "$tmp/a.c"; then ok; else bad "%s not normalised"; fi
+if grep -qF '按接口文档修正消息中指出的参数。' "$tmp/a.c" &&
+   grep -qF 'named in the message, as the API' "$tmp/a.c"; then ok
+else bad "continuation lines not joined as documented"; fi
+first=$(grep -n '{1100001,' "$tmp/a.c" | cut -d: -f1)
+second=$(grep -n '{1199006,' "$tmp/a.c" | cut -d: -f1)
+if [ -n "$first" ] && [ -n "$second" ] && [ "$first" -lt "$second" ]; then ok
+else bad "entries not sorted"; fi
+
+# Build the plugin with nothing but the generated C and the public header.
+if ${CC:-cc} -std=c11 -Wall -Wextra -Werror -shared -fPIC \
+        -I"$BKERR_SOURCE_ROOT/include" -o "$tmp/plugins/cmdb.so" "$tmp/a.c" \
+        2> "$tmp/err"; then ok
+else bad "generated C does not compile: $(cat "$tmp/err")"; fi
+chmod 755 "$tmp/plugins"
+printf '[registry]\nplugin_dir = plugins\n[catalog.cmdb]\nrequired = true\n' \
+    > "$tmp/bkerr.ini"
+out=$("$BKERR_EXE" --config "$tmp/bkerr.ini" --lang en 1199006 2>&1) || true
+case $out in
+*Params*"'{0}' data parameter verification does not pass"*"Fix the parameter"*) ok ;;
+*) bad "compiled plugin lookup: $out" ;;
+esac
+out=$("$BKERR_EXE" --config "$tmp/bkerr.ini" --product cmdb 3001 2>&1) || true
+case $out in *Decode*"json decode failed!"*) ok ;; *) bad "legacy: $out" ;; esac
+out=$("$BKERR_EXE" --config "$tmp/bkerr.ini" --lang en 1100001 2>&1) || true
+case $out in *"first?? (no trigraph)"*) ok ;; *) bad "trigraph: $out" ;; esac
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

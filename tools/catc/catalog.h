@@ -1,0 +1,65 @@
+/* The catalog compiler's model of one catalog source, and its stages:
+ * source.c (text -> model), placeholders.c (canonical form), check.c
+ * (rules), emit.c (model -> C). */
+#ifndef BKERR_CATC_CATALOG_H
+#define BKERR_CATC_CATALOG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+enum field { F_SYMBOL, F_MESSAGE_ZH, F_MESSAGE_EN, F_ADVICE_ZH, F_ADVICE_EN,
+             F_MODULE, F_COUNT };
+
+struct text {
+    char *s;  /* NULL when not given */
+    int line; /* where its key is */
+};
+
+struct centry {
+    int64_t code;
+    bool legacy;
+    int line; /* of the section header */
+    struct text f[F_COUNT];
+};
+
+struct crange {
+    int64_t first, last;
+    int line;
+    struct text f[F_COUNT]; /* module, advice_zh, advice_en */
+};
+
+struct catalog {
+    const char *path; /* the source file, for messages */
+    int header_line;
+    struct text id, prefix, name_zh, name_en, version, origin;
+    int prefix_value;
+    struct centry *entries;
+    size_t n_entries;
+    struct crange *ranges;
+    size_t n_ranges;
+    unsigned errors;
+};
+
+/* Reports "path:line: message" on stderr and counts it. */
+void catc_error(struct catalog *c, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Reads a catalog source; returns false if it could not be read at all.
+ * Every problem found is reported with catc_error(). */
+bool catc_read(const char *path, struct catalog *c);
+void catc_free(struct catalog *c);
+
+/* Rewrites s (heap) into canonical placeholders: %s/%v/%d and {} become
+ * {0}, {1}, ...; {0,number,#} becomes {0}; %% becomes %.  Returns the new
+ * string, or NULL with *why set when s has a malformed placeholder. */
+char *catc_placeholders(const char *s, const char **why);
+
+/* Checks every rule, sorts, normalises placeholders.  False on errors. */
+bool catc_check(struct catalog *c);
+
+/* Writes the plugin's C source. */
+bool catc_emit(const struct catalog *c, const char *source_name, FILE *out);
+
+#endif

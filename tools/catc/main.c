@@ -1,0 +1,61 @@
+/* bkerr-catc: compiles a catalog source into the C of its plugin.
+ *
+ *     bkerr-catc [-o OUT.c] CATALOG     write the C (default: stdout)
+ *     bkerr-catc --check CATALOG        only check the source
+ *
+ * Exit status: 0 done, 1 the source has errors (each printed as
+ * file:line: reason), 2 bad usage, 3 out of memory or an I/O error. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+
+static const char usage[] =
+    "usage: bkerr-catc [-o OUT.c | --check] CATALOG\n";
+
+int main(int argc, char **argv)
+{
+    const char *out_path = NULL, *in_path = NULL;
+    bool check_only = false;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
+            out_path = argv[++i];
+        else if (strcmp(argv[i], "--check") == 0)
+            check_only = true;
+        else if (strcmp(argv[i], "--help") == 0) {
+            fputs(usage, stdout);
+            return 0;
+        } else if (argv[i][0] != '-' && !in_path)
+            in_path = argv[i];
+        else {
+            fputs(usage, stderr);
+            return 2;
+        }
+    }
+    if (!in_path) {
+        fputs(usage, stderr);
+        return 2;
+    }
+    struct catalog c;
+    if (!catc_read(in_path, &c))
+        return 3;
+    bool ok = catc_check(&c);
+    int rc = ok ? 0 : 1;
+    if (ok && !check_only) {
+        const char *base = strrchr(in_path, '/');
+        FILE *out = out_path ? fopen(out_path, "w") : stdout;
+        if (!out || !catc_emit(&c, base ? base + 1 : in_path, out) ||
+            (out_path && fclose(out) != 0)) {
+            perror(out_path ? out_path : "stdout");
+            if (out_path)
+                remove(out_path);
+            rc = 3;
+        }
+    }
+    if (!ok)
+        fprintf(stderr, "%s: %u error%s\n", in_path, c.errors,
+                c.errors == 1 ? "" : "s");
+    catc_free(&c);
+    return rc;
+}

@@ -36,8 +36,7 @@ struct parse {
     int status; /* 0, BKERR_ECONFIG or BKERR_ENOMEM */
     struct bk_config *cfg;
     enum section_kind sec;
-    int sec_line;
-    struct key_seen keys[8]; /* keys of the current section */
+    struct key_seen keys[3]; /* keys of the current section (at most 3) */
     size_t n_keys;
     int registry_line;
 };
@@ -331,6 +330,12 @@ static void close_section(struct parse *p)
             fail(p, pl->line, "[platform.%d] has no id; add id = <product id>",
                  pl->prefix);
     }
+    if (p->sec == SEC_CATALOG && !p->status) {
+        struct bk_cfg_catalog *cat = &c->catalogs[c->n_catalogs - 1];
+        if (cat->required && !cat->enabled)
+            fail(p, cat->line, "[catalog.%s] is required but not enabled; "
+                 "drop one of the two", cat->id);
+    }
     p->n_keys = 0;
 }
 
@@ -356,12 +361,6 @@ static void open_section(struct parse *p, const char *name)
         fail(p, p->lineno, "unknown section [%s]; the sections are [registry], "
              "[catalog.<id>] and [platform.<NN>]", name);
     }
-    p->sec_line = p->lineno;
-}
-
-static bool is_blank(char c)
-{
-    return c == ' ' || c == '\t';
 }
 
 /* Checks one raw line (without its line end) before inih sees it. */
@@ -390,6 +389,10 @@ static char *next_line(char *str, int num, void *stream)
     struct parse *p = stream;
     if (p->status || p->pos >= p->len)
         return NULL;
+    if (num < 3) { /* no room for even "\n\0" after a character */
+        fail(p, p->lineno + 1, "inih's line buffer is only %d bytes", num);
+        return NULL;
+    }
     const char *s = p->buf + p->pos;
     const char *nl = memchr(s, '\n', p->len - p->pos);
     size_t n = nl ? (size_t)(nl - s) : p->len - p->pos;
@@ -403,7 +406,7 @@ static char *next_line(char *str, int num, void *stream)
     check_line(p, s, n, num > 3 ? (size_t)num - 3 : 0);
     if (p->status)
         return NULL;
-    while (n && is_blank(*s))
+    while (n && bk_is_blank(*s))
         s++, n--;
     memcpy(str, s, n);
     str[n] = '\n';
@@ -411,47 +414,76 @@ static char *next_line(char *str, int num, void *stream)
     return str;
 }
 
+/* Reads all of fd, which must hold exactly size bytes; false if it holds
+ * more or less (the file changed under us) or cannot be read. */
+static bool read_exactly(int fd, char *buf, size_t size)
+{
+    size_t got = 0;
+    for (;;) {
+        ssize_t r = read(fd, buf + got, size + 1 - got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return r == 0 && got == size;
+        got += (size_t)r;
+        if (got > size)
+            return false;
+    }
+}
+
+/* Checks the file before opening it, so no FIFO or device is opened. */
+static int check_file(const char *path, struct stat *st, char *err,
+                      size_t errlen)
+{
+    if (stat(path, st) != 0)
+        bk_errf(err, errlen, "%s: cannot open: %s; check the path given "
+                "(--config, $BKERR_CONFIG or the installed default)", path,
+                strerror(errno));
+    else if (S_ISDIR(st->st_mode))
+        bk_errf(err, errlen, "%s: is a directory; give the bkerr.ini file "
+                "inside it", path);
+    else if (!S_ISREG(st->st_mode))
+        bk_errf(err, errlen, "%s: is not a regular file (a FIFO, device or "
+                "socket); give the path of a bkerr.ini file", path);
+    else if (st->st_size > CONFIG_MAX_BYTES)
+        bk_errf(err, errlen, "%s: is %lld bytes; a bkerr.ini is at most %d: "
+                "is this the right file?", path, (long long)st->st_size,
+                CONFIG_MAX_BYTES);
+    else
+        return 0;
+    return BKERR_ECONFIG;
+}
+
 static int read_file(const char *path, char **out, size_t *len, char *err,
                      size_t errlen)
 {
+    struct stat before, st;
+    if (check_file(path, &before, err, errlen))
+        return BKERR_ECONFIG;
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0) {
-        bk_errf(err, errlen, "%s: cannot open: %s; check the path, or set "
-                "BKERR_CONFIG", path, strerror(errno));
+        bk_errf(err, errlen, "%s: cannot open: %s; check its permissions",
+                path, strerror(errno));
         return BKERR_ECONFIG;
     }
-    struct stat st;
+    size_t size = (size_t)before.st_size;
+    char *buf = NULL;
     int rc = BKERR_ECONFIG;
-    if (fstat(fd, &st) != 0) {
-        bk_errf(err, errlen, "%s: cannot stat: %s", path, strerror(errno));
-    } else if (S_ISDIR(st.st_mode)) {
-        bk_errf(err, errlen, "%s: is a directory; give the bkerr.ini file "
-                "inside it", path);
-    } else if (!S_ISREG(st.st_mode)) {
-        bk_errf(err, errlen, "%s: is not a regular file", path);
-    } else if (st.st_size > CONFIG_MAX_BYTES) {
-        bk_errf(err, errlen, "%s: is %lld bytes; a bkerr.ini is at most %d",
-                path, (long long)st.st_size, CONFIG_MAX_BYTES);
+    if (fstat(fd, &st) != 0 || st.st_dev != before.st_dev ||
+        st.st_ino != before.st_ino || st.st_size != before.st_size) {
+        bk_errf(err, errlen, "%s: changed while being opened; try again",
+                path);
+    } else if (!(buf = malloc(size + 2))) {
+        rc = BKERR_ENOMEM;
+        bk_errf(err, errlen, "%s: out of memory", path);
+    } else if (!read_exactly(fd, buf, size)) {
+        bk_errf(err, errlen, "%s: cannot read it whole (%s); try again",
+                path, errno ? strerror(errno) : "it changed while being read");
+        free(buf);
     } else {
-        size_t size = (size_t)st.st_size, got = 0;
-        char *buf = malloc(size + 1);
-        if (!buf) {
-            rc = BKERR_ENOMEM;
-            bk_errf(err, errlen, "%s: out of memory", path);
-        } else {
-            ssize_t r = 1;
-            while (got < size && (r = read(fd, buf + got, size - got)) > 0)
-                got += (size_t)r;
-            if (r < 0) {
-                bk_errf(err, errlen, "%s: cannot read: %s", path,
-                        strerror(errno));
-                free(buf);
-            } else {
-                buf[got] = '\0';
-                *out = buf, *len = got;
-                rc = 0;
-            }
-        }
+        buf[size] = '\0';
+        *out = buf, *len = size;
+        rc = 0;
     }
     close(fd);
     return rc;
@@ -496,10 +528,12 @@ int bk_config_read(const char *path, struct bk_config *cfg, char *err,
     if (!p.status && line > 0)
         fail(&p, line, "syntax error; expected 'key = value', a [section] or "
              "a comment");
+    else if (!p.status && line < 0)
+        oom(&p); /* inih's -2: its line buffer could not be allocated */
     close_section(&p);
     if (!p.status && !p.registry_line && !cfg->n_catalogs && !cfg->n_platforms)
         fail(&p, 0, "no sections: the file is empty or all comments; add "
-             "[registry] and [catalog.<id>] sections (see bkerr.ini(5))");
+             "[registry] and [catalog.<id>] sections (see README.md)");
     free(buf);
     if (p.status)
         bk_config_free(cfg);

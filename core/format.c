@@ -44,7 +44,7 @@ static int finish(struct out *o)
         }
         o->buf[p] = '\0';
     }
-    return o->total > INT_MAX ? INT_MAX : (int)o->total;
+    return o->total > INT_MAX ? BKERR_EINVAL : (int)o->total;
 }
 
 static bool start(struct out *o, char *buf, size_t len)
@@ -69,13 +69,11 @@ static const char *arg_value(const char *name, size_t n,
         index = index * 10 + (size_t)(name[i] - '0');
     }
     for (size_t i = 0; i < nargs; i++) {
-        if (!args[i].value)
-            continue;
-        if (!args[i].name) {
+        if (!args[i].name) { /* the n-th positional one, value or not */
             if (positional && index-- == 0)
                 return args[i].value;
         } else if (strlen(args[i].name) == n &&
-                   memcmp(args[i].name, name, n) == 0) {
+                   memcmp(args[i].name, name, n) == 0 && args[i].value) {
             return args[i].value;
         }
     }

@@ -5,16 +5,11 @@
 
 #include "internal.h"
 
-static bool is_blank(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
 /* True if text[0..n) holds a ';' after a blank: inih ends the value there. */
 static bool has_inline_comment(const char *text, size_t n)
 {
     for (size_t i = 1; i < n; i++)
-        if (text[i] == ';' && is_blank(text[i - 1]))
+        if (text[i] == ';' && bk_is_blank(text[i - 1]))
             return true;
     return false;
 }
@@ -40,7 +35,7 @@ static bool scan_section(const char *s, size_t n, struct bk_ini_line *out,
         return false;
     }
     const char *rest = end + 1, *stop = s + n;
-    while (rest < stop && is_blank(*rest))
+    while (rest < stop && bk_is_blank(*rest))
         rest++;
     if (rest < stop && *rest != ';' && *rest != '#')
         return bad(why, len, "text after the section header's ']'; put keys "
@@ -54,14 +49,14 @@ static bool scan_key(const char *s, size_t n, struct bk_ini_line *out,
     /* inih splits at the first '=' or ':', or stops at a " ;" comment */
     size_t k = 0;
     while (k < n && s[k] != '=' && s[k] != ':' &&
-           !(s[k] == ';' && k && is_blank(s[k - 1])))
+           !(s[k] == ';' && k && bk_is_blank(s[k - 1])))
         k++;
     if (k == n || s[k] == ';')
         return bad(why, len, "expected 'key = value', a [section] or a comment");
     out->kind = BK_INI_KEY;
     out->value = s + k + 1;
     out->value_len = n - k - 1;
-    while (k && is_blank(s[k - 1]))
+    while (k && bk_is_blank(s[k - 1]))
         k--;
     out->name = s;
     out->name_len = k;
@@ -93,8 +88,8 @@ bool bk_ini_scan(const char *s, size_t n, const struct bk_ini_rules *rules,
     if (bk_utf8_check(copy, n))
         return bad(why, len, "the line is not valid UTF-8; save the file as "
                    "UTF-8");
-    bool indented = n && is_blank(*s);
-    while (n && is_blank(*s))
+    bool indented = n && bk_is_blank(*s);
+    while (n && bk_is_blank(*s))
         s++, n--;
     if (n == 0)
         return true;

@@ -43,6 +43,11 @@ char *bk_strdup(const char *s);
 char *bk_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* ---- ini_lines.c: raw INI lines as inih reads them ---- */
+/* What inih's isspace() skips around names and values, bar line ends. */
+static inline bool bk_is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\v' || c == '\f';
+}
 #define BK_INI_NAME_MAX 49   /* inih keeps 50 bytes of a name with its NUL */
 #define BK_INI_SCAN_MAX 4096 /* longest line bk_ini_scan() looks at */
 struct bk_ini_rules {
@@ -118,6 +123,8 @@ void bk_catalog_unload(struct bk_catalog *cat);
 bool bk_file_trust(const char *path, char *why);
 
 /* ---- registry.c ---- */
+/* The prefix allocated to a platform id (admin rows too), or 0. */
+int bk_prefix_of_id(const bkerr_registry *reg, const char *id);
 struct bk_slot { /* one configured catalog */
     struct bkerr_catalog_status st;
     struct bk_catalog cat;

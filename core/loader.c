@@ -20,10 +20,12 @@
 __attribute__((format(printf, 2, 3))) static bool reject(char *why,
                                                         const char *fmt, ...)
 {
+    char text[2 * BK_REASON_SIZE];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(why, BK_REASON_SIZE, fmt, ap);
+    vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
+    bk_errf(why, BK_REASON_SIZE, "%s", text);
     return false;
 }
 
@@ -211,6 +213,16 @@ static bool defined_by(void *handle, const void *addr)
     return own == found;
 }
 
+/* The size the ELF symbol table gives the descriptor, or 0 if unknown. */
+static size_t symbol_size(const void *addr)
+{
+    Dl_info info;
+    const ElfW(Sym) *sym = NULL;
+    if (!dladdr1(addr, &info, (void **)&sym, RTLD_DL_SYMENT) || !sym)
+        return 0;
+    return (size_t)sym->st_size;
+}
+
 bool bk_catalog_load(const char *path, const char *id, int prefix,
                      struct bk_catalog *out, char *why)
 {
@@ -228,6 +240,11 @@ bool bk_catalog_load(const char *path, const char *id, int prefix,
     if (!ok)
         reject(why, "%s: exports no '%s' descriptor; declare one with "
                "BKERR_CATALOG_DEFINE()", path, BKERR_CATALOG_SYMBOL);
+    else if (symbol_size(d) < ABI_1_0_SIZE || symbol_size(d) < d->size)
+        ok = reject(why, "%s: the '%s' symbol is %zu bytes, smaller than the "
+                    "descriptor it claims to be; declare it with "
+                    "BKERR_CATALOG_DEFINE()", path, BKERR_CATALOG_SYMBOL,
+                    symbol_size(d));
     else
         ok = check_descriptor(path, d, id, prefix, why);
     if (!ok) {

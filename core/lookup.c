@@ -181,29 +181,20 @@ static const struct bk_slot *loaded_slot(const bkerr_registry *reg,
     return NULL;
 }
 
-/* The prefix allocated to id, or 0. */
-static int platform_of(const bkerr_registry *reg, const char *id)
-{
-    struct bkerr_platform p;
-    for (int prefix = 10; prefix < BK_PREFIX_SLOTS; prefix++)
-        if (bkerr_platform(reg, prefix, &p) == 1 && strcmp(p.id, id) == 0)
-            return prefix;
-    return 0;
-}
-
 int bkerr_lookup_product(const bkerr_registry *reg, const char *product,
                          int64_t code, enum bkerr_lang lang,
                          struct bkerr_result *out)
 {
-    if (!product || begin(reg, code, &lang, out))
+    if (begin(reg, code, &lang, out))
         return BKERR_EINVAL;
-    int prefix = platform_of(reg, product);
-    const struct bk_slot *slot = loaded_slot(reg, product);
+    int prefix = product ? bk_prefix_of_id(reg, product) : 0;
     if (!prefix) {
         out->status = BKERR_INVALID;
-        out->reason = "no platform or catalog has this product id";
-        return BKERR_ENOPRODUCT;
+        out->reason = product ? "no platform has this product id"
+                              : "no product given";
+        return product ? BKERR_ENOPRODUCT : BKERR_EINVAL;
     }
+    const struct bk_slot *slot = loaded_slot(reg, product);
     if (slot) {
         const struct bkerr_catalog *d = slot->cat.desc;
         const struct bkerr_entry *e = find_entry(d->legacy, d->n_legacy, code);

@@ -39,8 +39,12 @@ static void build_platforms(bkerr_registry *reg)
     }
 }
 
-static int prefix_of_id(const bkerr_registry *reg, const char *id)
+int bk_prefix_of_id(const bkerr_registry *reg, const char *id)
 {
+    if (!reg) {
+        const struct bk_spec_platform *p = bk_spec_platform_by_id(id);
+        return p ? p->prefix : 0;
+    }
     for (int prefix = 10; prefix < BK_PREFIX_SLOTS; prefix++)
         if (reg->plat[prefix].id && strcmp(reg->plat[prefix].id, id) == 0)
             return prefix;
@@ -87,9 +91,11 @@ static bool resolve_catalog_path(const char *dir, const char *path, char *out,
                                  char *why)
 {
     char joined[BK_PATH_MAX];
+    snprintf(out, BK_PATH_MAX, "%s", path);
     if (path[0] == '/' ? snprintf(joined, sizeof joined, "%s", path) >= BK_PATH_MAX
                        : !join(joined, dir, path)) {
-        bk_errf(why, BK_REASON_SIZE, "%s/%s: path too long", dir, path);
+        bk_errf(why, BK_REASON_SIZE, "%s/%s: the path is longer than %d bytes; "
+                "use a shorter plugin_dir or path", dir, path, BK_PATH_MAX - 1);
         return false;
     }
     if (!realpath(joined, out)) {
@@ -132,7 +138,7 @@ static bool load_slot(bkerr_registry *reg, struct bk_slot *slot,
     }
     /* One catalog per prefix follows: sections have unique ids, an id has
      * one prefix, and the descriptor must carry the section's id. */
-    int prefix = prefix_of_id(reg, st->id);
+    int prefix = bk_prefix_of_id(reg, st->id);
     if (ok)
         ok = bk_catalog_load(path, st->id, prefix, &slot->cat, why);
     if (!ok) {
@@ -189,8 +195,10 @@ int bkerr_open(const char *config_path, bkerr_registry **out, char *errbuf,
         errbuf[0] = '\0';
     else
         errbuf = NULL, errlen = 0;
-    if (!out)
+    if (!out) {
+        bk_errf(errbuf, errlen, "bkerr_open: out is NULL");
         return BKERR_EINVAL;
+    }
     *out = NULL;
     const char *path = config_path ? config_path : bkerr_default_config();
     struct bk_config cfg;

@@ -35,6 +35,8 @@ const char *bk_utf8_check(const char *s, size_t max)
         } else {
             return "invalid UTF-8 (bad lead byte)";
         }
+        if (i + n + 1 > max)
+            return "text is longer than the limit";
         for (size_t k = 1; k <= n; k++) {
             if ((p[i + k] & 0xC0) != 0x80)
                 return "invalid UTF-8 (truncated sequence)";

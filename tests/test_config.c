@@ -286,18 +286,27 @@ static void booleans_accept_every_spelling_in_any_case(void **state)
         {"true", "false"}, {"YES", "No"}, {"On", "OFF"}, {"1", "0"}};
     for (size_t i = 0; i < 4; i++) {
         char *ini;
-        /* enabled = <false>: disabled, so nothing is loaded */
+        /* enabled = <true> on a missing file: rejected, and with fatal and
+         * required <false> the open still succeeds */
         assert_true(asprintf(&ini, "[registry]\nfatal = %s\n[catalog.x]\n"
-                             "enabled = %s\nrequired = %s\n", spellings[i][0],
-                             spellings[i][1], spellings[i][0]) > 0);
+                             "path = /nonexistent/x.so\nenabled = %s\n"
+                             "required = %s\n", spellings[i][1],
+                             spellings[i][0], spellings[i][1]) > 0);
         bkerr_registry *reg = open_ok(ini);
         struct bkerr_catalog_status st;
         assert_int_equal(bkerr_catalog_status(reg, 0, &st), 0);
-        assert_int_equal(st.state, BKERR_CATALOG_DISABLED);
-        assert_true(st.required);
+        assert_int_equal(st.state, BKERR_CATALOG_REJECTED);
+        assert_false(st.required);
         bkerr_close(reg);
         free(ini);
     }
+}
+
+static void required_but_disabled_rejected(void **state)
+{
+    (void)state;
+    expect_error("[catalog.cmdb]\nrequired = true\nenabled = false\n", 1,
+                 "[catalog.cmdb] is required but not enabled");
 }
 
 static void bad_lang_rejected(void **state)
@@ -950,6 +959,7 @@ int main(void)
         cmocka_unit_test(same_key_in_two_sections_accepted),
         cmocka_unit_test(bad_boolean_rejected),
         cmocka_unit_test(booleans_accept_every_spelling_in_any_case),
+        cmocka_unit_test(required_but_disabled_rejected),
         cmocka_unit_test(bad_lang_rejected),
         cmocka_unit_test(empty_value_rejected),
         cmocka_unit_test(key_before_any_section_rejected),

@@ -62,6 +62,13 @@ static void text_is_never_a_printf_format(void **state)
     assert_string_equal(fill("%s %d %n {0}", args, 1), "%s %d %n %s%n%x");
 }
 
+static void null_value_keeps_its_position(void **state)
+{
+    (void)state;
+    const struct bkerr_arg args[] = {{NULL, NULL}, {NULL, "B"}};
+    assert_string_equal(fill("{0}|{1}", args, 2), "{0}|B");
+}
+
 static void values_are_not_expanded_again(void **state)
 {
     (void)state;
@@ -202,6 +209,7 @@ int main(void)
         cmocka_unit_test(doubled_braces_are_literal),
         cmocka_unit_test(text_is_never_a_printf_format),
         cmocka_unit_test(values_are_not_expanded_again),
+        cmocka_unit_test(null_value_keeps_its_position),
         cmocka_unit_test(reports_full_length_and_cuts_on_character_boundaries),
         cmocka_unit_test(refuses_bad_arguments),
         cmocka_unit_test(renders_code_platform_message_and_advice),

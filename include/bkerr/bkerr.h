@@ -107,7 +107,9 @@ struct bkerr_result {
     const char *catalog_version;
     const char *symbol;       /* NULL unless a catalog entry answered */
     const char *message;      /* NULL when nothing answered */
-    const char *advice;       /* entry's, else its range's; NULL if none */
+    const char *advice;       /* the entry's, else its range's; for a code
+                                 with no entry: the generic row's, else the
+                                 range's; NULL if none */
     const char *module;       /* the range (module) the code falls in, or NULL */
     enum bkerr_lang message_lang; /* language of message (after fallback) */
     enum bkerr_lang advice_lang;  /* language of advice (after fallback) */
@@ -116,7 +118,8 @@ struct bkerr_result {
 };
 
 /* One placeholder value for bkerr_fill()/bkerr_format().  name NULL makes a
- * positional argument: the n-th positional one fills "{n}". */
+ * positional argument: the n-th positional one fills "{n}".  A NULL value
+ * leaves its placeholder as it is (and still counts as a position). */
 struct bkerr_arg {
     const char *name;
     const char *value;
@@ -203,9 +206,9 @@ BKERR_API int bkerr_lookup(const bkerr_registry *reg, int64_t code, enum bkerr_l
  * product's legacy codes (non-standard codes, specials it names, codes it
  * emits under another prefix).  A standard code under the product's prefix
  * is looked up as bkerr_lookup() would.
- * Returns out->status, BKERR_EINVAL (NULL argument, bad lang), or
- * BKERR_ENOPRODUCT when no platform or configured catalog has that id
- * (*out is then filled as an INVALID result). */
+ * Returns out->status; BKERR_EINVAL for a NULL out or product or a bad
+ * lang; BKERR_ENOPRODUCT when no platform (spec or [platform.NN]) has that
+ * id.  On both errors *out, if given, is filled as an INVALID result. */
 BKERR_API int bkerr_lookup_product(const bkerr_registry *reg, const char *product,
                          int64_t code, enum bkerr_lang lang,
                          struct bkerr_result *out);
@@ -219,7 +222,8 @@ BKERR_API int bkerr_lookup_product(const bkerr_registry *reg, const char *produc
  * Returns the length of the full rendering (excluding the NUL); when that
  * is >= len the output was cut, always on a UTF-8 character boundary and
  * NUL-terminated if len > 0.  BKERR_EINVAL for a NULL template, buf NULL
- * with len > 0, or args NULL with nargs > 0. */
+ * with len > 0, args NULL with nargs > 0, or a rendering of more than
+ * INT_MAX bytes. */
 BKERR_API int bkerr_fill(const char *tmpl, const struct bkerr_arg *args, size_t nargs,
                char *buf, size_t len);
 

@@ -87,7 +87,8 @@ struct bkerr_entry {
 };
 
 /* Advice for a block of codes (a module); entries in [first, last] without
- * advice of their own inherit it, and so do unknown codes in the block. */
+ * advice of their own inherit it, and so do unknown codes in the block
+ * unless the spec's generic table has advice for them. */
 struct bkerr_range {
     int64_t first;
     int64_t last;

@@ -3,7 +3,7 @@
  * Exit status: 0 every code resolved to a meaning (found or generic);
  * 1 some valid code has no entry (no catalog, not in it, unassigned
  * prefix); 2 a code is invalid or the command line is wrong; 3 the
- * registry could not be opened. */
+ * registry could not be opened, or memory ran out. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +13,8 @@
 enum { EXIT_RESOLVED = 0, EXIT_UNRESOLVED = 1, EXIT_USAGE = 2, EXIT_OPEN = 3 };
 
 static const char usage[] =
-    "usage: bkerr [--config FILE] [--lang zh_CN|en] [--product ID] CODE...\n"
+    "usage: bkerr [lookup] [--config FILE] [--lang zh_CN|en] [--product ID] "
+    "CODE...\n"
     "\n"
     "Looks up BlueKing error codes (7 digits, -1 or 0) and prints the\n"
     "platform, category, message and handling advice of each.\n"
@@ -123,8 +124,9 @@ static void print_result(const struct bkerr_result *r)
     char *big = n >= 0 ? malloc((size_t)n + 1) : NULL;
     if (big && bkerr_format(r, NULL, 0, big, (size_t)n + 1) == n)
         puts(big);
-    else
-        puts(small); /* cut, but on a character boundary */
+    else /* cut on a character boundary, and said so */
+        printf("%s...\n(bkerr: out of memory; the text above is cut)\n",
+               small);
     free(big);
 }
 
@@ -141,12 +143,8 @@ static int lookup_one(const bkerr_registry *reg, const struct options *o,
     struct bkerr_result r;
     int rc = o->product ? bkerr_lookup_product(reg, o->product, code, o->lang, &r)
                         : bkerr_lookup(reg, code, o->lang, &r);
-    if (rc == BKERR_ENOPRODUCT) {
-        fprintf(stderr, "bkerr: --product '%s': no platform or catalog has "
-                "this id; see the ids in bkerr.ini or the spec's table\n",
-                o->product);
+    if (rc < 0) /* main() checked the product; nothing else fails here */
         return EXIT_USAGE;
-    }
     print_result(&r);
     switch (r.status) {
     case BKERR_FOUND:
@@ -176,6 +174,15 @@ int main(int argc, char **argv)
     }
     warn_rejected(reg);
     int worst = EXIT_RESOLVED;
+    if (o.product && bkerr_lookup_product(reg, o.product, 0, o.lang,
+                                          &(struct bkerr_result){0}) ==
+                         BKERR_ENOPRODUCT) {
+        fprintf(stderr, "bkerr: --product '%s': no platform has this id; "
+                "see the spec's table and [platform.NN] in bkerr.ini\n",
+                o.product);
+        worst = EXIT_USAGE;
+        o.n_codes = 0;
+    }
     for (int i = 0; i < o.n_codes; i++) {
         if (i)
             putchar('\n');

@@ -59,6 +59,11 @@ char *catc_placeholders(const char *s, const char **why);
 /* Checks every rule, sorts, normalises placeholders.  False on errors. */
 bool catc_check(struct catalog *c);
 
+/* Prints the coverage table of n checked catalogs.  True if every entry
+ * has messages and advice (own or a range's) in both languages, and, with
+ * specific, advice of its own. */
+bool catc_coverage(struct catalog *cats, size_t n, bool specific, FILE *out);
+
 /* Writes the plugin's C source. */
 bool catc_emit(const struct catalog *c, const char *source_name, FILE *out);
 

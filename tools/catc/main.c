@@ -2,6 +2,10 @@
  *
  *     bkerr-catc [-o OUT.c] CATALOG     write the C (default: stdout)
  *     bkerr-catc --check CATALOG        only check the source
+ *     bkerr-catc --coverage [--specific] CATALOG...
+ *                                       print how complete each catalog is;
+ *                                       exit 1 if any text is missing (with
+ *                                       --specific: any entry's own advice)
  *
  * Exit status: 0 done, 1 the source has errors (each printed as
  * file:line: reason), 2 bad usage, 3 out of memory or an I/O error. */
@@ -12,10 +16,40 @@
 #include "catalog.h"
 
 static const char usage[] =
-    "usage: bkerr-catc [-o OUT.c | --check] CATALOG\n";
+    "usage: bkerr-catc [-o OUT.c | --check] CATALOG\n"
+    "       bkerr-catc --coverage [--specific] CATALOG...\n";
+
+static int coverage(int argc, char **argv)
+{
+    bool specific = argc > 0 && strcmp(argv[0], "--specific") == 0;
+    argc -= specific, argv += specific;
+    if (argc < 1) {
+        fputs(usage, stderr);
+        return 2;
+    }
+    struct catalog *cats = calloc((size_t)argc, sizeof *cats);
+    if (!cats)
+        return 3;
+    int rc = 0;
+    for (int i = 0; i < argc && !rc; i++)
+        if (!catc_read(argv[i], &cats[i]))
+            rc = 3;
+        else if (!catc_check(&cats[i]))
+            rc = 1;
+    if (!rc && !catc_coverage(cats, (size_t)argc, specific, stdout)) {
+        fprintf(stderr, "bkerr-catc: some entries lack a message or advice\n");
+        rc = 1;
+    }
+    for (int i = 0; i < argc; i++)
+        catc_free(&cats[i]);
+    free(cats);
+    return rc;
+}
 
 int main(int argc, char **argv)
 {
+    if (argc > 1 && strcmp(argv[1], "--coverage") == 0)
+        return coverage(argc - 2, argv + 2);
     const char *out_path = NULL, *in_path = NULL;
     bool check_only = false;
     for (int i = 1; i < argc; i++) {

@@ -146,7 +146,7 @@ static void append(struct text *t, const char *s, size_t n)
 
 static void continue_value(struct reader *r, const char *s, size_t n)
 {
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+    while (n && bk_is_blank(s[n - 1]))
         n--;
     if (r->last && r->last->s)
         append(r->last, s, n);
@@ -185,7 +185,7 @@ static char *next_line(char *str, int num, void *stream)
     } else if (line.kind == BK_INI_SECTION) {
         open_section(r, line.name, line.name_len);
     } else if (line.kind == BK_INI_KEY) {
-        while (n && (*s == ' ' || *s == '\t'))
+        while (n && bk_is_blank(*s))
             s++, n--;
         memcpy(str, s, n);
         str[n] = '\n';

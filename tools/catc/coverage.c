@@ -1,0 +1,56 @@
+/* The coverage report: per catalog, how many entries carry each text.
+ * "specific" counts entries with advice of their own in both languages;
+ * the advice columns also count advice inherited from a range. */
+#include <string.h>
+
+#include "catalog.h"
+
+struct counts {
+    size_t entries, msg_zh, msg_en, adv_zh, adv_en, specific;
+};
+
+static const struct crange *range_of(const struct catalog *c, int64_t code)
+{
+    for (size_t i = 0; i < c->n_ranges; i++)
+        if (c->ranges[i].first <= code && code <= c->ranges[i].last)
+            return &c->ranges[i];
+    return NULL;
+}
+
+static struct counts count(const struct catalog *c)
+{
+    struct counts n = {.entries = c->n_entries};
+    for (size_t i = 0; i < c->n_entries; i++) {
+        const struct centry *e = &c->entries[i];
+        const struct crange *r = range_of(c, e->code);
+        n.msg_zh += e->f[F_MESSAGE_ZH].s != NULL;
+        n.msg_en += e->f[F_MESSAGE_EN].s != NULL;
+        n.adv_zh += e->f[F_ADVICE_ZH].s || (r && r->f[F_ADVICE_ZH].s);
+        n.adv_en += e->f[F_ADVICE_EN].s || (r && r->f[F_ADVICE_EN].s);
+        n.specific += e->f[F_ADVICE_ZH].s && e->f[F_ADVICE_EN].s;
+    }
+    return n;
+}
+
+static double percent(size_t part, size_t whole)
+{
+    return whole ? 100.0 * (double)part / (double)whole : 100.0;
+}
+
+bool catc_coverage(struct catalog *cats, size_t n, bool specific, FILE *out)
+{
+    bool complete = true;
+    fprintf(out, "%-16s %7s %7s %7s %9s %9s %9s\n", "catalog", "entries",
+            "msg zh", "msg en", "advice zh", "advice en", "specific");
+    for (size_t i = 0; i < n; i++) {
+        struct counts k = count(&cats[i]);
+        fprintf(out, "%-16s %7zu %6.1f%% %6.1f%% %8.1f%% %8.1f%% %8.1f%%\n",
+                cats[i].id.s, k.entries, percent(k.msg_zh, k.entries),
+                percent(k.msg_en, k.entries), percent(k.adv_zh, k.entries),
+                percent(k.adv_en, k.entries), percent(k.specific, k.entries));
+        complete &= k.msg_zh == k.entries && k.msg_en == k.entries &&
+                    k.adv_zh == k.entries && k.adv_en == k.entries &&
+                    (!specific || k.specific == k.entries);
+    }
+    return complete;
+}

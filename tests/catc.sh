@@ -198,5 +198,11 @@ case $out in *Decode*"json decode failed!"*) ok ;; *) bad "legacy: $out" ;; esac
 out=$("$BKERR_EXE" --config "$tmp/bkerr.ini" --lang en 1100001 2>&1) || true
 case $out in *"first?? (no trigraph)"*) ok ;; *) bad "trigraph: $out" ;; esac
 
+# The example in docs/plugin-authors.md compiles as it is.
+awk '/^```ini/ { n++; if (n == 1) { on = 1; next } } /^```/ { on = 0 } on' \
+    "$BKERR_SOURCE_ROOT/docs/plugin-authors.md" > "$tmp/doc.catalog"
+if [ -s "$tmp/doc.catalog" ] && "$BKERR_CATC" --check "$tmp/doc.catalog"; then ok
+else bad "the example in docs/plugin-authors.md does not compile"; fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

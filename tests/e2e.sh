@@ -167,7 +167,7 @@ err_has "not a code"
 run "$bkerr" --config "$conf" 3001
 exit_is 2
 
-run "$bkerr" --config "$conf" --product cmdb 3001
+run "$bkerr" --config "$conf" --lang en --product cmdb 3001
 exit_is 0
 out_has CCErrCommJsonDecode
 out_has "json decode failed!"

@@ -101,7 +101,8 @@ static void check_entry(struct catalog *c, struct centry *e)
 
 static void check_ranges(struct catalog *c)
 {
-    qsort(c->ranges, c->n_ranges, sizeof *c->ranges, by_first);
+    if (c->n_ranges) /* qsort must not see the NULL of an empty table */
+        qsort(c->ranges, c->n_ranges, sizeof *c->ranges, by_first);
     for (size_t i = 0; i < c->n_ranges; i++) {
         struct crange *r = &c->ranges[i];
         if (r->first > r->last || bkerr_prefix(r->first) != c->prefix_value ||
@@ -124,7 +125,8 @@ bool catc_check(struct catalog *c)
     check_header(c);
     if (c->errors)
         return false;
-    qsort(c->entries, c->n_entries, sizeof *c->entries, by_code);
+    if (c->n_entries)
+        qsort(c->entries, c->n_entries, sizeof *c->entries, by_code);
     for (size_t i = 0; i < c->n_entries; i++) {
         struct centry *e = &c->entries[i];
         if (i && e->code == e[-1].code)

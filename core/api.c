@@ -22,6 +22,8 @@ static const struct bkerr_api api_v1 = {
     .status_name = bkerr_status_name,
     .catalog_count = bkerr_catalog_count,
     .catalog_status = bkerr_catalog_status,
+    .open_with = bkerr_open_with,
+    .catalog_entry = bkerr_catalog_entry,
 };
 
 const struct bkerr_api *bkerr_api(uint32_t min_version)

@@ -214,6 +214,25 @@ int bkerr_lookup_product(const bkerr_registry *reg, const char *product,
     return (int)out->status;
 }
 
+int bkerr_catalog_entry(const bkerr_registry *reg, size_t i, size_t index,
+                        enum bkerr_lang lang, struct bkerr_result *out)
+{
+    if (!reg || !out)
+        return BKERR_EINVAL;
+    if (i >= reg->n_slots || reg->slots[i].st.state != BKERR_CATALOG_LOADED)
+        return BKERR_ENOTFOUND;
+    const struct bkerr_catalog *d = reg->slots[i].cat.desc;
+    const struct bkerr_entry *e;
+    if (index < d->n_entries)
+        e = &d->entries[index];
+    else if (index - d->n_entries < d->n_legacy)
+        e = &d->legacy[index - d->n_entries];
+    else
+        return BKERR_ENOTFOUND;
+    int rc = bkerr_lookup_product(reg, reg->slots[i].st.id, e->code, lang, out);
+    return rc < 0 ? rc : 0;
+}
+
 const char *bkerr_status_name(enum bkerr_status status)
 {
     static const char *const names[] = {

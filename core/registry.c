@@ -120,20 +120,29 @@ static bool resolve_catalog_path(const char *dir, const char *path, char *out,
     return true;
 }
 
+/* Whether the options let this open load the catalog of id. */
+static bool wanted(const struct bkerr_open_options *opt, const char *id)
+{
+    return !(opt->flags & BKERR_OPEN_NO_LOAD) &&
+           (!opt->only || strcmp(opt->only, id) == 0);
+}
+
 /* Loads one configured catalog into slot; false only on ENOMEM. */
 static bool load_slot(bkerr_registry *reg, struct bk_slot *slot,
-                      struct bk_cfg_catalog *c, const char *dir)
+                      struct bk_cfg_catalog *c, const char *dir,
+                      const struct bkerr_open_options *opt)
 {
     char path[BK_PATH_MAX], why[BK_REASON_SIZE];
     struct bkerr_catalog_status *st = &slot->st;
     st->id = c->id, c->id = NULL; /* the slot owns it now */
     st->required = c->required;
+    st->line = c->line;
     bool ok = resolve_catalog_path(dir, c->path, path, why);
     st->path = bk_strdup(path);
     if (!st->path)
         return false;
-    if (!c->enabled) {
-        st->state = BKERR_CATALOG_DISABLED;
+    if (!c->enabled || !wanted(opt, st->id)) {
+        st->state = c->enabled ? BKERR_CATALOG_SKIPPED : BKERR_CATALOG_DISABLED;
         return true;
     }
     /* One catalog per prefix follows: sections have unique ids, an id has
@@ -162,7 +171,8 @@ static bool load_slot(bkerr_registry *reg, struct bk_slot *slot,
 
 /* Loads every configured catalog; the open fails on a required one. */
 static int load_catalogs(bkerr_registry *reg, struct bk_config *cfg,
-                         char *err, size_t errlen)
+                         const struct bkerr_open_options *opt, char *err,
+                         size_t errlen)
 {
     char dir[BK_PATH_MAX];
     int rc = resolve_plugin_dir(cfg, dir, err, errlen);
@@ -174,9 +184,9 @@ static int load_catalogs(bkerr_registry *reg, struct bk_config *cfg,
         return BKERR_ENOMEM;
     for (size_t i = 0; i < cfg->n_catalogs; i++) {
         struct bk_slot *slot = &reg->slots[reg->n_slots++];
-        if (!load_slot(reg, slot, &cfg->catalogs[i], dir))
+        if (!load_slot(reg, slot, &cfg->catalogs[i], dir, opt))
             return BKERR_ENOMEM;
-        if (slot->st.state == BKERR_CATALOG_REJECTED &&
+        if (slot->st.state == BKERR_CATALOG_REJECTED && !opt->only &&
             (slot->st.required || cfg->fatal)) {
             bk_errf(err, errlen, "%s:%d: catalog '%s' is %s and was rejected: "
                     "%s", cfg->path, cfg->catalogs[i].line, slot->st.id,
@@ -191,15 +201,26 @@ static int load_catalogs(bkerr_registry *reg, struct bk_config *cfg,
 int bkerr_open(const char *config_path, bkerr_registry **out, char *errbuf,
                size_t errlen)
 {
+    return bkerr_open_with(config_path, NULL, out, errbuf, errlen);
+}
+
+int bkerr_open_with(const char *config_path,
+                    const struct bkerr_open_options *options,
+                    bkerr_registry **out, char *errbuf, size_t errlen)
+{
+    static const struct bkerr_open_options defaults = {sizeof defaults, 0, NULL};
+    const struct bkerr_open_options *opt = options ? options : &defaults;
     if (errbuf && errlen)
         errbuf[0] = '\0';
     else
         errbuf = NULL, errlen = 0;
-    if (!out) {
-        bk_errf(errbuf, errlen, "bkerr_open: out is NULL");
+    if (out)
+        *out = NULL;
+    if (!out || opt->size < sizeof *opt) {
+        bk_errf(errbuf, errlen, "bkerr_open: %s", out ? "options too small"
+                                                      : "out is NULL");
         return BKERR_EINVAL;
     }
-    *out = NULL;
     const char *path = config_path ? config_path : bkerr_default_config();
     struct bk_config cfg;
     int rc = bk_config_read(path, &cfg, errbuf, errlen);
@@ -213,7 +234,7 @@ int bkerr_open(const char *config_path, bkerr_registry **out, char *errbuf,
         reg->admin = cfg.platforms, reg->n_admin = cfg.n_platforms;
         cfg.platforms = NULL, cfg.n_platforms = 0;
         build_platforms(reg);
-        rc = load_catalogs(reg, &cfg, errbuf, errlen);
+        rc = load_catalogs(reg, &cfg, opt, errbuf, errlen);
     }
     if (rc == BKERR_ENOMEM)
         bk_errf(errbuf, errlen, "%s: out of memory", path);

@@ -290,6 +290,98 @@ static void english_default_from_ini(void **state)
     bkerr_close(en);
 }
 
+static void catalog_entries_iterate_codes_then_legacy(void **state)
+{
+    (void)state;
+    struct bkerr_catalog_status st;
+    assert_int_equal(bkerr_catalog_status(reg, 0, &st), 0);
+    assert_string_equal(st.id, "cmdb");
+    assert_int_equal(st.line, 7); /* after [registry], plugin_dir, [platform.33] x4 */
+    const int64_t want[] = {1100001, 1100002, 1100003, 1101000, 1199006,
+                            1199007, -2, 0, 3001, 4361001, 36100001};
+    struct bkerr_result r;
+    for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+        assert_int_equal(bkerr_catalog_entry(reg, 0, k, BKERR_LANG_EN, &r), 0);
+        assert_int_equal(r.code, want[k]);
+        assert_int_equal(r.status, BKERR_FOUND);
+        assert_string_equal(r.catalog, "cmdb");
+    }
+    assert_int_equal(bkerr_catalog_entry(reg, 0, 11, BKERR_LANG_EN, &r),
+                     BKERR_ENOTFOUND);
+    assert_int_equal(bkerr_catalog_entry(reg, 2, 0, BKERR_LANG_EN, &r),
+                     BKERR_ENOTFOUND);
+    assert_int_equal(bkerr_catalog_entry(reg, 0, 0, BKERR_LANG_EN, NULL),
+                     BKERR_EINVAL);
+}
+
+static bkerr_registry *open_with(const char *rest, uint32_t flags,
+                                 const char *only, int want_rc)
+{
+    char *ini = th_ini(rest);
+    char *dir = th_tmpdir();
+    char *path = th_write(dir, "bkerr.ini", ini);
+    const struct bkerr_open_options opt = {sizeof opt, flags, only};
+    bkerr_registry *r = NULL;
+    char err[BKERR_ERRMSG_SIZE];
+    assert_int_equal(bkerr_open_with(path, &opt, &r, err, sizeof err), want_rc);
+    free(path);
+    free(ini);
+    th_rmtree(dir);
+    return r;
+}
+
+static const char two_catalogs[] =
+    "[platform.33]\nid = monitor\n"
+    "[catalog.cmdb]\npath = handmade.so\nrequired = true\n"
+    "[catalog.monitor]\npath = monitor33.so\n";
+
+static void no_load_lists_catalogs_without_loading_them(void **state)
+{
+    (void)state;
+    bkerr_registry *r = open_with(two_catalogs, BKERR_OPEN_NO_LOAD, NULL, 0);
+    struct bkerr_catalog_status st;
+    for (size_t i = 0; i < 2; i++) {
+        assert_int_equal(bkerr_catalog_status(r, i, &st), 0);
+        assert_int_equal(st.state, BKERR_CATALOG_SKIPPED);
+    }
+    struct bkerr_result res;
+    assert_int_equal(bkerr_lookup(r, 1100001, BKERR_LANG_ZH_CN, &res),
+                     BKERR_NO_CATALOG);
+    bkerr_close(r);
+}
+
+static void only_loads_the_named_catalog(void **state)
+{
+    (void)state;
+    bkerr_registry *r = open_with(two_catalogs, 0, "monitor", 0);
+    struct bkerr_catalog_status st;
+    assert_int_equal(bkerr_catalog_status(r, 0, &st), 0);
+    assert_int_equal(st.state, BKERR_CATALOG_SKIPPED);
+    assert_int_equal(bkerr_catalog_status(r, 1, &st), 0);
+    assert_int_equal(st.state, BKERR_CATALOG_LOADED);
+    bkerr_close(r);
+    /* a required catalog that fails does not fail an open of it alone */
+    r = open_with("[catalog.cmdb]\npath = bad_major.so\nrequired = true\n", 0,
+                  "cmdb", 0);
+    assert_int_equal(bkerr_catalog_status(r, 0, &st), 0);
+    assert_int_equal(st.state, BKERR_CATALOG_REJECTED);
+    bkerr_close(r);
+    open_with("[catalog.cmdb]\npath = bad_major.so\nrequired = true\n", 0,
+              NULL, BKERR_ECATALOG);
+}
+
+static void options_of_a_smaller_size_are_refused(void **state)
+{
+    (void)state;
+    const struct bkerr_open_options opt = {4, 0, NULL};
+    bkerr_registry *r = (bkerr_registry *)&opt;
+    char err[64];
+    assert_int_equal(bkerr_open_with("/nonexistent", &opt, &r, err, sizeof err),
+                     BKERR_EINVAL);
+    assert_null(r);
+    th_assert_contains(err, "options");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -312,6 +404,10 @@ int main(void)
         cmocka_unit_test(bad_arguments_are_refused),
         cmocka_unit_test(status_names_are_stable),
         cmocka_unit_test(english_default_from_ini),
+        cmocka_unit_test(catalog_entries_iterate_codes_then_legacy),
+        cmocka_unit_test(no_load_lists_catalogs_without_loading_them),
+        cmocka_unit_test(only_loads_the_named_catalog),
+        cmocka_unit_test(options_of_a_smaller_size_are_refused),
     };
     return cmocka_run_group_tests(tests, open_registry, close_registry);
 }

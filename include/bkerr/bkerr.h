@@ -129,6 +129,8 @@ enum bkerr_catalog_state {
     BKERR_CATALOG_LOADED = 0,
     BKERR_CATALOG_DISABLED = 1, /* enabled = false in bkerr.ini */
     BKERR_CATALOG_REJECTED = 2, /* failed to load or validate; see reason */
+    BKERR_CATALOG_SKIPPED = 3,  /* enabled, but not loaded by this open
+                                   (struct bkerr_open_options) */
 };
 
 /* One [catalog.<id>] section of bkerr.ini and what became of it. */
@@ -146,6 +148,16 @@ struct bkerr_catalog_status {
     size_t n_entries;
     size_t n_ranges;
     size_t n_legacy;
+    int line;                 /* the line of its [catalog.<id>] section */
+};
+
+/* Options for bkerr_open_with(), for tools that inspect a configuration. */
+#define BKERR_OPEN_NO_LOAD 0x1u /* read and check bkerr.ini; load nothing */
+struct bkerr_open_options {
+    uint32_t size;    /* sizeof(struct bkerr_open_options) */
+    uint32_t flags;   /* BKERR_OPEN_* */
+    const char *only; /* if non-NULL: load only the catalog of this id; its
+                         rejection then never fails the open */
 };
 
 /* ---- codes (no registry needed) ---------------------------------------- */
@@ -177,6 +189,14 @@ BKERR_API int bkerr_prefix(int64_t code);
  *   BKERR_ENOMEM    allocation failed. */
 BKERR_API int bkerr_open(const char *config_path, bkerr_registry **out, char *errbuf,
                size_t errlen);
+
+/* bkerr_open() with options (opt may be NULL: the defaults).  Catalogs the
+ * options leave out are listed as BKERR_CATALOG_SKIPPED.  Returns as
+ * bkerr_open(); BKERR_EINVAL also for an opt->size that is too small. */
+BKERR_API int bkerr_open_with(const char *config_path,
+                              const struct bkerr_open_options *opt,
+                              bkerr_registry **out, char *errbuf,
+                              size_t errlen);
 
 /* Unloads every catalog and frees the registry.  NULL is a no-op.  Every
  * string obtained from the registry dies here. */
@@ -260,6 +280,15 @@ BKERR_API size_t bkerr_catalog_count(const bkerr_registry *reg);
 BKERR_API int bkerr_catalog_status(const bkerr_registry *reg, size_t i,
                          struct bkerr_catalog_status *out);
 
+/* The index-th entry of the i-th configured catalog, as a product-scoped
+ * lookup would give it: indexes 0 .. n_entries-1 are its codes in order,
+ * then n_legacy legacy codes.  Returns 0, BKERR_EINVAL (NULL argument, bad
+ * lang) or BKERR_ENOTFOUND (i or index out of range, or the catalog is not
+ * loaded). */
+BKERR_API int bkerr_catalog_entry(const bkerr_registry *reg, size_t i,
+                                  size_t index, enum bkerr_lang lang,
+                                  struct bkerr_result *out);
+
 /* ---- function table for dlopen users ------------------------------------ */
 
 /* Version 1 of the table.  Later versions only append members; `size` is
@@ -291,6 +320,10 @@ struct bkerr_api {
     size_t (*catalog_count)(const bkerr_registry *);
     int (*catalog_status)(const bkerr_registry *, size_t,
                           struct bkerr_catalog_status *);
+    int (*open_with)(const char *, const struct bkerr_open_options *,
+                     bkerr_registry **, char *, size_t);
+    int (*catalog_entry)(const bkerr_registry *, size_t, size_t,
+                         enum bkerr_lang, struct bkerr_result *);
 };
 
 /* The one entry point a dlopen user resolves ("bkerr_api").  Returns the

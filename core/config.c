@@ -513,7 +513,7 @@ int bk_config_read(const char *path, struct bk_config *cfg, char *err,
                    size_t errlen)
 {
     memset(cfg, 0, sizeof *cfg);
-    cfg->lang = BKERR_LANG_ZH_CN;
+    cfg->lang = BKERR_LANG_DEFAULT; /* bkerr.ini says none */
     char *buf = NULL;
     size_t len = 0;
     int rc = read_file(path, &buf, &len, err, errlen);

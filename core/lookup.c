@@ -140,6 +140,8 @@ static int begin(const bkerr_registry *reg, int64_t code, enum bkerr_lang *lang,
         return BKERR_EINVAL;
     if (*lang == BKERR_LANG_DEFAULT)
         *lang = bkerr_default_lang(reg);
+    if (*lang == BKERR_LANG_DEFAULT)
+        *lang = BKERR_LANG_ZH_CN;
     *out = (struct bkerr_result){.code = code, .klass = bkerr_classify(code),
                                  .message_lang = *lang, .advice_lang = *lang};
     return 0;

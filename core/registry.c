@@ -276,7 +276,7 @@ const char *bkerr_config_path(const bkerr_registry *reg)
 
 enum bkerr_lang bkerr_default_lang(const bkerr_registry *reg)
 {
-    return reg ? reg->lang : BKERR_LANG_ZH_CN;
+    return reg ? reg->lang : BKERR_LANG_DEFAULT;
 }
 
 int bkerr_platform(const bkerr_registry *reg, int prefix,

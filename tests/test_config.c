@@ -755,7 +755,12 @@ static void lang_defaults_to_zh_cn(void **state)
 {
     (void)state;
     bkerr_registry *reg = open_ok("[registry]\nfatal = false\n");
-    assert_int_equal(bkerr_default_lang(reg), BKERR_LANG_ZH_CN);
+    /* unset: tools may apply the locale; lookups use zh_CN */
+    assert_int_equal(bkerr_default_lang(reg), BKERR_LANG_DEFAULT);
+    struct bkerr_result r;
+    bkerr_lookup(reg, -1, BKERR_LANG_DEFAULT, &r);
+    assert_string_equal(r.message, "系统繁忙");
+    assert_int_equal(r.message_lang, BKERR_LANG_ZH_CN);
     bkerr_close(reg);
     reg = open_ok("[registry]\nlang = zh_CN\n");
     assert_int_equal(bkerr_default_lang(reg), BKERR_LANG_ZH_CN);

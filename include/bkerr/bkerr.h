@@ -54,7 +54,7 @@ extern "C" {
 typedef struct bkerr_registry bkerr_registry;
 
 enum bkerr_lang {
-    BKERR_LANG_DEFAULT = 0, /* the registry's default (bkerr.ini, then zh_CN) */
+    BKERR_LANG_DEFAULT = 0, /* the registry's default: bkerr.ini's, else zh_CN */
     BKERR_LANG_ZH_CN = 1,
     BKERR_LANG_EN = 2,
 };
@@ -208,7 +208,9 @@ BKERR_API const char *bkerr_default_config(void);
 /* The path of the bkerr.ini the registry was opened from. */
 BKERR_API const char *bkerr_config_path(const bkerr_registry *reg);
 
-/* The registry's default language (from [registry] lang). */
+/* The registry's default language: [registry] lang, or BKERR_LANG_DEFAULT
+ * when bkerr.ini sets none (lookups then use zh_CN; a tool may prefer the
+ * user's locale). */
 BKERR_API enum bkerr_lang bkerr_default_lang(const bkerr_registry *reg);
 
 /* ---- lookups ------------------------------------------------------------- */

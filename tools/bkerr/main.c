@@ -1,196 +1,166 @@
-/* bkerr CODE...: look BlueKing error codes up for a person.
+/* bkerr: look BlueKing error codes up, and everything around that.
  *
- * Exit status: 0 every code resolved to a meaning (found or generic);
- * 1 some valid code has no entry (no catalog, not in it, unassigned
- * prefix); 2 a code is invalid or the command line is wrong; 3 the
- * registry could not be opened, or memory ran out. */
-#include <stdio.h>
+ *     bkerr [OPTIONS] CODE|SYMBOL...      (same as bkerr lookup)
+ *     bkerr SUBCOMMAND [OPTIONS] [ARGS]
+ *
+ * Global options may stand anywhere: --config FILE, --lang zh_CN|en,
+ * --product ID, --json, --help, --version.  Exit status: see cli.h. */
+#include <langinfo.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-#include <bkerr/bkerr.h>
+#include "cli.h"
 
-enum { EXIT_RESOLVED = 0, EXIT_UNRESOLVED = 1, EXIT_USAGE = 2, EXIT_OPEN = 3 };
-
-static const char usage[] =
-    "usage: bkerr [lookup] [--config FILE] [--lang zh_CN|en] [--product ID] "
-    "CODE...\n"
-    "\n"
-    "Looks up BlueKing error codes (7 digits, -1 or 0) and prints the\n"
-    "platform, category, message and handling advice of each.\n"
-    "\n"
-    "  --config FILE   bkerr.ini to use (default: $BKERR_CONFIG, then %s)\n"
-    "  --lang LANG     zh_CN or en (default: [registry] lang of bkerr.ini)\n"
-    "  --product ID    look codes up in one product's catalog, which also\n"
-    "                  knows its non-standard (legacy) codes, e.g. cmdb 3001\n"
-    "  --help          this text\n"
-    "  --version       the version\n"
-    "\n"
-    "Exit status: 0 all codes resolved, 1 some code has no entry,\n"
-    "2 invalid code or usage, 3 the registry could not be opened.\n";
-
-struct options {
-    const char *config, *product;
-    enum bkerr_lang lang;
-    char **codes;
-    int n_codes;
+struct subcommand {
+    const char *name;
+    int (*run)(struct cli *c, int argc, char **argv);
+    const char *summary;
 };
 
-/* Takes the value of option argv[*i]; NULL (and a message) if missing. */
-static const char *value_of(int argc, char **argv, int *i)
+static const struct subcommand subcommands[] = {
+    {"lookup", cmd_lookup, "look codes or symbols up (the default)"},
+};
+
+static void usage(FILE *f)
 {
-    if (*i + 1 >= argc) {
-        fprintf(stderr, "bkerr: %s needs a value; see bkerr --help\n",
-                argv[*i]);
-        return NULL;
-    }
-    return argv[++*i];
+    fprintf(f,
+        "usage: bkerr [OPTIONS] CODE|SYMBOL...\n"
+        "       bkerr SUBCOMMAND [OPTIONS] [ARGS]   (bkerr SUBCOMMAND --help)\n"
+        "\nSubcommands:\n");
+    for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++)
+        fprintf(f, "  %-10s %s\n", subcommands[i].name, subcommands[i].summary);
+    fprintf(f,
+        "\nOptions:\n"
+        "  --config FILE   bkerr.ini to use (default: $BKERR_CONFIG, then %s)\n"
+        "  --lang LANG     zh_CN or en (default: bkerr.ini's, then the locale's)\n"
+        "  --product ID    look codes up in one product's catalog, which also\n"
+        "                  knows its non-standard (legacy) codes\n"
+        "  --json          print data as JSON (see docs/json.md)\n"
+        "  --help          this text;  --version  the version\n"
+        "\nExit status: 0 done, 1 some code has no entry (check: warnings),\n"
+        "2 invalid code or usage (check: errors), 3 the registry could not be\n"
+        "opened.\n", bkerr_default_config());
 }
 
-/* 0 to go on, or an exit status to stop with. */
-static int parse_args(int argc, char **argv, struct options *o)
+/* Takes global options out of argv wherever they stand; leaves the rest,
+ * in order, in argv[0..*argc).  Returns 0 to go on, or an exit status + 1
+ * to stop with (--help, --version, an error). */
+static int global_options(struct cli *c, int *argc, char **argv)
 {
-    o->codes = calloc((size_t)argc, sizeof *o->codes);
-    if (!o->codes) {
-        fprintf(stderr, "bkerr: out of memory\n");
-        return EXIT_OPEN;
-    }
-    int i = 1;
-    if (i < argc && strcmp(argv[i], "lookup") == 0)
-        i++;
-    for (bool options = true; i < argc; i++) {
+    int kept = 0;
+    for (int i = 0; i < *argc; i++) {
         const char *a = argv[i];
-        int64_t ignored;
-        /* "-1" is a code, not an option */
-        if (!options || a[0] != '-' || bkerr_parse_code(a, &ignored, NULL) == 0) {
-            o->codes[o->n_codes++] = argv[i];
-        } else if (strcmp(a, "--") == 0) {
-            options = false;
-        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            printf(usage, bkerr_default_config());
-            return -1;
+        const char **slot = strcmp(a, "--config") == 0    ? &c->config
+                            : strcmp(a, "--product") == 0 ? &c->product
+                                                          : NULL;
+        if (strcmp(a, "--") == 0) {
+            while (i < *argc)
+                argv[kept++] = argv[i++];
+            break;
+        } else if (slot || strcmp(a, "--lang") == 0) {
+            if (i + 1 >= *argc) {
+                cli_error("%s needs a value; see bkerr --help", a);
+                return EXIT_USAGE + 1;
+            }
+            const char *v = argv[++i];
+            if (slot) {
+                *slot = v;
+            } else if (strcmp(v, "zh_CN") == 0 || strcmp(v, "en") == 0) {
+                c->lang = v[0] == 'e' ? BKERR_LANG_EN : BKERR_LANG_ZH_CN;
+                c->lang_given = true;
+            } else {
+                cli_error("--lang '%s': write zh_CN or en", v);
+                return EXIT_USAGE + 1;
+            }
+        } else if (strcmp(a, "--json") == 0) {
+            c->json = true;
         } else if (strcmp(a, "--version") == 0) {
             printf("bkerr %s\n", BKERR_VERSION);
-            return -1;
-        } else if (strcmp(a, "--config") == 0) {
-            if (!(o->config = value_of(argc, argv, &i)))
-                return EXIT_USAGE;
-        } else if (strcmp(a, "--product") == 0) {
-            if (!(o->product = value_of(argc, argv, &i)))
-                return EXIT_USAGE;
-        } else if (strcmp(a, "--lang") == 0) {
-            const char *l = value_of(argc, argv, &i);
-            if (!l)
-                return EXIT_USAGE;
-            if (strcmp(l, "zh_CN") == 0)
-                o->lang = BKERR_LANG_ZH_CN;
-            else if (strcmp(l, "en") == 0)
-                o->lang = BKERR_LANG_EN;
-            else {
-                fprintf(stderr, "bkerr: --lang '%s': write zh_CN or en\n", l);
-                return EXIT_USAGE;
-            }
+            return EXIT_OK + 1;
         } else {
-            fprintf(stderr, "bkerr: unknown option '%s'; see bkerr --help\n",
-                    a);
-            return EXIT_USAGE;
+            argv[kept++] = argv[i];
         }
     }
-    if (o->n_codes == 0) {
-        fprintf(stderr, "bkerr: no code given; see bkerr --help\n");
-        return EXIT_USAGE;
-    }
+    *argc = kept;
     return 0;
 }
 
-/* Prints every catalog the registry rejected, so nothing fails silently. */
-static void warn_rejected(const bkerr_registry *reg)
+static int open_failed(const char *err)
 {
+    cli_error("%s", err);
+    return EXIT_OPEN;
+}
+
+/* The user's language, from the first of LC_ALL, LC_MESSAGES and LANG
+ * that names one; the C and POSIX locales name none, and then the spec's
+ * own language, zh_CN, is used. */
+static enum bkerr_lang locale_lang(void)
+{
+    const char *names[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    for (size_t i = 0; i < 3; i++) {
+        const char *v = getenv(names[i]);
+        if (!v || !*v)
+            continue;
+        if (strncmp(v, "C", 1) == 0 && (v[1] == '\0' || v[1] == '.'))
+            return BKERR_LANG_ZH_CN;
+        if (strcmp(v, "POSIX") == 0)
+            return BKERR_LANG_ZH_CN;
+        return strncmp(v, "zh", 2) == 0 ? BKERR_LANG_ZH_CN : BKERR_LANG_EN;
+    }
+    return BKERR_LANG_ZH_CN;
+}
+
+int cli_open(struct cli *c)
+{
+    char err[BKERR_ERRMSG_SIZE];
+    if (bkerr_open(c->config, &c->reg, err, sizeof err) != 0)
+        return open_failed(err);
     struct bkerr_catalog_status st;
-    for (size_t i = 0; bkerr_catalog_status(reg, i, &st) == 0; i++)
+    for (size_t i = 0; bkerr_catalog_status(c->reg, i, &st) == 0; i++)
         if (st.state == BKERR_CATALOG_REJECTED)
-            fprintf(stderr, "bkerr: warning: catalog '%s' not loaded: %s\n",
-                    st.id, st.reason);
-}
-
-static void print_result(const struct bkerr_result *r)
-{
-    char small[2048];
-    int n = bkerr_format(r, NULL, 0, small, sizeof small);
-    if (n >= 0 && (size_t)n < sizeof small) {
-        puts(small);
-        return;
+            cli_error("warning: catalog '%s' not loaded: %s", st.id, st.reason);
+    if (!c->lang_given) {
+        c->lang = bkerr_default_lang(c->reg);
+        if (c->lang == BKERR_LANG_DEFAULT)
+            c->lang = locale_lang();
     }
-    char *big = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (big && bkerr_format(r, NULL, 0, big, (size_t)n + 1) == n)
-        puts(big);
-    else /* cut on a character boundary, and said so */
-        printf("%s...\n(bkerr: out of memory; the text above is cut)\n",
-               small);
-    free(big);
-}
-
-/* Looks one argument up; returns its exit status. */
-static int lookup_one(const bkerr_registry *reg, const struct options *o,
-                      const char *text)
-{
-    int64_t code;
-    const char *why;
-    if (bkerr_parse_code(text, &code, &why) != 0) {
-        fprintf(stderr, "bkerr: '%s' is not a code: %s\n", text, why);
-        return EXIT_USAGE;
-    }
-    struct bkerr_result r;
-    int rc = o->product ? bkerr_lookup_product(reg, o->product, code, o->lang, &r)
-                        : bkerr_lookup(reg, code, o->lang, &r);
-    if (rc < 0) /* main() checked the product; nothing else fails here */
-        return EXIT_USAGE;
-    print_result(&r);
-    switch (r.status) {
-    case BKERR_FOUND:
-    case BKERR_GENERIC:
-        return EXIT_RESOLVED;
-    case BKERR_INVALID:
-        return EXIT_USAGE;
-    default:
-        return EXIT_UNRESOLVED;
-    }
+    return EXIT_OK;
 }
 
 int main(int argc, char **argv)
 {
-    struct options o = {0};
-    int rc = parse_args(argc, argv, &o);
-    if (rc) {
-        free(o.codes);
-        return rc < 0 ? 0 : rc;
+    /* wcwidth() needs a UTF-8 locale; C.UTF-8 if the user's is not one */
+    setlocale(LC_CTYPE, "");
+    if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+        setlocale(LC_CTYPE, "C.UTF-8");
+    struct cli c = {0};
+    const char *no_color = getenv("NO_COLOR");
+    c.color = isatty(STDOUT_FILENO) && !(no_color && *no_color);
+    argc--, argv++;
+    int stop = global_options(&c, &argc, argv);
+    if (stop)
+        return stop - 1;
+    const struct subcommand *sub = &subcommands[0]; /* lookup */
+    if (argc > 0) {
+        for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++)
+            if (strcmp(argv[0], subcommands[i].name) == 0) {
+                sub = &subcommands[i];
+                argc--, argv++;
+                break;
+            }
     }
-    char err[BKERR_ERRMSG_SIZE];
-    bkerr_registry *reg;
-    if (bkerr_open(o.config, &reg, err, sizeof err) != 0) {
-        fprintf(stderr, "bkerr: %s\n", err);
-        free(o.codes);
-        return EXIT_OPEN;
+    if (sub == &subcommands[0] && argc > 0 &&
+        (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0)) {
+        usage(stdout);
+        return EXIT_OK;
     }
-    warn_rejected(reg);
-    int worst = EXIT_RESOLVED;
-    if (o.product && bkerr_lookup_product(reg, o.product, 0, o.lang,
-                                          &(struct bkerr_result){0}) ==
-                         BKERR_ENOPRODUCT) {
-        fprintf(stderr, "bkerr: --product '%s': no platform has this id; "
-                "see the spec's table and [platform.NN] in bkerr.ini\n",
-                o.product);
-        worst = EXIT_USAGE;
-        o.n_codes = 0;
+    int rc = sub->run(&c, argc, argv);
+    bkerr_close(c.reg);
+    if (fflush(stdout) != 0) {
+        cli_error("cannot write the output");
+        return rc ? rc : EXIT_OPEN;
     }
-    for (int i = 0; i < o.n_codes; i++) {
-        if (i)
-            putchar('\n');
-        int one = lookup_one(reg, &o, o.codes[i]);
-        if (one > worst)
-            worst = one;
-    }
-    bkerr_close(reg);
-    free(o.codes);
-    return worst;
+    return rc;
 }

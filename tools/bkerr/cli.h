@@ -1,0 +1,82 @@
+/* The bkerr command: shared state of one run, and the helpers every
+ * subcommand prints with.  One file per subcommand (lookup.c, ...). */
+#ifndef BKERR_CLI_H
+#define BKERR_CLI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <bkerr/bkerr.h>
+
+/* Exit status, the same for every subcommand (bkerr(1) lists them). */
+enum {
+    EXIT_OK = 0,         /* done; every code resolved */
+    EXIT_UNRESOLVED = 1, /* a valid code had no entry / check: warnings */
+    EXIT_USAGE = 2,      /* bad usage or invalid code / check: errors */
+    EXIT_OPEN = 3,       /* the registry could not be opened; out of memory */
+};
+
+struct cli {
+    const char *config;  /* --config, or NULL for the default */
+    enum bkerr_lang lang; /* --lang, else bkerr.ini's, else the locale's */
+    bool lang_given;     /* --lang was given */
+    const char *product; /* --product */
+    bool json;           /* --json */
+    bool color;          /* stdout is a terminal and NO_COLOR is unset */
+    bkerr_registry *reg; /* opened by cli_open() */
+};
+
+/* Opens the registry for c (warning on stderr about every rejected
+ * catalog) and settles c->lang.  Returns EXIT_OK or EXIT_OPEN. */
+int cli_open(struct cli *c);
+
+/* Prints "bkerr: <message>" on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Whether text is an option name for a subcommand's own option parser. */
+bool cli_is_option(const char *arg);
+
+/* ---- terminal text ---- */
+enum cli_style { STYLE_NONE, STYLE_BOLD, STYLE_DIM, STYLE_RED, STYLE_GREEN,
+                 STYLE_YELLOW, STYLE_CYAN };
+/* The escape sequence that starts style (or ends any, for STYLE_NONE); ""
+ * when colour is off. */
+const char *cli_style(const struct cli *c, enum cli_style style);
+/* Columns that UTF-8 text takes in a terminal (wcwidth: CJK counts 2). */
+int cli_width(const char *s);
+/* Prints s and pads it with blanks to width columns. */
+void cli_pad(FILE *f, const char *s, int width);
+
+/* ---- JSON ---- */
+/* A small streaming writer: it places the commas.  Nesting up to 16. */
+struct json {
+    FILE *f;
+    int depth;
+    bool first[16];
+};
+void json_begin(struct json *j, FILE *f);
+void json_object(struct json *j);        /* { */
+void json_array(struct json *j);         /* [ */
+void json_end_object(struct json *j);    /* } */
+void json_end_array(struct json *j);     /* ] */
+void json_key(struct json *j, const char *key);
+void json_string(struct json *j, const char *s); /* NULL -> null */
+void json_int(struct json *j, int64_t v);
+void json_bool(struct json *j, bool v);
+void json_finish(struct json *j);        /* newline after the value */
+/* One lookup result as a JSON object (the shape docs/json.md documents). */
+void json_result(struct json *j, const struct bkerr_result *r);
+
+/* The language's name as bkerr.ini spells it: "zh_CN" or "en". */
+const char *cli_lang_name(enum bkerr_lang lang);
+
+/* Finds the loaded entry whose symbol (or one of its '/'-separated
+ * symbols) is name; fills *out as a lookup in c->lang would. */
+bool cli_find_symbol(const struct cli *c, const char *name,
+                     struct bkerr_result *out);
+
+/* ---- subcommands: each returns an exit status ---- */
+int cmd_lookup(struct cli *c, int argc, char **argv);
+
+#endif

@@ -1,0 +1,209 @@
+/* Output helpers: terminal width and colour, JSON, errors. */
+#include <locale.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "cli.h"
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("bkerr: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+bool cli_is_option(const char *arg)
+{
+    int64_t code; /* "-1" is a code */
+    return arg[0] == '-' && arg[1] && bkerr_parse_code(arg, &code, NULL) != 0;
+}
+
+const char *cli_lang_name(enum bkerr_lang lang)
+{
+    return lang == BKERR_LANG_EN ? "en" : "zh_CN";
+}
+
+const char *cli_style(const struct cli *c, enum cli_style style)
+{
+    static const char *const codes[] = {
+        [STYLE_NONE] = "\033[0m", [STYLE_BOLD] = "\033[1m",
+        [STYLE_DIM] = "\033[2m",  [STYLE_RED] = "\033[31m",
+        [STYLE_GREEN] = "\033[32m", [STYLE_YELLOW] = "\033[33m",
+        [STYLE_CYAN] = "\033[36m",
+    };
+    return c->color ? codes[style] : "";
+}
+
+/* Decodes one UTF-8 character at s into *cp; returns its length (1 for a
+ * stray byte, which then counts as one column). */
+static size_t decode(const unsigned char *s, uint32_t *cp)
+{
+    int n = s[0] >= 0xF0 ? 3 : s[0] >= 0xE0 ? 2 : s[0] >= 0xC0 ? 1 : 0;
+    uint32_t v = n == 3 ? s[0] & 0x07u : n == 2 ? s[0] & 0x0Fu
+               : n == 1 ? s[0] & 0x1Fu : s[0];
+    for (int k = 1; k <= n; k++) {
+        if ((s[k] & 0xC0) != 0x80) {
+            *cp = 0xFFFD;
+            return 1;
+        }
+        v = (v << 6) | (s[k] & 0x3Fu);
+    }
+    *cp = v;
+    return (size_t)n + 1;
+}
+
+/* East Asian wide ranges, for when no UTF-8 locale tells wcwidth. */
+static bool wide(uint32_t cp)
+{
+    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+           (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+           (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+}
+
+int cli_width(const char *s)
+{
+    int cols = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        uint32_t cp;
+        p += decode(p, &cp);
+        int w = wcwidth((wchar_t)cp);
+        cols += w >= 0 ? w : wide(cp) ? 2 : 1;
+    }
+    return cols;
+}
+
+void cli_pad(FILE *f, const char *s, int width)
+{
+    fputs(s, f);
+    for (int w = cli_width(s); w < width; w++)
+        fputc(' ', f);
+}
+
+/* ---- JSON ---- */
+
+void json_begin(struct json *j, FILE *f)
+{
+    *j = (struct json){.f = f};
+    j->first[0] = true;
+}
+
+/* A comma before every value but the first of its container. */
+static void separate(struct json *j)
+{
+    if (j->depth > 0 && !j->first[j->depth])
+        fputc(',', j->f);
+    j->first[j->depth] = false;
+}
+
+static void open_(struct json *j, char ch)
+{
+    separate(j);
+    fputc(ch, j->f);
+    if (j->depth < 15)
+        j->depth++;
+    j->first[j->depth] = true;
+}
+
+void json_object(struct json *j) { open_(j, '{'); }
+void json_array(struct json *j) { open_(j, '['); }
+
+static void close_(struct json *j, char ch)
+{
+    fputc(ch, j->f);
+    if (j->depth > 0)
+        j->depth--;
+}
+
+void json_end_object(struct json *j) { close_(j, '}'); }
+void json_end_array(struct json *j) { close_(j, ']'); }
+
+static void quoted(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf(f, "\\%c", *p);
+        else if (*p == '\n')
+            fputs("\\n", f);
+        else if (*p == '\t')
+            fputs("\\t", f);
+        else if (*p < 0x20 || *p == 0x7F)
+            fprintf(f, "\\u%04x", *p);
+        else
+            fputc(*p, f);
+    }
+    fputc('"', f);
+}
+
+void json_key(struct json *j, const char *key)
+{
+    separate(j);
+    quoted(j->f, key);
+    fputc(':', j->f);
+    j->first[j->depth] = true; /* the value that follows takes no comma */
+}
+
+void json_string(struct json *j, const char *s)
+{
+    separate(j);
+    if (s)
+        quoted(j->f, s);
+    else
+        fputs("null", j->f);
+}
+
+void json_int(struct json *j, int64_t v)
+{
+    separate(j);
+    fprintf(j->f, "%lld", (long long)v);
+}
+
+void json_bool(struct json *j, bool v)
+{
+    separate(j);
+    fputs(v ? "true" : "false", j->f);
+}
+
+void json_finish(struct json *j)
+{
+    fputc('\n', j->f);
+}
+
+void json_result(struct json *j, const struct bkerr_result *r)
+{
+    const struct bkerr_platform *p = &r->platform;
+    json_object(j);
+    json_key(j, "code"), json_int(j, r->code);
+    json_key(j, "status"), json_string(j, bkerr_status_name(r->status));
+    json_key(j, "platform");
+    json_object(j);
+    json_key(j, "prefix"), json_int(j, p->prefix);
+    json_key(j, "id"), json_string(j, p->id);
+    json_key(j, "name_zh"), json_string(j, p->name_zh);
+    json_key(j, "name_en"), json_string(j, p->name_en);
+    json_key(j, "category"),
+        json_string(j, bkerr_category_name(p->category, BKERR_LANG_EN));
+    json_key(j, "category_zh"),
+        json_string(j, bkerr_category_name(p->category, BKERR_LANG_ZH_CN));
+    json_key(j, "admin"), json_bool(j, p->admin);
+    json_end_object(j);
+    json_key(j, "catalog"), json_string(j, r->catalog);
+    json_key(j, "catalog_version"), json_string(j, r->catalog_version);
+    json_key(j, "symbol"), json_string(j, r->symbol);
+    json_key(j, "message"), json_string(j, r->message);
+    json_key(j, "message_lang"),
+        json_string(j, r->message ? cli_lang_name(r->message_lang) : NULL);
+    json_key(j, "advice"), json_string(j, r->advice);
+    json_key(j, "advice_lang"),
+        json_string(j, r->advice ? cli_lang_name(r->advice_lang) : NULL);
+    json_key(j, "advice_inherited"), json_bool(j, r->advice_inherited);
+    json_key(j, "module"), json_string(j, r->module);
+    json_key(j, "reason"), json_string(j, r->reason);
+    json_end_object(j);
+}

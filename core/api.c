@@ -24,6 +24,11 @@ static const struct bkerr_api api_v1 = {
     .catalog_status = bkerr_catalog_status,
     .open_with = bkerr_open_with,
     .catalog_entry = bkerr_catalog_entry,
+    .live_open = bkerr_live_open,
+    .live_acquire = bkerr_live_acquire,
+    .live_release = bkerr_live_release,
+    .live_reload = bkerr_live_reload,
+    .live_close = bkerr_live_close,
 };
 
 const struct bkerr_api *bkerr_api(uint32_t min_version)

@@ -291,11 +291,57 @@ BKERR_API int bkerr_catalog_entry(const bkerr_registry *reg, size_t i,
                                   size_t index, enum bkerr_lang lang,
                                   struct bkerr_result *out);
 
+/* ---- hot reload ---------------------------------------------------------- */
+
+/* A long-running service keeps its registry in a bkerr_live and replaces
+ * it with one freshly opened from the (possibly edited) bkerr.ini while
+ * other threads keep looking codes up:
+ *
+ *     bkerr_live *live;
+ *     if (bkerr_live_open(NULL, &live, err, sizeof err) != 0) ...  // start
+ *
+ *     const bkerr_registry *reg = bkerr_live_acquire(live);       // any thread
+ *     bkerr_lookup(reg, code, BKERR_LANG_DEFAULT, &r);
+ *     ... use r: its strings live until the release ...
+ *     bkerr_live_release(live, reg);
+ *
+ *     if (bkerr_live_reload(live, err, sizeof err) != 0)           // on SIGHUP
+ *         log("bkerr.ini not reloaded: %s", err);   // the old one serves on
+ *
+ * Readers never block and never see a mix of two registries: each acquire
+ * gives one whole registry.  A reload opens the new registry first, swaps
+ * it in, then waits until no reader still holds the old one before closing
+ * it (so hold a registry only for a lookup, not across a reload of your
+ * own thread).  Reloads are serialised with each other. */
+typedef struct bkerr_live bkerr_live;
+
+/* Opens the first registry.  Returns as bkerr_open(); *out is NULL on
+ * failure. */
+BKERR_API int bkerr_live_open(const char *config_path, bkerr_live **out,
+                              char *errbuf, size_t errlen);
+
+/* The registry in service, held until bkerr_live_release().  Lock-free;
+ * NULL only for a NULL live. */
+BKERR_API const bkerr_registry *bkerr_live_acquire(bkerr_live *live);
+
+/* Lets go of a registry from bkerr_live_acquire(); NULL is a no-op. */
+BKERR_API void bkerr_live_release(bkerr_live *live, const bkerr_registry *reg);
+
+/* Opens the same bkerr.ini again and puts the result in service.  Returns
+ * 0, or bkerr_open()'s error with the message in errbuf, in which case the
+ * registry in service stays; BKERR_EINVAL for a NULL live. */
+BKERR_API int bkerr_live_reload(bkerr_live *live, char *errbuf, size_t errlen);
+
+/* Closes the registry in service and frees live.  No thread may use live
+ * any more, nor hold a registry from it. */
+BKERR_API void bkerr_live_close(bkerr_live *live);
+
 /* ---- function table for dlopen users ------------------------------------ */
 
-/* Version 1 of the table.  Later versions only append members; `size` is
- * sizeof the table the library filled. */
-#define BKERR_API_VERSION 1
+/* The table's version.  Later versions only append members; `size` is
+ * sizeof the table the library filled.  Version 1 ends at catalog_status;
+ * version 2 adds open_with, catalog_entry and the live_* functions. */
+#define BKERR_API_VERSION 2
 
 struct bkerr_api {
     uint32_t version;
@@ -326,6 +372,11 @@ struct bkerr_api {
                      bkerr_registry **, char *, size_t);
     int (*catalog_entry)(const bkerr_registry *, size_t, size_t,
                          enum bkerr_lang, struct bkerr_result *);
+    int (*live_open)(const char *, bkerr_live **, char *, size_t);
+    const bkerr_registry *(*live_acquire)(bkerr_live *);
+    void (*live_release)(bkerr_live *, const bkerr_registry *);
+    int (*live_reload)(bkerr_live *, char *, size_t);
+    void (*live_close)(bkerr_live *);
 };
 
 /* The one entry point a dlopen user resolves ("bkerr_api").  Returns the

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 # Plugins and their directory must not be group-writable to load.
 umask 022
 
-packages=(meson ninja-build pkg-config gcc libc6-dev libinih-dev libcmocka-dev)
+packages=(meson ninja-build pkg-config gcc libc6-dev libinih-dev libcmocka-dev scdoc)
 
 deps() {
     local missing=()

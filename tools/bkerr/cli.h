@@ -76,7 +76,47 @@ const char *cli_lang_name(enum bkerr_lang lang);
 bool cli_find_symbol(const struct cli *c, const char *name,
                      struct bkerr_result *out);
 
+/* ---- shared by list, search, platforms, status and export (list.c) ---- */
+/* A subcommand's own arguments: --help or -h prints help on stdout and
+ * gives EXIT_OK; an unknown option is an error (EXIT_USAGE); else -1. */
+int cli_subcommand_args(int argc, char **argv, const char *help);
+/* Drops "--" from argv; returns the new *argc. */
+int cli_operands(int *argc, char **argv);
+/* The loaded catalogs, by prefix, or only product's if product is not
+ * NULL: sets *idx (malloc'ed; free it) and *n.  Returns EXIT_OK, or says
+ * why on stderr and returns EXIT_USAGE (no platform or catalog has that
+ * id), EXIT_UNRESOLVED (its catalog is not loaded) or EXIT_OPEN. */
+int cli_catalogs(const struct cli *c, const char *product, size_t **idx,
+                 size_t *n);
+/* One catalog entry, looked up in both languages. */
+struct cli_entry {
+    struct bkerr_result zh, en; /* bkerr_catalog_entry() in zh_CN and en */
+    bool legacy;                /* one of the catalog's legacy codes */
+};
+/* Fills *e with the index-th entry of the cat-th catalog; false past the
+ * end or if the catalog is not loaded. */
+bool cli_entry(const struct cli *c, size_t cat, size_t index,
+               struct cli_entry *e);
+/* The entry as a lookup in lang gives it (with language fallback). */
+const struct bkerr_result *cli_entry_in(const struct cli_entry *e,
+                                        enum bkerr_lang lang);
+/* The entry's own message / advice in lang, or NULL (no fallback). */
+const char *cli_entry_message(const struct cli_entry *e, enum bkerr_lang lang);
+const char *cli_entry_advice(const struct cli_entry *e, enum bkerr_lang lang);
+/* The members of an entry object (docs/json.md), inside json_object(). */
+void json_entry_fields(struct json *j, const struct cli_entry *e);
+/* Prints s (NULL: nothing) on one line, control characters as blanks,
+ * padded to width columns. */
+void cli_cell(FILE *f, const char *s, int width);
+
 /* ---- subcommands: each returns an exit status ---- */
 int cmd_lookup(struct cli *c, int argc, char **argv);
+int cmd_search(struct cli *c, int argc, char **argv);
+int cmd_list(struct cli *c, int argc, char **argv);
+int cmd_platforms(struct cli *c, int argc, char **argv);
+int cmd_status(struct cli *c, int argc, char **argv);
+int cmd_export(struct cli *c, int argc, char **argv);
+int cmd_check(struct cli *c, int argc, char **argv);    /* check.c */
+int cmd_annotate(struct cli *c, int argc, char **argv); /* annotate.c */
 
 #endif

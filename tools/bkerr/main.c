@@ -21,6 +21,13 @@ struct subcommand {
 
 static const struct subcommand subcommands[] = {
     {"lookup", cmd_lookup, "look codes or symbols up (the default)"},
+    {"search", cmd_search, "search messages, symbols and advice"},
+    {"list", cmd_list, "the entries of one catalog or all"},
+    {"platforms", cmd_platforms, "the allocation table and its catalogs"},
+    {"status", cmd_status, "each configured catalog and what became of it"},
+    {"export", cmd_export, "markdown, json, csv, C or Python constants"},
+    {"check", cmd_check, "validate a bkerr.ini and its catalogs (exit 0/1/2)"},
+    {"annotate", cmd_annotate, "explain the codes in logs and API responses"},
 };
 
 static void usage(FILE *f)

@@ -1,0 +1,1048 @@
+"""bkerr: the BlueKing error-code registry, from Python.
+
+A thin binding of ``libbkerr.so`` written with nothing but :mod:`ctypes`:
+no compiler at install time, nothing downloaded.  It resolves one symbol,
+``bkerr_api``, checks the version of the function table it returns, and
+makes every call through that table.
+
+>>> import bkerr
+>>> with bkerr.Registry() as reg:              # bkerr.ini: $BKERR_CONFIG, else installed
+...     r = reg.lookup(1199006, lang="en")
+...     r.status, r.symbol, r.message, r.advice
+>>> print(bkerr.explain(1199006))             # a one-liner
+
+Finding the library: the ``library`` argument (a path), else
+``$BKERR_LIBRARY``, else ``ctypes.util.find_library("bkerr")``, else
+``libbkerr.so.1`` through the dynamic loader's search path.
+
+Threads: one :class:`Registry` may be shared by any number of threads.
+The C registry never changes after it is opened, so lookups, formatting
+and listings run in parallel (ctypes releases the GIL during each call).
+:meth:`Registry.close` waits for the calls in progress to return, and any
+call after it (or racing it) raises :class:`ClosedError` instead of
+touching freed memory.  Every string is copied into Python (decoded from
+UTF-8) before the call returns, so results stay valid after ``close()``.
+
+Hot reload: a long-running service keeps a :class:`LiveRegistry`, looks
+codes up in ``with live.acquire() as reg:`` blocks from any thread, and
+calls ``live.reload()`` when bkerr.ini changes.
+"""
+
+from __future__ import annotations
+
+import atexit
+import ctypes
+import enum
+import operator
+import os
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import (
+    Any,
+    Iterator,
+    List,
+    Mapping,
+    Optional,
+    Sequence,
+    Tuple,
+    Union,
+)
+
+from . import _native
+
+__all__ = [
+    "API_VERSION",
+    "ApiVersionError",
+    "BkerrError",
+    "CatalogError",
+    "CatalogState",
+    "CatalogStatus",
+    "Category",
+    "ClosedError",
+    "CodeClass",
+    "ConfigError",
+    "Lang",
+    "Library",
+    "LibraryError",
+    "LiveRegistry",
+    "LiveView",
+    "OpenError",
+    "Platform",
+    "Registry",
+    "Result",
+    "Status",
+    "UnknownProductError",
+    "__version__",
+    "explain",
+    "load_library",
+]
+
+__version__ = "0.1.0"
+
+#: The function-table version this binding asks ``bkerr_api()`` for.  A
+#: library with only version 1 still serves everything but
+#: ``Registry(load=False)``/``only=``, :meth:`Registry.entries` and
+#: :class:`LiveRegistry`, which raise :class:`ApiVersionError` with it.
+API_VERSION = _native.API_VERSION
+
+PathArg = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
+
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
+
+
+# ---- errors -----------------------------------------------------------------
+
+
+class BkerrError(Exception):
+    """Base class of every error this package raises.
+
+    ``code`` is the library's negative ``BKERR_E*`` return when there was
+    one (``-3`` for a bad bkerr.ini, ...), else ``None``.
+    """
+
+    def __init__(self, message: str, code: Optional[int] = None) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class LibraryError(BkerrError):
+    """libbkerr.so cannot be loaded, or it is not libbkerr."""
+
+
+class ApiVersionError(LibraryError):
+    """The library's function table is not a version this binding can use."""
+
+
+class OpenError(BkerrError):
+    """``bkerr_open()`` failed; the message is the core's ("file:line: ...")."""
+
+
+class ConfigError(OpenError):
+    """bkerr.ini is unreadable or invalid (``BKERR_ECONFIG``)."""
+
+
+class CatalogError(OpenError):
+    """A required catalog was rejected (``BKERR_ECATALOG``)."""
+
+
+class ClosedError(BkerrError, ValueError):
+    """The registry was closed (like I/O on a closed file, a ValueError)."""
+
+
+class UnknownProductError(BkerrError, LookupError):
+    """No platform (spec or ``[platform.NN]``) has the product id given."""
+
+
+_OPEN_ERRORS = {_native.ECONFIG: ConfigError, _native.ECATALOG: CatalogError}
+
+
+def _open_error(err: Any, rc: int, call: str) -> OpenError:
+    """The exception for an open (or reload) that returned *rc*, with the
+    core's message from the buffer *err*."""
+    message = err.value.decode("utf-8", "replace") or f"{call}() failed ({rc})"
+    return _OPEN_ERRORS.get(rc, OpenError)(message, rc)
+
+
+# ---- enums ------------------------------------------------------------------
+
+
+class Status(enum.IntEnum):
+    """``enum bkerr_status``: how a lookup ended."""
+
+    FOUND = 0           #: an entry answered (a catalog's or a special code's)
+    GENERIC = 1         #: no product entry; the spec's generic table answered
+    NO_CATALOG = 2      #: prefix assigned, but no catalog for it is loaded
+    NOT_IN_CATALOG = 3  #: the prefix's catalog is loaded and lacks the code
+    UNASSIGNED = 4      #: the prefix is an unassigned slot
+    INVALID = 5         #: not a code this lookup can resolve (see ``reason``)
+
+    @property
+    def label(self) -> str:
+        """The core's name: ``"found"``, ``"not_in_catalog"``, ..."""
+        return self.name.lower()
+
+
+class Lang(enum.IntEnum):
+    """``enum bkerr_lang``."""
+
+    DEFAULT = 0  #: the registry's default (``[registry] lang``, then zh_CN)
+    ZH_CN = 1
+    EN = 2
+
+    @property
+    def tag(self) -> str:
+        """``"zh_CN"``, ``"en"`` (``"default"`` for DEFAULT)."""
+        return {0: "default", 1: "zh_CN", 2: "en"}[int(self)]
+
+    @classmethod
+    def parse(cls, lang: Union["Lang", str, int, None]) -> "Lang":
+        """A Lang from a Lang, an int, None (DEFAULT) or a language tag.
+
+        Tags are read loosely so that Django's ``get_language()`` works:
+        ``zh_CN``, ``zh-hans``, ``zh`` give ZH_CN; ``en``, ``en-us`` give EN.
+        """
+        if lang is None:
+            return cls.DEFAULT
+        if isinstance(lang, cls):
+            return lang
+        if isinstance(lang, str):
+            tag = lang.strip().lower().replace("-", "_")
+            if tag == "default":
+                return cls.DEFAULT
+            if tag == "zh" or tag.startswith("zh_"):
+                return cls.ZH_CN
+            if tag == "en" or tag.startswith("en_"):
+                return cls.EN
+            raise ValueError(f"unknown language {lang!r}: use 'zh_CN' or 'en'")
+        if isinstance(lang, int) and not isinstance(lang, bool):
+            return cls(lang)
+        raise TypeError(f"lang must be a Lang, a str or None, not {type(lang).__name__}")
+
+
+class Category(enum.IntEnum):
+    """``enum bkerr_category``: the spec's categories, by prefix."""
+
+    NONE = 0         #: not a standard code
+    SPECIAL = 1      #: -1 系统繁忙, 0 请求成功
+    PLATFORM = 2     #: 平台类 10-29
+    SAAS = 3         #: SaaS 后台 30-49
+    PUBLIC = 4       #: 公共服务 50-79
+    THIRD_PARTY = 5  #: 第三方 SaaS 80-98
+    COMMON = 6       #: 蓝鲸体系通用服务 99
+
+
+class CodeClass(enum.IntEnum):
+    """``enum bkerr_class``: the shape of an integer."""
+
+    SPECIAL = 0      #: -1 or 0
+    STANDARD = 1     #: 7 digits: 1000000-9999999
+    NONSTANDARD = 2  #: any other width, or negative but -1
+
+
+class CatalogState(enum.IntEnum):
+    """``enum bkerr_catalog_state``."""
+
+    LOADED = 0
+    DISABLED = 1  #: ``enabled = false`` in bkerr.ini
+    REJECTED = 2  #: failed to load or validate; see ``reason``
+    SKIPPED = 3   #: enabled, but left out by this open (``only=``, ``load=False``)
+
+
+def _enum(cls: Any, value: int) -> Any:
+    try:
+        return cls(value)
+    except ValueError:  # a newer library's value: keep the number
+        return value
+
+
+# ---- results ----------------------------------------------------------------
+
+
+def _text(raw: Optional[bytes]) -> Optional[str]:
+    return None if raw is None else raw.decode("utf-8", "replace")
+
+
+def _path(raw: Optional[bytes]) -> Optional[str]:
+    return None if raw is None else os.fsdecode(raw)
+
+
+@dataclass(frozen=True)
+class Platform:
+    """A row of the allocation table (``struct bkerr_platform``)."""
+
+    prefix: int                #: 10-99; 0 for a special or invalid code
+    category: Category
+    id: Optional[str]          #: ``"cmdb"``; None for an unassigned slot
+    name_zh: Optional[str]     #: ``"配置平台"``; None when the spec gives none
+    name_en: Optional[str]
+    admin: bool                #: allocated by a ``[platform.NN]`` section
+
+    def name(self, lang: Union[Lang, str, None] = None) -> Optional[str]:
+        """The name in *lang* (default zh_CN), else in the other language."""
+        en = Lang.parse(lang) == Lang.EN
+        first, second = (self.name_en, self.name_zh) if en else (self.name_zh, self.name_en)
+        return first if first is not None else second
+
+    @classmethod
+    def _from_c(cls, p: _native.CPlatform) -> "Platform":
+        return cls(
+            prefix=p.prefix,
+            category=_enum(Category, p.category),
+            id=_text(p.id),
+            name_zh=_text(p.name_zh),
+            name_en=_text(p.name_en),
+            admin=bool(p.admin),
+        )
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a lookup found (``struct bkerr_result``), copied into Python."""
+
+    code: int
+    status: Status
+    code_class: CodeClass
+    platform: Platform
+    catalog: Optional[str]          #: id of the catalog owning the prefix, if loaded
+    catalog_version: Optional[str]
+    symbol: Optional[str]           #: None unless a catalog entry answered
+    message: Optional[str]          #: a template: fill it with Registry.fill()
+    advice: Optional[str]           #: the entry's, else its range's / generic row's
+    module: Optional[str]           #: the range (module) the code falls in
+    message_lang: Lang              #: language of message, after fallback
+    advice_lang: Lang               #: language of advice, after fallback
+    advice_inherited: bool          #: advice came from the range, not the entry
+    reason: Optional[str]           #: for INVALID: why, in English
+
+    @property
+    def resolved(self) -> bool:
+        """True when something answered: FOUND or GENERIC."""
+        return self.status in (Status.FOUND, Status.GENERIC)
+
+    @classmethod
+    def _from_c(cls, r: _native.CResult) -> "Result":
+        return cls(
+            code=r.code,
+            status=_enum(Status, r.status),
+            code_class=_enum(CodeClass, r.klass),
+            platform=Platform._from_c(r.platform),
+            catalog=_text(r.catalog),
+            catalog_version=_text(r.catalog_version),
+            symbol=_text(r.symbol),
+            message=_text(r.message),
+            advice=_text(r.advice),
+            module=_text(r.module),
+            message_lang=_enum(Lang, r.message_lang),
+            advice_lang=_enum(Lang, r.advice_lang),
+            advice_inherited=bool(r.advice_inherited),
+            reason=_text(r.reason),
+        )
+
+
+@dataclass(frozen=True)
+class CatalogStatus:
+    """One ``[catalog.<id>]`` section and what became of it."""
+
+    id: str
+    path: Optional[str]        #: the resolved plugin path
+    state: CatalogState
+    required: bool
+    reason: Optional[str]      #: REJECTED: why, with the fix
+    prefix: int                #: LOADED: the catalog's prefix; else 0
+    name_zh: Optional[str]
+    name_en: Optional[str]
+    version: Optional[str]
+    origin: Optional[str]
+    n_entries: int
+    n_ranges: int
+    n_legacy: int
+    line: int                  #: the line of its ``[catalog.<id>]`` section
+
+    @classmethod
+    def _from_c(cls, s: _native.CCatalogStatus) -> "CatalogStatus":
+        return cls(
+            id=_text(s.id) or "",
+            path=_path(s.path),
+            state=_enum(CatalogState, s.state),
+            required=bool(s.required),
+            reason=_text(s.reason),
+            prefix=s.prefix,
+            name_zh=_text(s.name_zh),
+            name_en=_text(s.name_en),
+            version=_text(s.version),
+            origin=_text(s.origin),
+            n_entries=s.n_entries,
+            n_ranges=s.n_ranges,
+            n_legacy=s.n_legacy,
+            line=s.line,
+        )
+
+
+def _out(cls: Any) -> Any:
+    """A zeroed *cls* for the library to fill, with room to spare after it.
+
+    The library writes whole structs into memory the caller provides, and
+    bkerr.h has grown one (``struct bkerr_catalog_status`` gained ``line``)
+    without a version number the caller could check.  The spare bytes keep
+    a library whose struct is bigger than this binding's mirror from
+    writing past the end of the buffer.
+    """
+    buf = ctypes.create_string_buffer(ctypes.sizeof(cls) + _SLACK)
+    return cls.from_buffer(buf)
+
+
+_SLACK = 256
+
+
+# ---- arguments --------------------------------------------------------------
+
+
+def _cstr(value: Any, what: str) -> bytes:
+    if isinstance(value, bytes):
+        raw = value
+    else:
+        raw = (value if isinstance(value, str) else str(value)).encode("utf-8")
+    if b"\0" in raw:
+        raise ValueError(f"{what} contains a NUL character")
+    return raw
+
+
+def _args(args: Sequence[Any], named: Mapping[str, Any]) -> Tuple[Any, int]:
+    """A ``struct bkerr_arg`` array: positional values, then named ones.
+
+    A value of None leaves its placeholder as it is; anything else is
+    str()'d (bytes are taken as UTF-8).
+    """
+    n = len(args) + len(named)
+    if n == 0:
+        return None, 0
+    array = (_native.CArg * n)()  # the array keeps its bytes alive
+    for i, value in enumerate(args):
+        array[i].name = None
+        array[i].value = None if value is None else _cstr(value, f"argument {i}")
+    for i, (name, value) in enumerate(named.items(), start=len(args)):
+        array[i].name = _cstr(name, "placeholder name")
+        array[i].value = None if value is None else _cstr(value, f"argument {name!r}")
+    return array, n
+
+
+def _render(call: Any, *head: Any) -> str:
+    """Runs a bkerr_fill()-style call (snprintf contract) into a big enough buffer."""
+    size = 512
+    for _ in range(3):
+        buf = ctypes.create_string_buffer(size)
+        n = call(*head, buf, size)
+        if n < 0:
+            raise BkerrError("the library refused to render (bad argument or "
+                             "a rendering over INT_MAX bytes)", n)
+        if n < size:
+            return buf.value.decode("utf-8", "replace")
+        size = n + 1
+    raise BkerrError("the rendering kept growing")  # pragma: no cover
+
+
+def _code(code: Union[int, str], lib: "Library") -> int:
+    """An int64 code from an int or a decimal string (the core parses it)."""
+    if isinstance(code, str):
+        return lib.parse_code(code)
+    if isinstance(code, bool):
+        raise TypeError("a code must be an int or a str, not bool")
+    try:
+        value = operator.index(code)
+    except TypeError:
+        raise TypeError(f"a code must be an int or a str, not {type(code).__name__}") from None
+    if not _INT64_MIN <= value <= _INT64_MAX:
+        raise ValueError(f"code {value} is out of the 64-bit range")
+    return value
+
+
+# ---- the library ------------------------------------------------------------
+
+
+class Library:
+    """A loaded libbkerr.so, reached through its checked function table.
+
+    ``Library(path)`` finds the library (see the module docstring), resolves
+    ``bkerr_api``, asks it for table version :data:`API_VERSION` (and, if
+    it has none, for version 1) and checks the table it gets: its version,
+    its size, and that every function of its version is there.  Raises
+    :class:`LibraryError` or :class:`ApiVersionError`.
+    Most programs never build one: :class:`Registry` and :func:`explain`
+    use :func:`load_library`.  Thread-safe; nothing here needs closing.
+    """
+
+    def __init__(self, path: Optional[PathArg] = None) -> None:
+        try:
+            where = _native.resolve_path(os.fsdecode(path) if path is not None else None)
+            cdll = _native.dlopen(where)
+            api = _native.Api(_native.entry_point(cdll, where), where, keepalive=cdll)
+        except _native.NativeError as e:
+            raise (ApiVersionError if e.kind == "version" else LibraryError)(str(e)) from None
+        self._api = api
+
+    @classmethod
+    def _from_entry(cls, entry: Any, path: str, keepalive: Any = None) -> "Library":
+        """A Library over any ``bkerr_api``-like entry point (for tests)."""
+        self = cls.__new__(cls)
+        try:
+            self._api = _native.Api(entry, path, keepalive)
+        except _native.NativeError as e:
+            raise (ApiVersionError if e.kind == "version" else LibraryError)(str(e)) from None
+        return self
+
+    @property
+    def path(self) -> str:
+        """What was dlopen()ed."""
+        return self._api.path
+
+    @property
+    def version(self) -> str:
+        """The library's version (``BKERR_VERSION``), from the table."""
+        return self._api.library_version
+
+    @property
+    def api_version(self) -> int:
+        """The version of the table the library returned.
+
+        :data:`API_VERSION` or later, or 1 for a library that predates it.
+        """
+        return self._api.table_version
+
+    def _need(self, name: str) -> Any:
+        """The table's function *name*, or ApiVersionError if it is too old."""
+        try:
+            return self._api.need(name)
+        except _native.NativeError as e:
+            raise ApiVersionError(str(e)) from None
+
+    def __repr__(self) -> str:
+        return f"<bkerr.Library {self.path!r} {self.version} api {self.api_version}>"
+
+    def open(self, config: Optional[PathArg] = None) -> "Registry":
+        """Opens a :class:`Registry` with this library."""
+        return Registry(config, library=self)
+
+    def parse_code(self, text: str) -> int:
+        """Parses a decimal code like the core (``" -1 "``, ``"1104600"``).
+
+        Raises ValueError with the core's reason.
+        """
+        raw = _cstr(text, "code")
+        out = ctypes.c_int64()
+        reason = ctypes.c_char_p()
+        if self._api.parse_code(raw, ctypes.byref(out), ctypes.byref(reason)) != 0:
+            why = _text(reason.value) or "not a code"
+            raise ValueError(f"{text!r}: {why}")
+        return out.value
+
+    def classify(self, code: int) -> CodeClass:
+        """The class of any integer."""
+        return _enum(CodeClass, self._api.classify(_code(code, self)))
+
+    def prefix(self, code: int) -> int:
+        """The prefix (10-99) of a standard code; 0 for any other class."""
+        return int(self._api.prefix(_code(code, self)))
+
+    def default_config(self) -> str:
+        """The bkerr.ini ``Registry()`` would open now."""
+        return _path(self._api.default_config()) or ""
+
+    def category_name(self, category: Union[Category, int],
+                      lang: Union[Lang, str, None] = None) -> str:
+        """``"平台类"`` / ``"platform"``."""
+        return _text(self._api.category_name(int(category), int(Lang.parse(lang)))) or ""
+
+    def status_name(self, status: Union[Status, int]) -> str:
+        """The core's name of a status (``"found"``, ``"generic"``, ...)."""
+        return _text(self._api.status_name(int(status))) or ""
+
+    def fill(self, template: str, /, *args: Any, **named: Any) -> str:
+        """Fills ``{0}``, ``{name}`` placeholders with the core's ``bkerr_fill()``.
+
+        ``{{``/``}}`` are braces; a placeholder without a value stays as it
+        is; values are never expanded again and text is never a printf
+        format.
+        """
+        tmpl = _cstr(template, "template")
+        array, n = _args(args, named)
+        return _render(self._api.fill, tmpl, array, n)
+
+
+_libraries: dict = {}
+_libraries_lock = threading.Lock()
+
+
+def load_library(path: Optional[PathArg] = None) -> Library:
+    """The :class:`Library` at *path* (or the default one), loaded once."""
+    key = _native.resolve_path(os.fsdecode(path) if path is not None else None)
+    with _libraries_lock:
+        lib = _libraries.get(key)
+        if lib is None:
+            lib = _libraries[key] = Library(key)
+        return lib
+
+
+# ---- the registry -----------------------------------------------------------
+
+
+class Registry:
+    """An open, immutable bkerr registry (``bkerr_open()``).
+
+    ``config`` is the bkerr.ini path; None means ``$BKERR_CONFIG``, else the
+    installed default.  ``library`` is a :class:`Library` or a path to
+    libbkerr.so (default: :func:`load_library`).  Raises
+    :class:`ConfigError` (the message names the file and line),
+    :class:`CatalogError`, or :class:`LibraryError`.
+
+    For tools that inspect a configuration, ``load=False`` reads and checks
+    bkerr.ini but loads no catalog, and ``only="cmdb"`` loads that catalog
+    alone (whose failure then never fails the open); catalogs left out are
+    :attr:`CatalogState.SKIPPED` (``bkerr_open_with()``, function table
+    version 2: :class:`ApiVersionError` with an older library).
+
+    Use it as a context manager, or call :meth:`close`.  Share it freely
+    between threads: calls run in parallel; ``close()`` waits for calls in
+    progress, and later calls raise :class:`ClosedError`.
+    """
+
+    def __init__(self, config: Optional[PathArg] = None, *,
+                 library: Union[Library, PathArg, None] = None,
+                 load: bool = True, only: Optional[str] = None) -> None:
+        self._handle: Optional[int] = None  # set last: __del__ may see a half-built one
+        self._config_path = ""
+        self._lib = library if isinstance(library, Library) else load_library(library)
+        self._api = self._lib._api
+        self._cond = threading.Condition(threading.Lock())
+        self._users = 0
+        path = None if config is None else os.fsencode(config)
+        if path is not None and b"\0" in path:
+            raise ValueError("config path contains a NUL character")
+        handle = _native.c_registry_p()
+        err = ctypes.create_string_buffer(4 * _native.ERRMSG_SIZE)
+        if load and only is None:
+            rc = self._api.open(path, ctypes.byref(handle), err, len(err))
+        else:
+            open_with = self._need("open_with")
+            options = _native.COpenOptions(
+                ctypes.sizeof(_native.COpenOptions),
+                0 if load else _native.OPEN_NO_LOAD,
+                None if only is None else _cstr(only, "only"))
+            rc = open_with(path, ctypes.byref(options), ctypes.byref(handle), err, len(err))
+        if rc != 0:
+            raise _open_error(err, rc, "bkerr_open")
+        self._handle = handle.value
+        self._config_path = _path(self._api.config_path(self._handle)) or ""
+        self._default_lang = _enum(Lang, self._api.default_lang(self._handle))
+
+    # -- lifetime --
+
+    def close(self) -> None:
+        """Closes the registry; waits for calls in progress.  Idempotent."""
+        handle = self._detach()
+        if handle is not None:
+            self._api.close(handle)
+
+    def _detach(self) -> Optional[int]:
+        """Refuses new calls, waits for those in progress, and returns the
+        C registry (None if that was done already)."""
+        with self._cond:
+            handle, self._handle = self._handle, None
+            if handle is None:
+                return None
+            while self._users:
+                self._cond.wait()
+        return handle
+
+    def _need(self, name: str) -> Any:
+        return self._lib._need(name)
+
+    @property
+    def closed(self) -> bool:
+        return self._handle is None
+
+    def __enter__(self) -> "Registry":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:  # pragma: no cover - interpreter shutdown
+            pass
+
+    def __repr__(self) -> str:
+        state = "closed" if self.closed else "open"
+        return f"<bkerr.Registry {self._config_path!r} {state}>"
+
+    @contextmanager
+    def _use(self) -> Iterator[int]:
+        """Holds the registry open for one call, or raises ClosedError."""
+        with self._cond:
+            handle = self._handle
+            if handle is None:
+                raise ClosedError("the bkerr registry is closed")
+            self._users += 1
+        try:
+            yield handle
+        finally:
+            with self._cond:
+                self._users -= 1
+                if not self._users:
+                    self._cond.notify_all()
+
+    # -- properties --
+
+    @property
+    def library(self) -> Library:
+        return self._lib
+
+    @property
+    def config_path(self) -> str:
+        """The bkerr.ini the registry was opened from."""
+        return self._config_path
+
+    @property
+    def default_lang(self) -> Lang:
+        """``[registry] lang``, or ``Lang.DEFAULT`` when bkerr.ini sets none.
+
+        Lookups then use zh_CN; a tool may prefer the user's locale.
+        """
+        return self._default_lang
+
+    # -- lookups --
+
+    def _lookup_c(self, handle: int, code: Union[int, str],
+                  lang: Union[Lang, str, None], product: Optional[str],
+                  out: _native.CResult) -> None:
+        value = _code(code, self._lib)
+        lang_v = int(Lang.parse(lang))
+        if product is None:
+            rc = self._api.lookup(handle, value, lang_v, ctypes.byref(out))
+        else:
+            rc = self._api.lookup_product(handle, _cstr(product, "product"), value,
+                                          lang_v, ctypes.byref(out))
+        if rc == _native.ENOPRODUCT:
+            raise UnknownProductError(
+                f"no platform has the id {product!r}: "
+                f"{_text(out.reason) or 'unknown product'}", rc)
+        if rc < 0:
+            raise BkerrError(f"lookup of {value} failed ({rc})", rc)
+
+    def lookup(self, code: Union[int, str], lang: Union[Lang, str, None] = None,
+               product: Optional[str] = None) -> Result:
+        """Resolves *code* to a :class:`Result`.
+
+        *code* is an int, or a decimal string the core parses (ValueError
+        if it is not one).  *lang* is ``"zh_CN"``, ``"en"``, a :class:`Lang`
+        or None (the registry's default); text falls back to the other
+        language, never to empty text (``message_lang`` says which came
+        back).  *product* (``"cmdb"``) scopes the lookup to that product's
+        catalog, which also answers its legacy (non-standard) codes;
+        :class:`UnknownProductError` if no platform has that id.
+        """
+        out = _out(_native.CResult)
+        with self._use() as handle:
+            self._lookup_c(handle, code, lang, product, out)
+            return Result._from_c(out)
+
+    def format(self, code: Union[int, str], *args: Any,
+               lang: Union[Lang, str, None] = None,
+               product: Optional[str] = None, **named: Any) -> str:
+        """Looks *code* up and renders it for a person (``bkerr_format()``)::
+
+            1199006 [cmdb 配置平台 · 平台类 · common] CCErrCommParamsInvalid
+            'bk_biz_id' 数据参数校验不通过
+            处理方案：...
+
+        The message's placeholders are filled from *args* (``{0}``, ``{1}``
+        ...) and *named* (``{field}``) by the core.  A placeholder called
+        ``lang`` or ``product`` can't be given here: use :meth:`fill`.
+        """
+        out = _out(_native.CResult)
+        array, n = _args(args, named)
+        with self._use() as handle:
+            self._lookup_c(handle, code, lang, product, out)
+            return _render(self._api.format, ctypes.byref(out), array, n)
+
+    def fill(self, template: str, /, *args: Any, **named: Any) -> str:
+        """Fills a template (e.g. ``Result.message``); see :meth:`Library.fill`."""
+        return self._lib.fill(template, *args, **named)
+
+    # -- listings --
+
+    def platform(self, prefix: int) -> Optional[Platform]:
+        """The effective allocation of *prefix* (10-99); None if unassigned."""
+        if isinstance(prefix, bool) or not 10 <= operator.index(prefix) <= 99:
+            raise ValueError(f"prefix {prefix!r} is not in 10-99")
+        out = _out(_native.CPlatform)
+        with self._use() as handle:
+            rc = self._api.platform(handle, int(prefix), ctypes.byref(out))
+            if rc < 0:
+                raise BkerrError(f"bkerr_platform({prefix}) failed ({rc})", rc)
+            return Platform._from_c(out) if rc == 1 else None
+
+    def platforms(self) -> List[Platform]:
+        """Every assigned prefix, spec rows and ``[platform.NN]`` ones, in order."""
+        found = []
+        for prefix in range(10, 100):
+            p = self.platform(prefix)
+            if p is not None:
+                found.append(p)
+        return found
+
+    def status(self) -> List[CatalogStatus]:
+        """Each ``[catalog.<id>]`` of bkerr.ini, in file order, and its state."""
+        out = _out(_native.CCatalogStatus)
+        with self._use() as handle:
+            statuses = []
+            for i in range(self._api.catalog_count(handle)):
+                rc = self._api.catalog_status(handle, i, ctypes.byref(out))
+                if rc != 0:
+                    raise BkerrError(f"bkerr_catalog_status({i}) failed ({rc})", rc)
+                statuses.append(CatalogStatus._from_c(out))
+            return statuses
+
+    def entries(self, catalog: str, lang: Union[Lang, str, None] = None) -> List[Result]:
+        """Every entry of a loaded catalog (``bkerr_catalog_entry()``).
+
+        Its codes in order, then its legacy codes, each as a lookup scoped
+        to the catalog would give it.  *catalog* is the id of a
+        ``[catalog.<id>]`` section (KeyError if there is none); a catalog
+        that is not loaded has no entries.  Needs function table version 2
+        (:class:`ApiVersionError` with an older library).
+        """
+        catalog_entry = self._need("catalog_entry")
+        lang_v = int(Lang.parse(lang))
+        status = _out(_native.CCatalogStatus)
+        out = _out(_native.CResult)
+        with self._use() as handle:
+            for i in range(self._api.catalog_count(handle)):
+                if self._api.catalog_status(handle, i, ctypes.byref(status)) != 0:
+                    continue
+                if _text(status.id) == catalog:
+                    break
+            else:
+                raise KeyError(f"bkerr.ini has no [catalog.{catalog}] section")
+            results = []
+            index = 0
+            while True:
+                rc = catalog_entry(handle, i, index, lang_v, ctypes.byref(out))
+                if rc == _native.ENOTFOUND:
+                    return results
+                if rc != 0:
+                    raise BkerrError(f"bkerr_catalog_entry({i}, {index}) failed ({rc})", rc)
+                results.append(Result._from_c(out))
+                index += 1
+
+
+# ---- hot reload -------------------------------------------------------------
+
+
+class LiveView(Registry):
+    """The registry a :class:`LiveRegistry` has in service, held for one
+    ``with live.acquire() as reg:`` block.
+
+    It does all a :class:`Registry` does (lookups, formatting, listings),
+    on one whole configuration: a reload meanwhile does not change it.
+    Every result is copied into Python before the call returns, so results
+    stay valid after the block.  The view is closed when the block ends,
+    which lets go of the registry; calls on it after that raise
+    :class:`ClosedError`.  It may be shared with other threads within the
+    block (the end of the block waits for their calls in progress).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("a LiveView comes from LiveRegistry.acquire()")
+
+    @classmethod
+    def _borrow(cls, owner: "LiveRegistry", live: int, handle: int) -> "LiveView":
+        self = cls.__new__(cls)
+        self._handle = None  # set last, as in Registry.__init__
+        self._lib = owner._lib
+        self._api = owner._api
+        self._cond = threading.Condition(threading.Lock())
+        self._users = 0
+        self._live = live
+        self._config_path = _path(self._api.config_path(handle)) or ""
+        self._default_lang = _enum(Lang, self._api.default_lang(handle))
+        self._handle = handle
+        return self
+
+    def close(self) -> None:
+        """Lets go of the registry (``bkerr_live_release()``) once the calls
+        in progress have returned.  The end of the block does it; idempotent."""
+        handle = self._detach()
+        if handle is not None:
+            self._api.live_release(self._live, handle)
+
+    def __repr__(self) -> str:
+        state = "released" if self.closed else "held"
+        return f"<bkerr.LiveView {self._config_path!r} {state}>"
+
+
+class LiveRegistry:
+    """A registry that a long-running service reloads while its threads
+    keep looking codes up (``bkerr_live_*``)::
+
+        live = bkerr.LiveRegistry()          # opens bkerr.ini, as Registry()
+        with live.acquire() as reg:          # any thread: one whole registry
+            r = reg.lookup(1199006, lang="en")
+        live.reload()                        # e.g. on SIGHUP: bkerr.ini again
+
+    ``config`` and ``library`` are those of :class:`Registry`.  Raises as
+    :class:`Registry` does, and :class:`ApiVersionError` with a library
+    whose function table predates version 2.
+
+    :meth:`acquire` never waits for a reload.  :meth:`reload` waits until
+    no block holds the registry it replaces, so keep blocks short (a
+    lookup or two) and never reload inside one of the same thread
+    (RuntimeError).  :meth:`close` waits for the blocks and reloads in
+    progress; after it, :meth:`acquire` and :meth:`reload` raise
+    :class:`ClosedError`.
+    """
+
+    def __init__(self, config: Optional[PathArg] = None, *,
+                 library: Union[Library, PathArg, None] = None) -> None:
+        self._live: Optional[int] = None  # set last: __del__ may see a half-built one
+        self._config_path = ""
+        self._cond = threading.Condition(threading.Lock())
+        self._users = 0
+        self._held = threading.local()  # .n: this thread's acquire() blocks
+        self._lib = library if isinstance(library, Library) else load_library(library)
+        self._api = self._lib._api
+        live_open = self._lib._need("live_open")
+        path = None if config is None else os.fsencode(config)
+        if path is not None and b"\0" in path:
+            raise ValueError("config path contains a NUL character")
+        live = _native.c_live_p()
+        err = ctypes.create_string_buffer(4 * _native.ERRMSG_SIZE)
+        rc = live_open(path, ctypes.byref(live), err, len(err))
+        if rc != 0:
+            raise _open_error(err, rc, "bkerr_live_open")
+        # every reload opens the same file again
+        handle = self._api.live_acquire(live.value)
+        try:
+            self._config_path = _path(self._api.config_path(handle)) or ""
+        finally:
+            self._api.live_release(live.value, handle)
+        self._live = live.value
+
+    @contextmanager
+    def _use(self) -> Iterator[int]:
+        """Holds the bkerr_live open for a block or a reload, or raises
+        ClosedError."""
+        with self._cond:
+            live = self._live
+            if live is None:
+                raise ClosedError("the bkerr live registry is closed")
+            self._users += 1
+        try:
+            yield live
+        finally:
+            with self._cond:
+                self._users -= 1
+                if not self._users:
+                    self._cond.notify_all()
+
+    def _holding(self) -> int:
+        return getattr(self._held, "n", 0)
+
+    @contextmanager
+    def acquire(self) -> Iterator[LiveView]:
+        """The registry in service, as a :class:`LiveView`, for one block.
+
+        Lock-free: it never waits for a reload, and a reload during the
+        block does not change the view.  Results copied out of it stay
+        valid after the block.
+        """
+        with self._use() as live:
+            held = self._holding()
+            self._held.n = held + 1
+            try:
+                handle = self._api.live_acquire(live)
+                try:
+                    view = LiveView._borrow(self, live, handle)
+                except BaseException:
+                    self._api.live_release(live, handle)
+                    raise
+                try:
+                    yield view
+                finally:
+                    view.close()
+            finally:
+                self._held.n = held
+
+    def reload(self) -> None:
+        """Opens the same bkerr.ini again and puts it in service.
+
+        Waits until no block holds the registry it replaces, then closes
+        that one.  If the new one cannot be opened, raises
+        :class:`ConfigError`, :class:`CatalogError` or :class:`OpenError`
+        (the core's message) and the registry in service stays.  Reloads
+        are serialised with each other.
+        """
+        if self._holding():
+            raise RuntimeError("reload() inside an acquire() block of the same "
+                               "thread would wait for that block forever")
+        err = ctypes.create_string_buffer(4 * _native.ERRMSG_SIZE)
+        with self._use() as live:
+            rc = self._api.live_reload(live, err, len(err))
+        if rc != 0:
+            raise _open_error(err, rc, "bkerr_live_reload")
+
+    def close(self) -> None:
+        """Waits for the blocks and reloads in progress, then closes the
+        registry in service (``bkerr_live_close()``).  Idempotent."""
+        if self._holding():
+            raise RuntimeError("close() inside an acquire() block of the same "
+                               "thread would wait for that block forever")
+        with self._cond:
+            live, self._live = self._live, None
+            if live is None:
+                return
+            while self._users:
+                self._cond.wait()
+        self._api.live_close(live)
+
+    @property
+    def closed(self) -> bool:
+        return self._live is None
+
+    @property
+    def library(self) -> Library:
+        return self._lib
+
+    @property
+    def config_path(self) -> str:
+        """The bkerr.ini it was opened from, and that every reload reads."""
+        return self._config_path
+
+    def __enter__(self) -> "LiveRegistry":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:  # pragma: no cover - interpreter shutdown
+            pass
+
+    def __repr__(self) -> str:
+        state = "closed" if self.closed else "open"
+        return f"<bkerr.LiveRegistry {self._config_path!r} {state}>"
+
+
+# ---- one-liners -------------------------------------------------------------
+
+_default: Optional[Registry] = None
+_default_lock = threading.Lock()
+
+
+def _default_registry() -> Registry:
+    global _default
+    with _default_lock:
+        if _default is None or _default.closed:
+            _default = Registry()
+        return _default
+
+
+@atexit.register
+def _close_default() -> None:
+    if _default is not None:
+        _default.close()
+
+
+def explain(code: Union[int, str], *, lang: Union[Lang, str, None] = None,
+            product: Optional[str] = None) -> str:
+    """``bkerr CODE`` as a function: *code* rendered with the default registry.
+
+    The default registry is opened on first use (``$BKERR_CONFIG``, else the
+    installed bkerr.ini, with the default library) and kept open; it is
+    shared and thread-safe.  Raises :class:`OpenError` if it cannot open.
+    """
+    return _default_registry().format(code, lang=lang, product=product)

@@ -1,0 +1,139 @@
+/* Prints the size of every struct of <bkerr/bkerr.h> and the offset of
+ * each member, as JSON, for test_layout.py to compare with the ctypes
+ * mirrors of the Python binding.  Built by tests/meson.build; it does not
+ * link libbkerr. */
+#include <stddef.h>
+#include <stdio.h>
+
+#include <bkerr/bkerr.h>
+
+static int first = 1;
+
+static void member(const char *s, const char *m, size_t off)
+{
+    printf("%s\n  \"%s.%s\": %zu", first ? "" : ",", s, m, off);
+    first = 0;
+}
+
+#define SIZE(S) member(#S, "__size__", sizeof(struct S))
+#define OFF(S, M) member(#S, #M, offsetof(struct S, M))
+#define CONST(X) printf(",\n  \"const.%s\": %d", #X, (int)(X))
+
+int main(void)
+{
+    printf("{");
+    SIZE(bkerr_platform);
+    OFF(bkerr_platform, prefix);
+    OFF(bkerr_platform, category);
+    OFF(bkerr_platform, id);
+    OFF(bkerr_platform, name_zh);
+    OFF(bkerr_platform, name_en);
+    OFF(bkerr_platform, admin);
+
+    SIZE(bkerr_result);
+    OFF(bkerr_result, status);
+    OFF(bkerr_result, klass);
+    OFF(bkerr_result, code);
+    OFF(bkerr_result, platform);
+    OFF(bkerr_result, catalog);
+    OFF(bkerr_result, catalog_version);
+    OFF(bkerr_result, symbol);
+    OFF(bkerr_result, message);
+    OFF(bkerr_result, advice);
+    OFF(bkerr_result, module);
+    OFF(bkerr_result, message_lang);
+    OFF(bkerr_result, advice_lang);
+    OFF(bkerr_result, advice_inherited);
+    OFF(bkerr_result, reason);
+
+    SIZE(bkerr_arg);
+    OFF(bkerr_arg, name);
+    OFF(bkerr_arg, value);
+
+    SIZE(bkerr_catalog_status);
+    OFF(bkerr_catalog_status, id);
+    OFF(bkerr_catalog_status, path);
+    OFF(bkerr_catalog_status, state);
+    OFF(bkerr_catalog_status, required);
+    OFF(bkerr_catalog_status, reason);
+    OFF(bkerr_catalog_status, prefix);
+    OFF(bkerr_catalog_status, name_zh);
+    OFF(bkerr_catalog_status, name_en);
+    OFF(bkerr_catalog_status, version);
+    OFF(bkerr_catalog_status, origin);
+    OFF(bkerr_catalog_status, n_entries);
+    OFF(bkerr_catalog_status, n_ranges);
+    OFF(bkerr_catalog_status, n_legacy);
+    OFF(bkerr_catalog_status, line);
+
+    SIZE(bkerr_open_options);
+    OFF(bkerr_open_options, size);
+    OFF(bkerr_open_options, flags);
+    OFF(bkerr_open_options, only);
+
+    SIZE(bkerr_api);
+    OFF(bkerr_api, version);
+    OFF(bkerr_api, size);
+    OFF(bkerr_api, library_version);
+    OFF(bkerr_api, parse_code);
+    OFF(bkerr_api, classify);
+    OFF(bkerr_api, prefix);
+    OFF(bkerr_api, open);
+    OFF(bkerr_api, close);
+    OFF(bkerr_api, default_config);
+    OFF(bkerr_api, config_path);
+    OFF(bkerr_api, default_lang);
+    OFF(bkerr_api, lookup);
+    OFF(bkerr_api, lookup_product);
+    OFF(bkerr_api, fill);
+    OFF(bkerr_api, format);
+    OFF(bkerr_api, platform);
+    OFF(bkerr_api, category_name);
+    OFF(bkerr_api, status_name);
+    OFF(bkerr_api, catalog_count);
+    OFF(bkerr_api, catalog_status);
+    OFF(bkerr_api, open_with);
+    OFF(bkerr_api, catalog_entry);
+    OFF(bkerr_api, live_open);
+    OFF(bkerr_api, live_acquire);
+    OFF(bkerr_api, live_release);
+    OFF(bkerr_api, live_reload);
+    OFF(bkerr_api, live_close);
+
+    /* the constants and enum values the binding mirrors */
+    printf(",\n  \"sizeof.enum\": %zu", sizeof(enum bkerr_status));
+    CONST(BKERR_API_VERSION);
+    CONST(BKERR_ERRMSG_SIZE);
+    CONST(BKERR_EINVAL);
+    CONST(BKERR_ENOMEM);
+    CONST(BKERR_ECONFIG);
+    CONST(BKERR_ECATALOG);
+    CONST(BKERR_ENOPRODUCT);
+    CONST(BKERR_ENOTFOUND);
+    CONST(BKERR_LANG_DEFAULT);
+    CONST(BKERR_LANG_ZH_CN);
+    CONST(BKERR_LANG_EN);
+    CONST(BKERR_CAT_NONE);
+    CONST(BKERR_CAT_SPECIAL);
+    CONST(BKERR_CAT_PLATFORM);
+    CONST(BKERR_CAT_SAAS);
+    CONST(BKERR_CAT_PUBLIC);
+    CONST(BKERR_CAT_THIRD_PARTY);
+    CONST(BKERR_CAT_COMMON);
+    CONST(BKERR_CLASS_SPECIAL);
+    CONST(BKERR_CLASS_STANDARD);
+    CONST(BKERR_CLASS_NONSTANDARD);
+    CONST(BKERR_FOUND);
+    CONST(BKERR_GENERIC);
+    CONST(BKERR_NO_CATALOG);
+    CONST(BKERR_NOT_IN_CATALOG);
+    CONST(BKERR_UNASSIGNED);
+    CONST(BKERR_INVALID);
+    CONST(BKERR_CATALOG_LOADED);
+    CONST(BKERR_CATALOG_DISABLED);
+    CONST(BKERR_CATALOG_REJECTED);
+    CONST(BKERR_CATALOG_SKIPPED);
+    CONST(BKERR_OPEN_NO_LOAD);
+    printf("\n}\n");
+    return 0;
+}

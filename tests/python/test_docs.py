@@ -1,0 +1,72 @@
+"""The blueapps-style example of docs/python.md runs as written, against
+the hand-written test catalog."""
+
+from __future__ import annotations
+
+import os
+import re
+import unittest
+from unittest import mock
+
+import support
+from support import TempIni
+
+MARK = "<!-- tested by tests/python/test_docs.py"
+
+
+def example() -> str:
+    with open(os.path.join(support.SOURCE_ROOT, "docs", "python.md"), encoding="utf-8") as f:
+        text = f.read()
+    m = re.search(re.escape(MARK) + r".*?-->\n```python\n(.*?)```", text, re.S)
+    if not m:
+        raise AssertionError("docs/python.md lost its tested example")
+    return m.group(1)
+
+
+class DocsExampleTest(unittest.TestCase):
+    def setUp(self) -> None:
+        self.ini = TempIni("[catalog.cmdb]\npath = handmade.so\n")
+        self.addCleanup(self.ini.remove)
+        patch = mock.patch.dict(os.environ, {"BKERR_CONFIG": self.ini.path})
+        patch.start()
+        self.addCleanup(patch.stop)
+        self.ns: dict = {}
+        exec(compile(example(), "docs/python.md", "exec"), self.ns)
+        self.addCleanup(lambda: self.ns["_registry"] and self.ns["_registry"].close())
+
+    def test_failure_gets_advice(self) -> None:
+        payload = {"result": False, "code": 1100001, "message": "上游消息", "data": None}
+        out = self.ns["with_advice"](payload, lang="en-us")
+        self.assertEqual(out["advice"], "English advice")
+        self.assertEqual(out["message"], "上游消息")  # upstream text kept
+        self.assertEqual(out["error"], {"status": "found", "symbol": "HmBoth",
+                                        "platform": "cmdb", "module": None})
+        self.assertNotIn("advice", payload)  # a new dict
+        out = self.ns["with_advice"](payload, lang="zh-hans")
+        self.assertEqual(out["advice"], "中文方案")
+
+    def test_empty_message_is_taken_from_the_catalog(self) -> None:
+        out = self.ns["with_advice"]({"result": False, "code": 1199006, "message": ""},
+                                     lang="en")
+        self.assertEqual(out["advice"], "通用模块方案")  # the range's, no English
+        self.assertEqual(out["error"]["module"], "common")
+        self.assertEqual(out["message"], "'{0}' parameter {field} failed")
+
+    def test_legacy_code_in_product_scope(self) -> None:
+        payload = {"result": False, "code": 3001, "message": "json decode failed!"}
+        self.assertEqual(self.ns["with_advice"](payload)["error"]["status"], "invalid")
+        out = self.ns["with_advice"](payload, product="cmdb")
+        self.assertEqual(out["error"]["symbol"], "HmJsonDecode")
+
+    def test_success_and_junk_pass_through(self) -> None:
+        ok = {"result": True, "code": 0, "data": [1]}
+        self.assertIs(self.ns["with_advice"](ok), ok)
+        for junk in ({"result": False, "code": "abc"}, {"result": False, "code": None},
+                     {"result": False, "code": 3001}):
+            with self.subTest(payload=junk):
+                out = self.ns["with_advice"](junk, product="nope")
+                self.assertIs(out, junk)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

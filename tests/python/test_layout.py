@@ -1,0 +1,101 @@
+"""The ctypes mirrors of <bkerr/bkerr.h> match the C compiler's layout:
+every struct size, every member offset, every constant and enum value."""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import subprocess
+import unittest
+
+import support  # noqa: F401
+
+import bkerr
+from bkerr import _native
+
+STRUCTS = {
+    "bkerr_platform": _native.CPlatform,
+    "bkerr_result": _native.CResult,
+    "bkerr_arg": _native.CArg,
+    "bkerr_catalog_status": _native.CCatalogStatus,
+    "bkerr_open_options": _native.COpenOptions,
+    "bkerr_api": _native.CApi,
+}
+
+ENUMS = {
+    "BKERR_LANG_": bkerr.Lang,
+    "BKERR_CAT_": bkerr.Category,
+    "BKERR_CLASS_": bkerr.CodeClass,
+    "BKERR_CATALOG_": bkerr.CatalogState,
+}
+STATUS = {"BKERR_" + s.name: s for s in bkerr.Status}
+ERRORS = {"BKERR_E" + n: getattr(_native, "E" + n)
+          for n in ("INVAL", "NOMEM", "CONFIG", "CATALOG", "NOPRODUCT", "NOTFOUND")}
+
+
+class LayoutTest(unittest.TestCase):
+    c: dict
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        exe = os.environ.get("BKERR_PY_LAYOUT")
+        if not exe:
+            raise unittest.SkipTest("BKERR_PY_LAYOUT is not set; run with meson test")
+        out = subprocess.run([exe], check=True, capture_output=True, text=True).stdout
+        cls.c = json.loads(out)
+
+    def test_struct_sizes_and_offsets(self) -> None:
+        for cname, cls in STRUCTS.items():
+            with self.subTest(struct=cname):
+                self.assertEqual(ctypes.sizeof(cls), self.c[f"{cname}.__size__"])
+                names = [f[0] for f in cls._fields_]
+                c_names = [k.split(".", 1)[1] for k in self.c
+                           if k.startswith(cname + ".") and not k.endswith("__size__")]
+                self.assertEqual(names, c_names)  # every member, in order
+                for name in names:
+                    self.assertEqual(getattr(cls, name).offset, self.c[f"{cname}.{name}"],
+                                     f"{cname}.{name}")
+
+    def test_header_struct_is_the_start_of_the_table(self) -> None:
+        for name, _ in _native.CApiHeader._fields_:
+            self.assertEqual(getattr(_native.CApiHeader, name).offset,
+                             self.c[f"bkerr_api.{name}"])
+
+    def test_each_version_appends_to_the_previous_one(self) -> None:
+        # bkerr.h: version 1 ends at catalog_status; version 2 adds
+        # open_with, catalog_entry and the live_* functions, ending the table
+        versions = dict(_native.VERSIONS)
+        self.assertEqual(sorted(versions), [1, 2])
+        self.assertEqual(versions[1][-1][0], "catalog_status")
+        self.assertEqual([name for name, _ in versions[2]],
+                         ["open_with", "catalog_entry", "live_open", "live_acquire",
+                          "live_release", "live_reload", "live_close"])
+        names = [f[0] for f in _native.CApi._fields_]
+        self.assertEqual(names[3:], [name for _, fns in _native.VERSIONS for name, _ in fns])
+        self.assertEqual(_native.SIZES[1], self.c["bkerr_api.open_with"])
+        self.assertEqual(_native.SIZES[2], self.c["bkerr_api.__size__"])
+        self.assertEqual(max(versions), bkerr.API_VERSION)  # the binding knows it all
+        self.assertEqual(_native.SINCE["catalog_status"], 1)
+        self.assertEqual(_native.SINCE["live_close"], 2)
+
+    def test_enums_are_int_sized(self) -> None:
+        self.assertEqual(ctypes.sizeof(_native.c_enum), self.c["sizeof.enum"])
+
+    def test_constants(self) -> None:
+        self.assertEqual(bkerr.API_VERSION, self.c["const.BKERR_API_VERSION"])
+        self.assertEqual(_native.ERRMSG_SIZE, self.c["const.BKERR_ERRMSG_SIZE"])
+        self.assertEqual(_native.OPEN_NO_LOAD, self.c["const.BKERR_OPEN_NO_LOAD"])
+        for cname, value in ERRORS.items():
+            self.assertEqual(value, self.c[f"const.{cname}"], cname)
+        for cname, member in STATUS.items():
+            self.assertEqual(int(member), self.c[f"const.{cname}"], cname)
+        for prefix, cls in ENUMS.items():
+            c_members = {k[len("const." + prefix):]: v for k, v in self.c.items()
+                         if k.startswith("const." + prefix)}
+            py_members = {m.name: int(m) for m in cls}
+            self.assertEqual(py_members, c_members, prefix)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

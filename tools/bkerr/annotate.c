@@ -1,0 +1,330 @@
+/* bkerr annotate [--inline|--json] [FILE...]: a filter that explains the
+ * BlueKing codes in logs and API responses (see scan.h for what it finds).
+ * Lines pass through byte for byte; memory is getline()'s one buffer, and
+ * lookups allocate nothing. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "scan.h"
+
+enum mode { MODE_LINES, MODE_INLINE, MODE_JSON };
+
+/* Distinct codes of one line, in order; more are dropped. */
+#define MAX_CODES 64
+
+struct annotate {
+    struct cli *c;
+    enum mode mode;
+    int64_t codes[MAX_CODES];
+    size_t n;
+};
+
+static void help(void)
+{
+    printf(
+        "usage: bkerr annotate [--inline|--json] [--config FILE] [--lang LANG]\n"
+        "                      [--product ID] [FILE...]\n"
+        "\n"
+        "Copies FILEs (standard input when none is given, or for \"-\") to standard\n"
+        "output and explains each BlueKing error code found in a line:\n"
+        "\n"
+        "  \"code\": 1199006   \"code\":\"1199006\"   code=1199006   error code 1199006\n"
+        "  错误码 1199006   错误码：1199006   bk_error_code: 1199006   \"code\": -1\n"
+        "\n"
+        "A code is a whole 7-digit number right after the word code (alone or\n"
+        "ending a name such as error_code or errorCode) or 错误码, with an optional\n"
+        "':', '=' or '：' and quotes between (also \\\" inside a JSON string); -1\n"
+        "only after \"code\" or 错误码 and a separator.  Other numbers (timestamps,\n"
+        "ids, IPs, longer digit runs) are left alone.  With --product ID, codes\n"
+        "are looked up in that product's catalog, which also knows the codes it\n"
+        "emits under other prefixes.\n"
+        "\n"
+        "Output (in --lang, else bkerr.ini's language, else the locale's):\n"
+        "  (default)  each line unchanged, then one line per distinct code:\n"
+        "                 ↳ 1199006 cmdb CCErrCommParamsInvalid: <message> — <advice>\n"
+        "  --inline   the explanations appended to the line, each in [brackets]\n"
+        "  --json     JSON Lines: one object per line with codes:\n"
+        "             {\"file\", \"line\" (from 1), \"text\" (the line without its\n"
+        "             newline; invalid UTF-8 as U+FFFD), \"results\" (one lookup\n"
+        "             result per distinct code, as bkerr --json prints them)}\n"
+        "\n"
+        "Lines of any length and invalid UTF-8 pass through untouched.  Output\n"
+        "is line-buffered when it goes to a pipe or terminal and some input is\n"
+        "not a regular file, so `tail -f LOG | bkerr annotate` shows each line\n"
+        "as it comes.\n"
+        "\n"
+        "Exit status: 0 done, 2 bad usage or an unreadable FILE (the others are\n"
+        "still annotated), 3 the registry could not be opened.\n");
+}
+
+static bool collect(const struct annotate_hit *hit, void *ctx)
+{
+    struct annotate *a = ctx;
+    for (size_t i = 0; i < a->n; i++)
+        if (a->codes[i] == hit->code)
+            return true;
+    a->codes[a->n++] = hit->code;
+    return a->n < MAX_CODES;
+}
+
+/* Prints catalog text on one line: control characters become blanks. */
+static void put_clean(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        putchar(*p < 0x20 || *p == 0x7F ? ' ' : *p);
+}
+
+/* "1199006 cmdb CCErrCommParamsInvalid: <message> — <advice>" */
+static void explain(const struct annotate *a, const struct bkerr_result *r)
+{
+    static char text[3 * 4096 + 256]; /* a message is at most 4096 bytes */
+    const struct cli *c = a->c;
+    printf("%s%lld", cli_style(c, STYLE_CYAN), (long long)r->code);
+    if (r->platform.id)
+        printf(" %s", r->platform.id);
+    if (r->symbol) {
+        putchar(' ');
+        put_clean(r->symbol);
+    }
+    printf("%s: ", cli_style(c, STYLE_NONE));
+    int n;
+    if (r->message) {
+        n = bkerr_fill(r->message, NULL, 0, text, sizeof text);
+        put_clean(text);
+        if (r->status == BKERR_GENERIC)
+            fputs(r->message_lang == BKERR_LANG_EN ? " (generic error ID)"
+                                                   : "（通用错误码）", stdout);
+    } else {
+        /* bkerr_format()'s second line says why there is no message */
+        n = bkerr_format(r, NULL, 0, text, sizeof text);
+        char *line = strchr(text, '\n');
+        line = line ? line + 1 : text;
+        line[strcspn(line, "\n")] = '\0';
+        put_clean(line);
+    }
+    if (n >= (int)sizeof text)
+        fputs("…", stdout);
+    if (r->advice) {
+        fputs(" — ", stdout);
+        put_clean(r->advice);
+    }
+}
+
+/* Length of the valid UTF-8 character at s[0..n), or 0 if it is not one. */
+static size_t utf8_char(const unsigned char *s, size_t n)
+{
+    unsigned char b = s[0];
+    size_t len = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2
+               : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+    if (len == 0 || len > n)
+        return 0;
+    for (size_t k = 1; k < len; k++)
+        if ((s[k] & 0xC0) != 0x80)
+            return 0;
+    if ((b == 0xE0 && s[1] < 0xA0) || (b == 0xED && s[1] > 0x9F) ||
+        (b == 0xF0 && s[1] < 0x90) || (b == 0xF4 && s[1] > 0x8F))
+        return 0; /* overlong, surrogate, beyond U+10FFFF */
+    return len;
+}
+
+/* A JSON string of arbitrary bytes: invalid UTF-8 becomes U+FFFD. */
+static void json_bytes(const char *text, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    putchar('"');
+    for (size_t i = 0; i < n;) {
+        size_t k = utf8_char(s + i, n - i);
+        if (k == 0) {
+            fputs("\\ufffd", stdout);
+            i++;
+        } else if (k > 1) {
+            fwrite(s + i, 1, k, stdout);
+            i += k;
+        } else {
+            unsigned char b = s[i++];
+            if (b == '"' || b == '\\')
+                printf("\\%c", b);
+            else if (b < 0x20 || b == 0x7F)
+                printf("\\u%04x", b);
+            else
+                putchar(b);
+        }
+    }
+    putchar('"');
+}
+
+/* Prints one line (len bytes, newline included if it has one). */
+static void annotate_line(struct annotate *a, const char *name, long long lineno,
+                          const char *line, size_t len)
+{
+    size_t body = len;
+    if (body > 0 && line[body - 1] == '\n')
+        body--;
+    a->n = 0;
+    annotate_scan(line, body, collect, a);
+    if (a->n == 0) {
+        if (a->mode != MODE_JSON)
+            fwrite(line, 1, len, stdout);
+        return;
+    }
+    struct bkerr_result r[MAX_CODES];
+    for (size_t i = 0; i < a->n; i++) {
+        if (a->c->product)
+            bkerr_lookup_product(a->c->reg, a->c->product, a->codes[i],
+                                 a->c->lang, &r[i]);
+        else
+            bkerr_lookup(a->c->reg, a->codes[i], a->c->lang, &r[i]);
+    }
+    if (a->mode == MODE_JSON) {
+        fputs("{\"file\":", stdout);
+        json_bytes(name, strlen(name));
+        printf(",\"line\":%lld,\"text\":", lineno);
+        json_bytes(line, body);
+        fputs(",\"results\":", stdout);
+        struct json j;
+        json_begin(&j, stdout);
+        json_array(&j);
+        for (size_t i = 0; i < a->n; i++)
+            json_result(&j, &r[i]);
+        json_end_array(&j);
+        fputs("}\n", stdout);
+    } else if (a->mode == MODE_INLINE) {
+        size_t keep = body; /* the explanations go before a CR LF too */
+        if (keep > 0 && keep < len && line[keep - 1] == '\r')
+            keep--;
+        fwrite(line, 1, keep, stdout);
+        for (size_t i = 0; i < a->n; i++) {
+            fputs(" [", stdout);
+            explain(a, &r[i]);
+            putchar(']');
+        }
+        fwrite(line + keep, 1, len - keep, stdout);
+        if (body == len)
+            putchar('\n');
+    } else {
+        fwrite(line, 1, len, stdout);
+        if (body == len)
+            putchar('\n');
+        for (size_t i = 0; i < a->n; i++) {
+            printf("    %s↳%s ", cli_style(a->c, STYLE_DIM),
+                   cli_style(a->c, STYLE_NONE));
+            explain(a, &r[i]);
+            putchar('\n');
+        }
+    }
+}
+
+/* Annotates one stream; false on a read error (reported). */
+static bool annotate_file(struct annotate *a, FILE *f, const char *name,
+                          char **buf, size_t *cap)
+{
+    long long lineno = 0;
+    ssize_t n;
+    errno = 0;
+    while ((n = getline(buf, cap, f)) > 0)
+        annotate_line(a, name, ++lineno, *buf, (size_t)n);
+    if (ferror(f) || !feof(f)) { /* a read error, or no memory for a line */
+        cli_error("%s: cannot read: %s", strcmp(name, "-") == 0
+                  ? "standard input" : name, strerror(errno));
+        return false;
+    }
+    if (f == stdin)
+        clearerr(stdin); /* "-" may be named again */
+    return true;
+}
+
+/* Whether fd is a pipe, socket or terminal: someone may be waiting. */
+static bool interactive(int fd)
+{
+    struct stat st;
+    return isatty(fd) ||
+           (fstat(fd, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)));
+}
+
+/* Whether any input is something other than a regular file. */
+static bool streaming_input(int nfiles, char **files)
+{
+    struct stat st;
+    if (nfiles == 0)
+        return !(fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode));
+    for (int i = 0; i < nfiles; i++) {
+        const char *name = files[i];
+        bool is_stdin = strcmp(name, "-") == 0;
+        int rc = is_stdin ? fstat(STDIN_FILENO, &st) : stat(name, &st);
+        if (rc != 0 || !S_ISREG(st.st_mode))
+            return true;
+    }
+    return false;
+}
+
+int cmd_annotate(struct cli *c, int argc, char **argv)
+{
+    struct annotate a = {.c = c, .mode = c->json ? MODE_JSON : MODE_LINES};
+    int nfiles = 0;
+    bool inline_ = false, options = true;
+    for (int i = 0; i < argc; i++) {
+        const char *arg = argv[i];
+        if (options && strcmp(arg, "--") == 0) {
+            options = false;
+        } else if (options && (strcmp(arg, "--help") == 0 ||
+                               strcmp(arg, "-h") == 0)) {
+            help();
+            return EXIT_OK;
+        } else if (options && strcmp(arg, "--inline") == 0) {
+            inline_ = true;
+        } else if (options && arg[0] == '-' && arg[1]) {
+            cli_error("annotate: unknown option '%s'; see bkerr annotate --help",
+                      arg);
+            return EXIT_USAGE;
+        } else {
+            argv[nfiles++] = argv[i];
+        }
+    }
+    if (inline_ && c->json) {
+        cli_error("annotate: --inline and --json do not go together; pick one");
+        return EXIT_USAGE;
+    }
+    if (inline_)
+        a.mode = MODE_INLINE;
+    int rc = cli_open(c);
+    if (rc)
+        return rc;
+    struct bkerr_result probe;
+    if (c->product && bkerr_lookup_product(c->reg, c->product, 0, c->lang,
+                                           &probe) == BKERR_ENOPRODUCT) {
+        cli_error("--product '%s': no platform has this id; see bkerr "
+                  "platforms", c->product);
+        return EXIT_USAGE;
+    }
+    if (interactive(STDOUT_FILENO) && streaming_input(nfiles, argv))
+        setvbuf(stdout, NULL, _IOLBF, 0);
+    char *buf = NULL;
+    size_t cap = 0;
+    rc = EXIT_OK;
+    if (nfiles == 0 && !annotate_file(&a, stdin, "-", &buf, &cap))
+        rc = EXIT_USAGE;
+    for (int i = 0; i < nfiles; i++) {
+        const char *name = argv[i];
+        if (strcmp(name, "-") == 0) {
+            if (!annotate_file(&a, stdin, name, &buf, &cap))
+                rc = EXIT_USAGE;
+            continue;
+        }
+        FILE *f = fopen(name, "r");
+        if (!f) {
+            cli_error("%s: cannot open: %s; the other files are still "
+                      "annotated", name, strerror(errno));
+            rc = EXIT_USAGE;
+            continue;
+        }
+        if (!annotate_file(&a, f, name, &buf, &cap))
+            rc = EXIT_USAGE;
+        fclose(f);
+    }
+    free(buf);
+    return rc;
+}

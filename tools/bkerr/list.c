@@ -1,0 +1,317 @@
+/* bkerr list [PRODUCT]: the entries of one loaded catalog, or of all, as
+ * aligned tables (one per catalog) or JSON.  Also the helpers that list,
+ * search and export share: catalogs by prefix, one entry in both
+ * languages, its JSON fields, one-line table cells, subcommand help. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char list_help[] =
+    "usage: bkerr list [--json] [PRODUCT]\n"
+    "\n"
+    "Prints the entries of the loaded catalog PRODUCT (a catalog id, e.g.\n"
+    "cmdb), or of every loaded catalog, by prefix: code, symbol and message\n"
+    "in the chosen language.  Legacy codes (found with --product) follow\n"
+    "each catalog's own codes.\n"
+    "\n"
+    "Options: --json (see docs/json.md), --config FILE, --lang zh_CN|en,\n"
+    "--product ID (the same as PRODUCT).\n"
+    "Exit status: 0 listed, 1 PRODUCT's catalog is not loaded, 2 bad usage\n"
+    "or no platform has that id, 3 the registry could not be opened.\n";
+
+int cli_subcommand_args(int argc, char **argv, const char *help)
+{
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            break;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(help, stdout);
+            return EXIT_OK;
+        }
+    }
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            break;
+        if (cli_is_option(argv[i])) {
+            /* the first line of help is the usage line */
+            cli_error("unknown option '%s'; %.*s", argv[i],
+                      (int)strcspn(help, "\n"), help);
+            return EXIT_USAGE;
+        }
+    }
+    return -1;
+}
+
+int cli_operands(int *argc, char **argv)
+{
+    int kept = 0;
+    for (int i = 0; i < *argc; i++)
+        if (strcmp(argv[i], "--") != 0)
+            argv[kept++] = argv[i];
+    *argc = kept;
+    return kept;
+}
+
+/* The prefix of the i-th catalog's loaded descriptor. */
+static int prefix_of(const struct cli *c, size_t i)
+{
+    struct bkerr_catalog_status st;
+    return bkerr_catalog_status(c->reg, i, &st) == 0 ? st.prefix : 0;
+}
+
+/* Insertion sort by prefix: a handful of catalogs, stable. */
+static void sort_by_prefix(const struct cli *c, size_t *idx, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        size_t v = idx[i], k = i;
+        int p = prefix_of(c, v);
+        for (; k > 0 && prefix_of(c, idx[k - 1]) > p; k--)
+            idx[k] = idx[k - 1];
+        idx[k] = v;
+    }
+}
+
+/* Says why product's catalog is not there; returns the exit status. */
+static int not_loaded(const struct cli *c, const char *product)
+{
+    struct bkerr_catalog_status st;
+    for (size_t i = 0; bkerr_catalog_status(c->reg, i, &st) == 0; i++) {
+        if (strcmp(st.id, product) != 0)
+            continue;
+        if (st.state == BKERR_CATALOG_DISABLED)
+            cli_error("catalog '%s' is disabled in %s; set enabled = true in "
+                      "its [catalog.%s] section", product,
+                      bkerr_config_path(c->reg), product);
+        else
+            cli_error("catalog '%s' is not loaded: %s; see bkerr status",
+                      product, st.reason ? st.reason : "skipped");
+        return EXIT_UNRESOLVED;
+    }
+    struct bkerr_result probe;
+    if (bkerr_lookup_product(c->reg, product, 0, c->lang, &probe) ==
+        BKERR_ENOPRODUCT) {
+        cli_error("'%s': no platform or catalog has this id; see bkerr "
+                  "platforms and bkerr status", product);
+        return EXIT_USAGE;
+    }
+    cli_error("'%s' has no catalog in %s; add a [catalog.%s] section to "
+              "load one", product, bkerr_config_path(c->reg), product);
+    return EXIT_UNRESOLVED;
+}
+
+int cli_catalogs(const struct cli *c, const char *product, size_t **idx,
+                 size_t *n)
+{
+    size_t count = bkerr_catalog_count(c->reg);
+    *n = 0;
+    *idx = malloc((count ? count : 1) * sizeof **idx);
+    if (!*idx) {
+        cli_error("out of memory");
+        return EXIT_OPEN;
+    }
+    struct bkerr_catalog_status st;
+    for (size_t i = 0; bkerr_catalog_status(c->reg, i, &st) == 0; i++)
+        if (st.state == BKERR_CATALOG_LOADED &&
+            (!product || strcmp(st.id, product) == 0))
+            (*idx)[(*n)++] = i;
+    if (product && *n == 0) {
+        free(*idx);
+        *idx = NULL;
+        return not_loaded(c, product);
+    }
+    sort_by_prefix(c, *idx, *n);
+    return EXIT_OK;
+}
+
+bool cli_entry(const struct cli *c, size_t cat, size_t index,
+               struct cli_entry *e)
+{
+    struct bkerr_catalog_status st;
+    if (bkerr_catalog_status(c->reg, cat, &st) != 0 ||
+        bkerr_catalog_entry(c->reg, cat, index, BKERR_LANG_ZH_CN, &e->zh) ||
+        bkerr_catalog_entry(c->reg, cat, index, BKERR_LANG_EN, &e->en))
+        return false;
+    e->legacy = index >= st.n_entries;
+    return true;
+}
+
+const struct bkerr_result *cli_entry_in(const struct cli_entry *e,
+                                        enum bkerr_lang lang)
+{
+    return lang == BKERR_LANG_EN ? &e->en : &e->zh;
+}
+
+/* The message (or advice) of r if it is really in r's language, not the
+ * other language's text standing in for it. */
+static const char *own(const char *text, enum bkerr_lang got,
+                       enum bkerr_lang want)
+{
+    return text && got == want ? text : NULL;
+}
+
+const char *cli_entry_message(const struct cli_entry *e, enum bkerr_lang lang)
+{
+    const struct bkerr_result *r = cli_entry_in(e, lang);
+    return own(r->message, r->message_lang, lang);
+}
+
+const char *cli_entry_advice(const struct cli_entry *e, enum bkerr_lang lang)
+{
+    const struct bkerr_result *r = cli_entry_in(e, lang);
+    return own(r->advice, r->advice_lang, lang);
+}
+
+void json_entry_fields(struct json *j, const struct cli_entry *e)
+{
+    json_key(j, "code"), json_int(j, e->zh.code);
+    json_key(j, "symbol"), json_string(j, e->zh.symbol);
+    json_key(j, "legacy"), json_bool(j, e->legacy);
+    json_key(j, "module"), json_string(j, e->zh.module);
+    json_key(j, "message_zh");
+    json_string(j, cli_entry_message(e, BKERR_LANG_ZH_CN));
+    json_key(j, "message_en");
+    json_string(j, cli_entry_message(e, BKERR_LANG_EN));
+    json_key(j, "advice_zh");
+    json_string(j, cli_entry_advice(e, BKERR_LANG_ZH_CN));
+    json_key(j, "advice_en");
+    json_string(j, cli_entry_advice(e, BKERR_LANG_EN));
+    json_key(j, "advice_inherited");
+    json_bool(j, e->zh.advice_inherited || e->en.advice_inherited);
+}
+
+void cli_cell(FILE *f, const char *s, int width)
+{
+    s = s ? s : "";
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        fputc(*p < 0x20 || *p == 0x7F ? ' ' : *p, f);
+    /* a control character counts one column in cli_width, as its blank */
+    for (int used = cli_width(s); used < width; used++)
+        fputc(' ', f);
+}
+
+/* ---- the list subcommand ---- */
+
+struct widths {
+    int code, symbol;
+};
+
+static void measure(const struct cli *c, size_t cat, struct widths *w)
+{
+    struct cli_entry e;
+    char num[24];
+    *w = (struct widths){cli_width("CODE"), cli_width("SYMBOL")};
+    for (size_t k = 0; cli_entry(c, cat, k, &e); k++) {
+        int n = snprintf(num, sizeof num, "%lld", (long long)e.zh.code);
+        int s = cli_width(e.zh.symbol ? e.zh.symbol : "-");
+        w->code = n > w->code ? n : w->code;
+        w->symbol = s > w->symbol ? s : w->symbol;
+    }
+}
+
+static void print_row(const struct cli *c, const struct widths *w,
+                      const struct cli_entry *e)
+{
+    char num[24];
+    snprintf(num, sizeof num, "%lld", (long long)e->zh.code);
+    const struct bkerr_result *r = cli_entry_in(e, c->lang);
+    cli_cell(stdout, num, w->code + 2);
+    fputs(cli_style(c, STYLE_CYAN), stdout);
+    cli_cell(stdout, r->symbol ? r->symbol : "-", 0);
+    fputs(cli_style(c, STYLE_NONE), stdout);
+    cli_cell(stdout, "", w->symbol + 2 - cli_width(r->symbol ? r->symbol : "-"));
+    cli_cell(stdout, r->message ? r->message : "-", 0);
+    putchar('\n');
+}
+
+static void list_text(const struct cli *c, size_t cat, bool first)
+{
+    struct bkerr_catalog_status st;
+    bkerr_catalog_status(c->reg, cat, &st);
+    const char *name = c->lang == BKERR_LANG_EN && st.name_en ? st.name_en
+                                                              : st.name_zh;
+    struct widths w;
+    measure(c, cat, &w);
+    if (!first)
+        putchar('\n');
+    printf("%s%s %s%s  (prefix %d, version %s, %zu entries, %zu legacy)\n",
+           cli_style(c, STYLE_BOLD), st.id, name ? name : "",
+           cli_style(c, STYLE_NONE), st.prefix, st.version ? st.version : "-",
+           st.n_entries, st.n_legacy);
+    fputs(cli_style(c, STYLE_DIM), stdout);
+    cli_cell(stdout, "CODE", w.code + 2);
+    cli_cell(stdout, "SYMBOL", w.symbol + 2);
+    fputs("MESSAGE", stdout);
+    printf("%s\n", cli_style(c, STYLE_NONE));
+    struct cli_entry e;
+    for (size_t k = 0; cli_entry(c, cat, k, &e); k++) {
+        if (k == st.n_entries)
+            printf("%slegacy codes (look up with --product %s):%s\n",
+                   cli_style(c, STYLE_DIM), st.id, cli_style(c, STYLE_NONE));
+        print_row(c, &w, &e);
+    }
+}
+
+static void list_json(const struct cli *c, struct json *j, size_t cat)
+{
+    struct bkerr_catalog_status st;
+    bkerr_catalog_status(c->reg, cat, &st);
+    json_object(j);
+    json_key(j, "id"), json_string(j, st.id);
+    json_key(j, "prefix"), json_int(j, st.prefix);
+    json_key(j, "name_zh"), json_string(j, st.name_zh);
+    json_key(j, "name_en"), json_string(j, st.name_en);
+    json_key(j, "version"), json_string(j, st.version);
+    json_key(j, "entries");
+    json_array(j);
+    struct cli_entry e;
+    for (size_t k = 0; cli_entry(c, cat, k, &e); k++) {
+        json_object(j);
+        json_entry_fields(j, &e);
+        json_end_object(j);
+    }
+    json_end_array(j);
+    json_end_object(j);
+}
+
+int cmd_list(struct cli *c, int argc, char **argv)
+{
+    int rc = cli_subcommand_args(argc, argv, list_help);
+    if (rc >= 0)
+        return rc;
+    cli_operands(&argc, argv);
+    const char *product = c->product;
+    if (argc > 1 || (argc == 1 && product && strcmp(product, argv[0]) != 0)) {
+        cli_error("list takes one PRODUCT; see bkerr list --help");
+        return EXIT_USAGE;
+    }
+    if (argc == 1)
+        product = argv[0];
+    if ((rc = cli_open(c)) != EXIT_OK)
+        return rc;
+    size_t *idx, n;
+    if ((rc = cli_catalogs(c, product, &idx, &n)) != EXIT_OK)
+        return rc;
+    struct json j;
+    if (c->json) {
+        json_begin(&j, stdout);
+        json_object(&j);
+        json_key(&j, "catalogs");
+        json_array(&j);
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (c->json)
+            list_json(c, &j, idx[i]);
+        else
+            list_text(c, idx[i], i == 0);
+    }
+    if (c->json) {
+        json_end_array(&j);
+        json_end_object(&j);
+        json_finish(&j);
+    } else if (n == 0) {
+        fprintf(stderr, "bkerr: no catalog is loaded; see bkerr status\n");
+    }
+    free(idx);
+    return EXIT_OK;
+}

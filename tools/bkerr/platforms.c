@@ -1,0 +1,214 @@
+/* bkerr platforms: the allocation table, prefix 10-99 after bkerr.ini's
+ * [platform.NN] sections, the two special codes, and for each prefix the
+ * configured catalog of its id, its state and its file. */
+#include <string.h>
+
+#include "cli.h"
+
+static const char platforms_help[] =
+    "usage: bkerr platforms [--json]\n"
+    "\n"
+    "Prints the allocation table: the special codes -1 and 0, then every\n"
+    "prefix 10-99 with its category, id and name (the spec's, or bkerr.ini's\n"
+    "[platform.NN]), and the catalog configured for the id: loaded,\n"
+    "disabled, rejected or none, and its file.\n"
+    "\n"
+    "Options: --json (see docs/json.md), --config FILE, --lang zh_CN|en.\n"
+    "Exit status: 0 printed, 2 bad usage, 3 the registry could not be\n"
+    "opened.\n";
+
+static const int64_t specials[] = {-1, 0};
+
+static const char *state_name(enum bkerr_catalog_state s)
+{
+    static const char *const names[] = {
+        [BKERR_CATALOG_LOADED] = "loaded",
+        [BKERR_CATALOG_DISABLED] = "disabled",
+        [BKERR_CATALOG_REJECTED] = "rejected",
+        [BKERR_CATALOG_SKIPPED] = "skipped",
+    };
+    return (unsigned)s < sizeof names / sizeof names[0] ? names[s] : "unknown";
+}
+
+/* One row of the table, as printed. */
+struct row {
+    char prefix[24];
+    const char *category, *id, *name, *catalog, *path;
+};
+
+/* The configured catalog of platform id, if any. */
+static bool catalog_of(const struct cli *c, const char *id,
+                       struct bkerr_catalog_status *st)
+{
+    for (size_t i = 0; id && bkerr_catalog_status(c->reg, i, st) == 0; i++)
+        if (strcmp(st->id, id) == 0)
+            return true;
+    return false;
+}
+
+static const char *name_in(const struct cli *c, const char *zh, const char *en)
+{
+    const char *want = c->lang == BKERR_LANG_EN ? en : zh;
+    return want ? want : c->lang == BKERR_LANG_EN ? zh : en;
+}
+
+/* Row n of the table: the specials first, then prefixes 10-99. */
+static bool get_row(const struct cli *c, int n, struct row *r)
+{
+    int nspecial = (int)(sizeof specials / sizeof specials[0]);
+    if (n < nspecial) {
+        struct bkerr_result res;
+        bkerr_lookup(c->reg, specials[n], c->lang, &res);
+        snprintf(r->prefix, sizeof r->prefix, "%lld", (long long)res.code);
+        r->category = bkerr_category_name(BKERR_CAT_SPECIAL, c->lang);
+        r->id = "-", r->name = res.message, r->catalog = "-", r->path = "";
+        return true;
+    }
+    int prefix = 10 + n - nspecial;
+    struct bkerr_platform p;
+    if (prefix > 99 || bkerr_platform(c->reg, prefix, &p) < 0)
+        return false;
+    snprintf(r->prefix, sizeof r->prefix, "%d", prefix);
+    r->category = bkerr_category_name(p.category, c->lang);
+    r->id = p.id ? p.id : "-";
+    r->name = p.id ? name_in(c, p.name_zh, p.name_en)
+                   : c->lang == BKERR_LANG_EN ? "(unassigned)" : "（未分配）";
+    struct bkerr_catalog_status st;
+    if (catalog_of(c, p.id, &st)) {
+        r->catalog = state_name(st.state);
+        r->path = st.path;
+    } else {
+        r->catalog = "-", r->path = "";
+    }
+    if (!r->name)
+        r->name = "-";
+    return true;
+}
+
+static void print_text(const struct cli *c)
+{
+    const char *heads[5] = {"PREFIX", "CATEGORY", "ID", "NAME", "CATALOG"};
+    int w[5];
+    for (int k = 0; k < 5; k++)
+        w[k] = cli_width(heads[k]);
+    struct row r;
+    for (int n = 0; get_row(c, n, &r); n++) {
+        const char *cells[5] = {r.prefix, r.category, r.id, r.name, r.catalog};
+        for (int k = 0; k < 5; k++) {
+            int v = cli_width(cells[k]);
+            w[k] = v > w[k] ? v : w[k];
+        }
+    }
+    fputs(cli_style(c, STYLE_DIM), stdout);
+    for (int k = 0; k < 5; k++)
+        cli_cell(stdout, heads[k], w[k] + 2);
+    printf("PATH%s\n", cli_style(c, STYLE_NONE));
+    for (int n = 0; get_row(c, n, &r); n++) {
+        const char *cells[5] = {r.prefix, r.category, r.id, r.name, r.catalog};
+        bool unassigned = strcmp(r.id, "-") == 0 && n >= 2;
+        bool loaded = strcmp(r.catalog, "loaded") == 0;
+        bool bad = strcmp(r.catalog, "rejected") == 0;
+        if (unassigned)
+            fputs(cli_style(c, STYLE_DIM), stdout);
+        for (int k = 0; k < 5; k++) {
+            if (k == 4 && (loaded || bad))
+                fputs(cli_style(c, loaded ? STYLE_GREEN : STYLE_RED), stdout);
+            cli_cell(stdout, cells[k], 0);
+            if (k == 4 && (loaded || bad))
+                fputs(cli_style(c, STYLE_NONE), stdout);
+            if (k < 4 || *r.path) /* no blanks at the end of a line */
+                cli_cell(stdout, "", w[k] + 2 - cli_width(cells[k]));
+        }
+        cli_cell(stdout, r.path, 0);
+        printf("%s\n", unassigned ? cli_style(c, STYLE_NONE) : "");
+    }
+}
+
+static void json_special(const struct cli *c, struct json *j, int64_t code)
+{
+    struct bkerr_result zh, en;
+    bkerr_lookup(c->reg, code, BKERR_LANG_ZH_CN, &zh);
+    bkerr_lookup(c->reg, code, BKERR_LANG_EN, &en);
+    json_object(j);
+    json_key(j, "code"), json_int(j, code);
+    json_key(j, "category"),
+        json_string(j, bkerr_category_name(BKERR_CAT_SPECIAL, BKERR_LANG_EN));
+    json_key(j, "category_zh"), json_string(
+        j, bkerr_category_name(BKERR_CAT_SPECIAL, BKERR_LANG_ZH_CN));
+    json_key(j, "message_zh"), json_string(j, zh.message);
+    json_key(j, "message_en"), json_string(j, en.message);
+    json_end_object(j);
+}
+
+static void json_catalog(struct json *j, const struct bkerr_catalog_status *st)
+{
+    json_object(j);
+    json_key(j, "state"), json_string(j, state_name(st->state));
+    json_key(j, "path"), json_string(j, st->path);
+    json_key(j, "version"), json_string(j, st->version);
+    json_key(j, "entries"), json_int(j, (int64_t)st->n_entries);
+    json_key(j, "legacy"), json_int(j, (int64_t)st->n_legacy);
+    json_key(j, "reason"), json_string(j, st->reason);
+    json_end_object(j);
+}
+
+static void json_platform(const struct cli *c, struct json *j, int prefix)
+{
+    struct bkerr_platform p;
+    int assigned = bkerr_platform(c->reg, prefix, &p);
+    json_object(j);
+    json_key(j, "prefix"), json_int(j, prefix);
+    json_key(j, "category"),
+        json_string(j, bkerr_category_name(p.category, BKERR_LANG_EN));
+    json_key(j, "category_zh"),
+        json_string(j, bkerr_category_name(p.category, BKERR_LANG_ZH_CN));
+    json_key(j, "assigned"), json_bool(j, assigned == 1);
+    json_key(j, "id"), json_string(j, p.id);
+    json_key(j, "name_zh"), json_string(j, p.name_zh);
+    json_key(j, "name_en"), json_string(j, p.name_en);
+    json_key(j, "admin"), json_bool(j, p.admin);
+    json_key(j, "catalog");
+    struct bkerr_catalog_status st;
+    if (catalog_of(c, p.id, &st))
+        json_catalog(j, &st);
+    else
+        json_string(j, NULL);
+    json_end_object(j);
+}
+
+static void print_json(const struct cli *c)
+{
+    struct json j;
+    json_begin(&j, stdout);
+    json_object(&j);
+    json_key(&j, "specials");
+    json_array(&j);
+    for (size_t i = 0; i < sizeof specials / sizeof specials[0]; i++)
+        json_special(c, &j, specials[i]);
+    json_end_array(&j);
+    json_key(&j, "platforms");
+    json_array(&j);
+    for (int prefix = 10; prefix <= 99; prefix++)
+        json_platform(c, &j, prefix);
+    json_end_array(&j);
+    json_end_object(&j);
+    json_finish(&j);
+}
+
+int cmd_platforms(struct cli *c, int argc, char **argv)
+{
+    int rc = cli_subcommand_args(argc, argv, platforms_help);
+    if (rc >= 0)
+        return rc;
+    if (cli_operands(&argc, argv) > 0) {
+        cli_error("platforms takes no arguments; see bkerr platforms --help");
+        return EXIT_USAGE;
+    }
+    if ((rc = cli_open(c)) != EXIT_OK)
+        return rc;
+    if (c->json)
+        print_json(c);
+    else
+        print_text(c);
+    return EXIT_OK;
+}

@@ -1,0 +1,313 @@
+/* bkerr search TEXT: finds TEXT, ignoring ASCII case, in the symbols,
+ * messages and advice of every loaded entry in both languages, and in
+ * the two special codes.  Ranked: an exact symbol first, then a symbol
+ * containing TEXT, then a message, then advice; within a rank by prefix
+ * and code. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char search_help[] =
+    "usage: bkerr search [--json] [--product ID] TEXT\n"
+    "\n"
+    "Searches the symbols, messages and advice of every loaded catalog, in\n"
+    "zh_CN and en, ignoring ASCII case (several words are joined with one\n"
+    "blank and searched as one text).  Exact symbol matches come first,\n"
+    "then symbols containing TEXT, then messages, then advice.  --product ID\n"
+    "searches one catalog.  Messages print in the chosen language.\n"
+    "\n"
+    "Options: --json (see docs/json.md), --config FILE, --lang zh_CN|en,\n"
+    "--product ID.\n"
+    "Exit status: 0 something matched, 1 nothing matched, 2 bad usage,\n"
+    "3 the registry could not be opened.\n";
+
+/* How an entry matched, best first; the names are the JSON's. */
+enum rank { RANK_SYMBOL, RANK_SYMBOL_PART, RANK_MESSAGE, RANK_ADVICE, RANK_NONE };
+static const char *const rank_names[] = {
+    [RANK_SYMBOL] = "symbol", [RANK_SYMBOL_PART] = "symbol_substring",
+    [RANK_MESSAGE] = "message", [RANK_ADVICE] = "advice",
+};
+
+struct match {
+    enum rank rank;
+    size_t seq;      /* order found: by prefix, then catalog order */
+    size_t cat;      /* catalog index; SIZE_MAX for a special code */
+    size_t index;    /* entry index, or the special code's position */
+};
+
+static int lower(int ch)
+{
+    return ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch;
+}
+
+/* True if needle occurs in hay, ASCII case ignored (bytes >= 0x80, and so
+ * Chinese, compare exactly). */
+static bool contains(const char *hay, const char *needle)
+{
+    if (!hay)
+        return false;
+    size_t n = strlen(needle);
+    for (; *hay; hay++) {
+        size_t k = 0;
+        while (k < n && hay[k] && lower((unsigned char)hay[k]) ==
+                                      lower((unsigned char)needle[k]))
+            k++;
+        if (k == n)
+            return true;
+    }
+    return n == 0;
+}
+
+/* True if one of the '/'-separated symbols equals text, case ignored. */
+static bool symbol_is(const char *symbols, const char *text)
+{
+    size_t n = strlen(text);
+    for (const char *p = symbols; p && *p;) {
+        size_t len = strcspn(p, "/"), k = 0;
+        while (k < len && k < n && lower((unsigned char)p[k]) ==
+                                      lower((unsigned char)text[k]))
+            k++;
+        if (k == n && len == n)
+            return true;
+        p += len;
+        if (*p == '/')
+            p++;
+    }
+    return false;
+}
+
+static enum rank rank_of(const char *symbol, const char *const *messages,
+                         const char *const *advice, const char *text)
+{
+    if (symbol && symbol_is(symbol, text))
+        return RANK_SYMBOL;
+    if (contains(symbol, text))
+        return RANK_SYMBOL_PART;
+    if (contains(messages[0], text) || contains(messages[1], text))
+        return RANK_MESSAGE;
+    if (contains(advice[0], text) || contains(advice[1], text))
+        return RANK_ADVICE;
+    return RANK_NONE;
+}
+
+static enum rank rank_entry(const struct cli_entry *e, const char *text)
+{
+    const char *m[2] = {e->zh.message, e->en.message};
+    const char *a[2] = {e->zh.advice, e->en.advice};
+    return rank_of(e->zh.symbol, m, a, text);
+}
+
+static const int64_t specials[] = {-1, 0};
+
+static void special(const struct cli *c, size_t i, enum bkerr_lang lang,
+                    struct bkerr_result *r)
+{
+    bkerr_lookup(c->reg, specials[i], lang, r);
+}
+
+static enum rank rank_special(const struct cli *c, size_t i, const char *text)
+{
+    struct bkerr_result zh, en;
+    special(c, i, BKERR_LANG_ZH_CN, &zh);
+    special(c, i, BKERR_LANG_EN, &en);
+    const char *m[2] = {zh.message, en.message};
+    const char *a[2] = {zh.advice, en.advice};
+    return rank_of(NULL, m, a, text);
+}
+
+static int by_rank(const void *a, const void *b)
+{
+    const struct match *x = a, *y = b;
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+struct matches {
+    struct match *m;
+    size_t n, cap;
+};
+
+static bool add(struct matches *ms, struct match m)
+{
+    if (ms->n == ms->cap) {
+        size_t cap = ms->cap ? ms->cap * 2 : 64;
+        struct match *grown = realloc(ms->m, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        ms->m = grown, ms->cap = cap;
+    }
+    m.seq = ms->n;
+    ms->m[ms->n++] = m;
+    return true;
+}
+
+/* Collects every match, unsorted; false on out of memory. */
+static bool collect(const struct cli *c, const size_t *idx, size_t n,
+                    const char *text, struct matches *ms)
+{
+    if (!c->product)
+        for (size_t i = 0; i < sizeof specials / sizeof specials[0]; i++) {
+            enum rank r = rank_special(c, i, text);
+            if (r != RANK_NONE && !add(ms, (struct match){r, 0, SIZE_MAX, i}))
+                return false;
+        }
+    for (size_t i = 0; i < n; i++) {
+        struct cli_entry e;
+        for (size_t k = 0; cli_entry(c, idx[i], k, &e); k++) {
+            enum rank r = rank_entry(&e, text);
+            if (r != RANK_NONE && !add(ms, (struct match){r, 0, idx[i], k}))
+                return false;
+        }
+    }
+    return true;
+}
+
+/* The match's entry in both languages (a special code has no catalog). */
+static void entry_of(const struct cli *c, const struct match *m,
+                     struct cli_entry *e)
+{
+    if (m->cat != SIZE_MAX) {
+        cli_entry(c, m->cat, m->index, e);
+        return;
+    }
+    special(c, m->index, BKERR_LANG_ZH_CN, &e->zh);
+    special(c, m->index, BKERR_LANG_EN, &e->en);
+    e->legacy = false;
+}
+
+static const char *catalog_id(const struct cli *c, const struct match *m)
+{
+    struct bkerr_catalog_status st;
+    if (m->cat == SIZE_MAX || bkerr_catalog_status(c->reg, m->cat, &st) != 0)
+        return NULL;
+    return st.id;
+}
+
+static void print_json(const struct cli *c, const struct matches *ms)
+{
+    struct json j;
+    json_begin(&j, stdout);
+    json_array(&j);
+    for (size_t i = 0; i < ms->n; i++) {
+        struct cli_entry e;
+        entry_of(c, &ms->m[i], &e);
+        json_object(&j);
+        json_key(&j, "match"), json_string(&j, rank_names[ms->m[i].rank]);
+        json_key(&j, "catalog"), json_string(&j, catalog_id(c, &ms->m[i]));
+        json_entry_fields(&j, &e);
+        json_end_object(&j);
+    }
+    json_end_array(&j);
+    json_finish(&j);
+}
+
+static int num_width(int64_t code)
+{
+    char num[24];
+    return snprintf(num, sizeof num, "%lld", (long long)code);
+}
+
+static void print_text(const struct cli *c, const struct matches *ms)
+{
+    int w[4] = {cli_width("CODE"), cli_width("CATALOG"), cli_width("MATCH"),
+                cli_width("SYMBOL")};
+    for (size_t i = 0; i < ms->n; i++) {
+        struct cli_entry e;
+        entry_of(c, &ms->m[i], &e);
+        const char *cat = catalog_id(c, &ms->m[i]);
+        int v[4] = {num_width(e.zh.code), cli_width(cat ? cat : "-"),
+                    cli_width(rank_names[ms->m[i].rank]),
+                    cli_width(e.zh.symbol ? e.zh.symbol : "-")};
+        for (int k = 0; k < 4; k++)
+            w[k] = v[k] > w[k] ? v[k] : w[k];
+    }
+    fputs(cli_style(c, STYLE_DIM), stdout);
+    const char *heads[4] = {"CODE", "CATALOG", "MATCH", "SYMBOL"};
+    for (int k = 0; k < 4; k++)
+        cli_cell(stdout, heads[k], w[k] + 2);
+    printf("MESSAGE%s\n", cli_style(c, STYLE_NONE));
+    for (size_t i = 0; i < ms->n; i++) {
+        struct cli_entry e;
+        char num[24];
+        entry_of(c, &ms->m[i], &e);
+        const struct bkerr_result *r = cli_entry_in(&e, c->lang);
+        const char *cat = catalog_id(c, &ms->m[i]);
+        const char *sym = r->symbol ? r->symbol : "-";
+        snprintf(num, sizeof num, "%lld", (long long)r->code);
+        fputs(cli_style(c, STYLE_BOLD), stdout);
+        cli_cell(stdout, num, 0);
+        fputs(cli_style(c, STYLE_NONE), stdout);
+        cli_cell(stdout, "", w[0] + 2 - cli_width(num));
+        cli_cell(stdout, cat ? cat : "-", w[1] + 2);
+        cli_cell(stdout, rank_names[ms->m[i].rank], w[2] + 2);
+        fputs(cli_style(c, STYLE_CYAN), stdout);
+        cli_cell(stdout, sym, 0);
+        fputs(cli_style(c, STYLE_NONE), stdout);
+        cli_cell(stdout, "", w[3] + 2 - cli_width(sym));
+        cli_cell(stdout, r->message ? r->message : "-", 0);
+        putchar('\n');
+    }
+}
+
+/* The search text: the operands joined with one blank; NULL if none. */
+static char *join(int argc, char **argv)
+{
+    size_t len = 1;
+    for (int i = 0; i < argc; i++)
+        len += strlen(argv[i]) + 1;
+    char *text = malloc(len), *p = text;
+    if (!text)
+        return NULL;
+    for (int i = 0; i < argc; i++)
+        p += sprintf(p, "%s%s", i ? " " : "", argv[i]);
+    *p = '\0';
+    return text;
+}
+
+int cmd_search(struct cli *c, int argc, char **argv)
+{
+    int rc = cli_subcommand_args(argc, argv, search_help);
+    if (rc >= 0)
+        return rc;
+    if (cli_operands(&argc, argv) == 0) {
+        cli_error("no search text given; usage: bkerr search TEXT");
+        return EXIT_USAGE;
+    }
+    char *text = join(argc, argv);
+    if (!text) {
+        cli_error("out of memory");
+        return EXIT_OPEN;
+    }
+    if (strspn(text, " \t") == strlen(text)) {
+        cli_error("the search text is empty; usage: bkerr search TEXT");
+        free(text);
+        return EXIT_USAGE;
+    }
+    size_t *idx = NULL, n = 0;
+    struct matches ms = {0};
+    if ((rc = cli_open(c)) == EXIT_OK &&
+        (rc = cli_catalogs(c, c->product, &idx, &n)) == EXIT_OK) {
+        if (!collect(c, idx, n, text, &ms)) {
+            cli_error("out of memory");
+            rc = EXIT_OPEN;
+        } else {
+            if (ms.n) /* qsort must not be handed NULL (UBSan) */
+                qsort(ms.m, ms.n, sizeof *ms.m, by_rank);
+            if (c->json)
+                print_json(c, &ms);
+            else if (ms.n)
+                print_text(c, &ms);
+            if (ms.n == 0) {
+                cli_error("nothing matches '%s'; try fewer letters, or bkerr "
+                          "list", text);
+                rc = EXIT_UNRESOLVED;
+            }
+        }
+    }
+    free(ms.m);
+    free(idx);
+    free(text);
+    return rc;
+}

@@ -36,12 +36,13 @@ struct parse {
     int status; /* 0, BKERR_ECONFIG or BKERR_ENOMEM */
     struct bk_config *cfg;
     enum section_kind sec;
-    struct key_seen keys[3]; /* keys of the current section (at most 3) */
+    struct key_seen keys[4]; /* keys of the current section (at most 4) */
     size_t n_keys;
     int registry_line;
 };
 
-static const char *const registry_keys[] = {"plugin_dir", "lang", "fatal", NULL};
+static const char *const registry_keys[] = {"plugin_dir", "lang", "fatal",
+                                            "load", NULL};
 static const char *const catalog_keys[] = {"path", "enabled", "required", NULL};
 static const char *const platform_keys[] = {"id", "name_zh", "name_en", NULL};
 
@@ -179,6 +180,12 @@ static void registry_key(struct parse *p, const char *name, const char *value)
                  value);
     } else if (strcmp(name, "fatal") == 0) {
         parse_bool(p, name, value, &c->fatal);
+    } else if (strcmp(name, "load") == 0) {
+        if (strcmp(value, "eager") == 0 || strcmp(value, "lazy") == 0)
+            c->lazy = value[0] == 'l';
+        else
+            fail(p, p->lineno, "load = '%s': write eager (load every catalog "
+                 "at open) or lazy (at its first lookup)", value);
     }
 }
 

@@ -3,6 +3,8 @@
 #ifndef BKERR_INTERNAL_H
 #define BKERR_INTERNAL_H
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -94,6 +96,7 @@ struct bk_config {
     int plugin_dir_line;
     enum bkerr_lang lang;
     bool fatal;
+    bool lazy; /* load = lazy */
     struct bk_cfg_catalog *catalogs;
     size_t n_catalogs;
     struct bk_cfg_platform *platforms;
@@ -126,18 +129,26 @@ bool bk_file_trust(const char *path, char *why);
 /* The prefix allocated to a platform id (admin rows too), or 0. */
 int bk_prefix_of_id(const bkerr_registry *reg, const char *id);
 struct bk_slot { /* one configured catalog */
-    struct bkerr_catalog_status st;
+    struct bkerr_catalog_status st; /* final once ready */
     struct bk_catalog cat;
+    atomic_bool ready; /* false only while a lazy catalog waits to load */
+    int prefix;        /* allocated to its id; 0 if none */
 };
 struct bkerr_registry {
     char *config_path;
     enum bkerr_lang lang;
     struct bkerr_platform plat[BK_PREFIX_SLOTS]; /* effective allocation */
-    const struct bk_slot *by_prefix[BK_PREFIX_SLOTS];
+    struct bk_slot *by_prefix[BK_PREFIX_SLOTS];  /* loaded or lazy */
     struct bk_slot *slots;
     size_t n_slots;
     struct bk_cfg_platform *admin; /* owns the admin rows' strings */
     size_t n_admin;
+    pthread_mutex_t lazy_lock; /* serialises lazy loads */
 };
+/* slot if its catalog is loaded, loading it first if it is lazy (the one
+ * step of a lookup that may block and allocate, once per catalog); NULL if
+ * slot is NULL or its catalog is not loaded. */
+const struct bk_slot *bk_slot_ready(const bkerr_registry *reg,
+                                    const struct bk_slot *slot);
 
 #endif

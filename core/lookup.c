@@ -112,7 +112,8 @@ static void lookup_standard(const bkerr_registry *reg, struct bkerr_result *r,
         r->status = BKERR_UNASSIGNED;
         return;
     }
-    const struct bk_slot *slot = reg ? reg->by_prefix[prefix] : NULL;
+    const struct bk_slot *slot = reg ? bk_slot_ready(reg, reg->by_prefix[prefix])
+                                     : NULL;
     if (slot) {
         use_slot(r, slot);
         const struct bkerr_catalog *d = slot->cat.desc;
@@ -173,13 +174,13 @@ int bkerr_lookup(const bkerr_registry *reg, int64_t code, enum bkerr_lang lang,
     return (int)out->status;
 }
 
+/* The loaded catalog of product id (loading it if lazy), or NULL. */
 static const struct bk_slot *loaded_slot(const bkerr_registry *reg,
                                          const char *id)
 {
     for (size_t i = 0; reg && i < reg->n_slots; i++)
-        if (reg->slots[i].st.state == BKERR_CATALOG_LOADED &&
-            strcmp(reg->slots[i].st.id, id) == 0)
-            return &reg->slots[i];
+        if (strcmp(reg->slots[i].st.id, id) == 0)
+            return bk_slot_ready(reg, &reg->slots[i]);
     return NULL;
 }
 
@@ -221,7 +222,7 @@ int bkerr_catalog_entry(const bkerr_registry *reg, size_t i, size_t index,
 {
     if (!reg || !out)
         return BKERR_EINVAL;
-    if (i >= reg->n_slots || reg->slots[i].st.state != BKERR_CATALOG_LOADED)
+    if (i >= reg->n_slots || !bk_slot_ready(reg, &reg->slots[i]))
         return BKERR_ENOTFOUND;
     const struct bkerr_catalog *d = reg->slots[i].cat.desc;
     const struct bkerr_entry *e;
@@ -233,6 +234,20 @@ int bkerr_catalog_entry(const bkerr_registry *reg, size_t i, size_t index,
         return BKERR_ENOTFOUND;
     int rc = bkerr_lookup_product(reg, reg->slots[i].st.id, e->code, lang, out);
     return rc < 0 ? rc : 0;
+}
+
+const char *bkerr_catalog_state_name(enum bkerr_catalog_state state)
+{
+    static const char *const names[] = {
+        [BKERR_CATALOG_LOADED] = "loaded",
+        [BKERR_CATALOG_DISABLED] = "disabled",
+        [BKERR_CATALOG_REJECTED] = "rejected",
+        [BKERR_CATALOG_SKIPPED] = "skipped",
+        [BKERR_CATALOG_LAZY] = "lazy",
+    };
+    if ((unsigned)state < BKERR_COUNT_OF(names))
+        return names[state];
+    return "unknown";
 }
 
 const char *bkerr_status_name(enum bkerr_status status)

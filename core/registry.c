@@ -127,34 +127,22 @@ static bool wanted(const struct bkerr_open_options *opt, const char *id)
            (!opt->only || strcmp(opt->only, id) == 0);
 }
 
-/* Loads one configured catalog into slot; false only on ENOMEM. */
-static bool load_slot(bkerr_registry *reg, struct bk_slot *slot,
-                      struct bk_cfg_catalog *c, const char *dir,
-                      const struct bkerr_open_options *opt)
+/* Marks slot rejected with why; false only on ENOMEM. */
+static bool reject(struct bk_slot *slot, const char *why)
 {
-    char path[BK_PATH_MAX], why[BK_REASON_SIZE];
+    slot->st.state = BKERR_CATALOG_REJECTED;
+    slot->st.reason = bk_strdup(why);
+    return slot->st.reason != NULL;
+}
+
+/* Loads the catalog of a configured slot (st.path resolved); false only
+ * on ENOMEM. */
+static bool load_catalog(struct bk_slot *slot)
+{
+    char why[BK_REASON_SIZE];
     struct bkerr_catalog_status *st = &slot->st;
-    st->id = c->id, c->id = NULL; /* the slot owns it now */
-    st->required = c->required;
-    st->line = c->line;
-    bool ok = resolve_catalog_path(dir, c->path, path, why);
-    st->path = bk_strdup(path);
-    if (!st->path)
-        return false;
-    if (!c->enabled || !wanted(opt, st->id)) {
-        st->state = c->enabled ? BKERR_CATALOG_SKIPPED : BKERR_CATALOG_DISABLED;
-        return true;
-    }
-    /* One catalog per prefix follows: sections have unique ids, an id has
-     * one prefix, and the descriptor must carry the section's id. */
-    int prefix = bk_prefix_of_id(reg, st->id);
-    if (ok)
-        ok = bk_catalog_load(path, st->id, prefix, &slot->cat, why);
-    if (!ok) {
-        st->state = BKERR_CATALOG_REJECTED;
-        st->reason = bk_strdup(why);
-        return st->reason != NULL;
-    }
+    if (!bk_catalog_load(st->path, st->id, slot->prefix, &slot->cat, why))
+        return reject(slot, why);
     const struct bkerr_catalog *d = slot->cat.desc;
     st->state = BKERR_CATALOG_LOADED;
     st->prefix = d->prefix;
@@ -165,8 +153,67 @@ static bool load_slot(bkerr_registry *reg, struct bk_slot *slot,
     st->n_entries = d->n_entries;
     st->n_ranges = d->n_ranges;
     st->n_legacy = d->n_legacy;
-    reg->by_prefix[prefix] = slot;
     return true;
+}
+
+/* Sets up one configured catalog in slot and loads it, unless it is
+ * disabled, left out by the options, or lazy (then it waits in its prefix's
+ * place for its first lookup).  False only on ENOMEM. */
+static bool load_slot(bkerr_registry *reg, struct bk_slot *slot,
+                      struct bk_cfg_catalog *c, const char *dir,
+                      const struct bkerr_open_options *opt, bool lazy)
+{
+    char path[BK_PATH_MAX], why[BK_REASON_SIZE];
+    struct bkerr_catalog_status *st = &slot->st;
+    st->id = c->id, c->id = NULL; /* the slot owns it now */
+    st->required = c->required;
+    st->line = c->line;
+    atomic_init(&slot->ready, true);
+    bool ok = resolve_catalog_path(dir, c->path, path, why);
+    st->path = bk_strdup(path);
+    if (!st->path)
+        return false;
+    if (!c->enabled || !wanted(opt, st->id)) {
+        st->state = c->enabled ? BKERR_CATALOG_SKIPPED : BKERR_CATALOG_DISABLED;
+        return true;
+    }
+    /* One catalog per prefix follows: sections have unique ids, an id has
+     * one prefix, and the descriptor must carry the section's id. */
+    slot->prefix = bk_prefix_of_id(reg, st->id);
+    if (!ok)
+        return reject(slot, why);
+    if (lazy && slot->prefix && !st->required) {
+        st->state = BKERR_CATALOG_LAZY;
+        atomic_store(&slot->ready, false);
+        reg->by_prefix[slot->prefix] = slot;
+        return true;
+    }
+    if (!load_catalog(slot))
+        return false;
+    if (st->state == BKERR_CATALOG_LOADED)
+        reg->by_prefix[slot->prefix] = slot;
+    return true;
+}
+
+const struct bk_slot *bk_slot_ready(const bkerr_registry *creg,
+                                    const struct bk_slot *cslot)
+{
+    if (!cslot)
+        return NULL;
+    if (!atomic_load_explicit(&cslot->ready, memory_order_acquire)) {
+        /* the registry's only mutable part: guarded by lazy_lock, and
+         * published to other readers by the ready flag */
+        bkerr_registry *reg = (bkerr_registry *)creg;
+        struct bk_slot *slot = (struct bk_slot *)cslot;
+        pthread_mutex_lock(&reg->lazy_lock);
+        if (!atomic_load_explicit(&slot->ready, memory_order_relaxed)) {
+            if (!load_catalog(slot) && !slot->st.reason)
+                slot->st.state = BKERR_CATALOG_REJECTED; /* out of memory */
+            atomic_store_explicit(&slot->ready, true, memory_order_release);
+        }
+        pthread_mutex_unlock(&reg->lazy_lock);
+    }
+    return cslot->st.state == BKERR_CATALOG_LOADED ? cslot : NULL;
 }
 
 /* Loads every configured catalog; the open fails on a required one. */
@@ -184,7 +231,8 @@ static int load_catalogs(bkerr_registry *reg, struct bk_config *cfg,
         return BKERR_ENOMEM;
     for (size_t i = 0; i < cfg->n_catalogs; i++) {
         struct bk_slot *slot = &reg->slots[reg->n_slots++];
-        if (!load_slot(reg, slot, &cfg->catalogs[i], dir, opt))
+        if (!load_slot(reg, slot, &cfg->catalogs[i], dir, opt,
+                       cfg->lazy && !opt->only))
             return BKERR_ENOMEM;
         if (slot->st.state == BKERR_CATALOG_REJECTED && !opt->only &&
             (slot->st.required || cfg->fatal)) {
@@ -227,6 +275,8 @@ int bkerr_open_with(const char *config_path,
     if (rc)
         return rc;
     bkerr_registry *reg = calloc(1, sizeof *reg);
+    if (reg)
+        pthread_mutex_init(&reg->lazy_lock, NULL);
     if (!reg || !(reg->config_path = bk_strdup(path))) {
         rc = BKERR_ENOMEM;
     } else {
@@ -266,6 +316,7 @@ void bkerr_close(bkerr_registry *reg)
     free(reg->admin);
     free(reg->slots);
     free(reg->config_path);
+    pthread_mutex_destroy(&reg->lazy_lock);
     free(reg);
 }
 
@@ -311,6 +362,13 @@ int bkerr_catalog_status(const bkerr_registry *reg, size_t i,
         return BKERR_EINVAL;
     if (i >= reg->n_slots)
         return BKERR_ENOTFOUND;
-    *out = reg->slots[i].st;
+    const struct bk_slot *slot = &reg->slots[i];
+    if (!atomic_load_explicit(&slot->ready, memory_order_acquire)) {
+        pthread_mutex_lock((pthread_mutex_t *)&reg->lazy_lock);
+        *out = slot->st; /* a lazy load may be writing it */
+        pthread_mutex_unlock((pthread_mutex_t *)&reg->lazy_lock);
+    } else {
+        *out = slot->st;
+    }
     return 0;
 }

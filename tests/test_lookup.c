@@ -382,6 +382,76 @@ static void options_of_a_smaller_size_are_refused(void **state)
     th_assert_contains(err, "options");
 }
 
+static const char lazy_catalogs[] =
+    "load = lazy\n[platform.33]\nid = monitor\n"
+    "[catalog.cmdb]\npath = handmade.so\n"
+    "[catalog.monitor]\npath = monitor33.so\n"
+    "[catalog.job]\npath = bad_major.so\n";
+
+static enum bkerr_catalog_state state_of(bkerr_registry *r, size_t i)
+{
+    struct bkerr_catalog_status st;
+    assert_int_equal(bkerr_catalog_status(r, i, &st), 0);
+    return st.state;
+}
+
+static void lazy_catalogs_load_at_their_first_lookup(void **state)
+{
+    (void)state;
+    bkerr_registry *r = open_with(lazy_catalogs, 0, NULL, 0);
+    for (size_t i = 0; i < 3; i++)
+        assert_int_equal(state_of(r, i), BKERR_CATALOG_LAZY);
+    struct bkerr_result res;
+    assert_int_equal(bkerr_lookup(r, 1100001, BKERR_LANG_EN, &res), BKERR_FOUND);
+    assert_string_equal(res.message, "English message");
+    assert_int_equal(state_of(r, 0), BKERR_CATALOG_LOADED);
+    assert_int_equal(state_of(r, 1), BKERR_CATALOG_LAZY); /* not touched */
+    /* a product-scoped lookup loads its catalog too */
+    assert_int_equal(bkerr_lookup_product(r, "monitor", 3300001, BKERR_LANG_EN,
+                                          &res), BKERR_FOUND);
+    assert_int_equal(state_of(r, 1), BKERR_CATALOG_LOADED);
+    /* a broken lazy catalog is rejected at its first lookup, with reason */
+    assert_int_equal(bkerr_lookup(r, 1234567, BKERR_LANG_EN, &res),
+                     BKERR_NO_CATALOG);
+    struct bkerr_catalog_status st;
+    assert_int_equal(bkerr_catalog_status(r, 2, &st), 0);
+    assert_int_equal(st.state, BKERR_CATALOG_REJECTED);
+    th_assert_contains(st.reason, "ABI major");
+    bkerr_close(r);
+}
+
+static void lazy_catalog_loads_for_listing(void **state)
+{
+    (void)state;
+    bkerr_registry *r = open_with(lazy_catalogs, 0, NULL, 0);
+    struct bkerr_result res;
+    assert_int_equal(bkerr_catalog_entry(r, 0, 0, BKERR_LANG_EN, &res), 0);
+    assert_int_equal(res.code, 1100001);
+    assert_int_equal(state_of(r, 0), BKERR_CATALOG_LOADED);
+    bkerr_close(r);
+}
+
+static void required_catalogs_load_at_open_even_when_lazy(void **state)
+{
+    (void)state;
+    bkerr_registry *r = open_with("load = lazy\n[catalog.cmdb]\n"
+                                  "path = handmade.so\nrequired = true\n",
+                                  0, NULL, 0);
+    assert_int_equal(state_of(r, 0), BKERR_CATALOG_LOADED);
+    bkerr_close(r);
+    open_with("load = lazy\n[catalog.cmdb]\npath = bad_major.so\n"
+              "required = true\n", 0, NULL, BKERR_ECATALOG);
+}
+
+static void load_must_be_eager_or_lazy(void **state)
+{
+    (void)state;
+    open_with("load = later\n", 0, NULL, BKERR_ECONFIG);
+    assert_string_equal(bkerr_catalog_state_name(BKERR_CATALOG_LAZY), "lazy");
+    assert_string_equal(bkerr_catalog_state_name((enum bkerr_catalog_state)9),
+                        "unknown");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -408,6 +478,10 @@ int main(void)
         cmocka_unit_test(no_load_lists_catalogs_without_loading_them),
         cmocka_unit_test(only_loads_the_named_catalog),
         cmocka_unit_test(options_of_a_smaller_size_are_refused),
+        cmocka_unit_test(lazy_catalogs_load_at_their_first_lookup),
+        cmocka_unit_test(lazy_catalog_loads_for_listing),
+        cmocka_unit_test(required_catalogs_load_at_open_even_when_lazy),
+        cmocka_unit_test(load_must_be_eager_or_lazy),
     };
     return cmocka_run_group_tests(tests, open_registry, close_registry);
 }

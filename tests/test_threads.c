@@ -1,6 +1,7 @@
 /* 8 threads looking up at once on one registry get exactly the answers a
  * single thread gets. */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,10 +76,47 @@ static void eight_threads_agree_with_one(void **state)
     bkerr_close(reg);
 }
 
+static bkerr_registry *lazy;
+static atomic_int go;
+
+static void *first_lookup(void *arg)
+{
+    (void)arg;
+    while (!atomic_load(&go))
+        ; /* start together, to race the lazy load */
+    struct bkerr_result r;
+    bkerr_lookup(lazy, 1100001, BKERR_LANG_EN, &r);
+    return (void *)(uintptr_t)(r.status == BKERR_FOUND &&
+                               strcmp(r.message, "English message") == 0);
+}
+
+static void racing_first_lookups_load_a_lazy_catalog_once(void **state)
+{
+    (void)state;
+    char *ini = th_ini("load = lazy\n[catalog.cmdb]\npath = handmade.so\n");
+    char err[BKERR_ERRMSG_SIZE];
+    assert_int_equal(th_open_ini(ini, &lazy, err, sizeof err), 0);
+    free(ini);
+    pthread_t t[THREADS];
+    for (size_t i = 0; i < THREADS; i++)
+        assert_int_equal(pthread_create(&t[i], NULL, first_lookup, NULL), 0);
+    atomic_store(&go, 1);
+    for (size_t i = 0; i < THREADS; i++) {
+        void *ok;
+        assert_int_equal(pthread_join(t[i], &ok), 0);
+        assert_true((uintptr_t)ok);
+    }
+    struct bkerr_catalog_status st;
+    assert_int_equal(bkerr_catalog_status(lazy, 0, &st), 0);
+    assert_int_equal(st.state, BKERR_CATALOG_LOADED);
+    bkerr_close(lazy);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(eight_threads_agree_with_one),
+        cmocka_unit_test(racing_first_lookups_load_a_lazy_catalog_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -131,6 +131,8 @@ enum bkerr_catalog_state {
     BKERR_CATALOG_REJECTED = 2, /* failed to load or validate; see reason */
     BKERR_CATALOG_SKIPPED = 3,  /* enabled, but not loaded by this open
                                    (struct bkerr_open_options) */
+    BKERR_CATALOG_LAZY = 4,     /* load = lazy: loads at the first lookup
+                                   of its prefix or product */
 };
 
 /* One [catalog.<id>] section of bkerr.ini and what became of it. */
@@ -274,6 +276,10 @@ BKERR_API const char *bkerr_category_name(enum bkerr_category cat, enum bkerr_la
 /* The name of a status ("found", "generic", ...).  Never NULL. */
 BKERR_API const char *bkerr_status_name(enum bkerr_status status);
 
+/* The name of a catalog state ("loaded", "disabled", "rejected",
+ * "skipped", "lazy").  Never NULL. */
+BKERR_API const char *bkerr_catalog_state_name(enum bkerr_catalog_state state);
+
 /* Number of [catalog.*] sections in the registry's bkerr.ini. */
 BKERR_API size_t bkerr_catalog_count(const bkerr_registry *reg);
 
@@ -340,7 +346,8 @@ BKERR_API void bkerr_live_close(bkerr_live *live);
 
 /* The table's version.  Later versions only append members; `size` is
  * sizeof the table the library filled.  Version 1 ends at catalog_status;
- * version 2 adds open_with, catalog_entry and the live_* functions. */
+ * version 2 adds open_with, catalog_entry, the live_* functions and
+ * catalog_state_name. */
 #define BKERR_API_VERSION 2
 
 struct bkerr_api {
@@ -377,6 +384,7 @@ struct bkerr_api {
     void (*live_release)(bkerr_live *, const bkerr_registry *);
     int (*live_reload)(bkerr_live *, char *, size_t);
     void (*live_close)(bkerr_live *);
+    const char *(*catalog_state_name)(enum bkerr_catalog_state);
 };
 
 /* The one entry point a dlopen user resolves ("bkerr_api").  Returns the

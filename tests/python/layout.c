@@ -99,6 +99,7 @@ int main(void)
     OFF(bkerr_api, live_release);
     OFF(bkerr_api, live_reload);
     OFF(bkerr_api, live_close);
+    OFF(bkerr_api, catalog_state_name);
 
     /* the constants and enum values the binding mirrors */
     printf(",\n  \"sizeof.enum\": %zu", sizeof(enum bkerr_status));
@@ -133,6 +134,7 @@ int main(void)
     CONST(BKERR_CATALOG_DISABLED);
     CONST(BKERR_CATALOG_REJECTED);
     CONST(BKERR_CATALOG_SKIPPED);
+    CONST(BKERR_CATALOG_LAZY);
     CONST(BKERR_OPEN_NO_LOAD);
     printf("\n}\n");
     return 0;

@@ -70,7 +70,8 @@ class LayoutTest(unittest.TestCase):
         self.assertEqual(versions[1][-1][0], "catalog_status")
         self.assertEqual([name for name, _ in versions[2]],
                          ["open_with", "catalog_entry", "live_open", "live_acquire",
-                          "live_release", "live_reload", "live_close"])
+                          "live_release", "live_reload", "live_close",
+                          "catalog_state_name"])
         names = [f[0] for f in _native.CApi._fields_]
         self.assertEqual(names[3:], [name for _, fns in _native.VERSIONS for name, _ in fns])
         self.assertEqual(_native.SIZES[1], self.c["bkerr_api.open_with"])

@@ -163,17 +163,6 @@ static void count_lacks(const bkerr_registry *reg, size_t i,
         }
 }
 
-static const char *state_name(enum bkerr_catalog_state s)
-{
-    switch (s) {
-    case BKERR_CATALOG_LOADED: return "loaded";
-    case BKERR_CATALOG_DISABLED: return "disabled";
-    case BKERR_CATALOG_REJECTED: return "rejected";
-    case BKERR_CATALOG_SKIPPED: return "skipped";
-    }
-    return "unknown";
-}
-
 /* The child: loads catalog index (id) alone, answers on fd, never returns. */
 static void child(const char *config, size_t index, const char *id, int fd)
 {
@@ -205,7 +194,7 @@ static void child(const char *config, size_t index, const char *id, int fd)
         if (bkerr_catalog_status(reg, index, &st) != 0 || strcmp(st.id, id) != 0) {
             put(&b, "open\tthe config changed while being checked; run the check again\n");
         } else {
-            put(&b, "state\t%s\n", state_name(st.state));
+            put(&b, "state\t%s\n", bkerr_catalog_state_name(st.state));
             if (st.reason) {
                 put(&b, "reason\t");
                 put_text(&b, st.reason);

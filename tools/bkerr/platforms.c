@@ -19,17 +19,6 @@ static const char platforms_help[] =
 
 static const int64_t specials[] = {-1, 0};
 
-static const char *state_name(enum bkerr_catalog_state s)
-{
-    static const char *const names[] = {
-        [BKERR_CATALOG_LOADED] = "loaded",
-        [BKERR_CATALOG_DISABLED] = "disabled",
-        [BKERR_CATALOG_REJECTED] = "rejected",
-        [BKERR_CATALOG_SKIPPED] = "skipped",
-    };
-    return (unsigned)s < sizeof names / sizeof names[0] ? names[s] : "unknown";
-}
-
 /* One row of the table, as printed. */
 struct row {
     char prefix[24];
@@ -75,7 +64,7 @@ static bool get_row(const struct cli *c, int n, struct row *r)
                    : c->lang == BKERR_LANG_EN ? "(unassigned)" : "（未分配）";
     struct bkerr_catalog_status st;
     if (catalog_of(c, p.id, &st)) {
-        r->catalog = state_name(st.state);
+        r->catalog = bkerr_catalog_state_name(st.state);
         r->path = st.path;
     } else {
         r->catalog = "-", r->path = "";
@@ -143,7 +132,7 @@ static void json_special(const struct cli *c, struct json *j, int64_t code)
 static void json_catalog(struct json *j, const struct bkerr_catalog_status *st)
 {
     json_object(j);
-    json_key(j, "state"), json_string(j, state_name(st->state));
+    json_key(j, "state"), json_string(j, bkerr_catalog_state_name(st->state));
     json_key(j, "path"), json_string(j, st->path);
     json_key(j, "version"), json_string(j, st->version);
     json_key(j, "entries"), json_int(j, (int64_t)st->n_entries);

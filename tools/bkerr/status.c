@@ -21,17 +21,6 @@ static const char status_help[] =
     "rejected, 2 bad usage, 3 bkerr.ini is invalid or a required catalog\n"
     "was rejected (the registry could not be opened).\n";
 
-static const char *state_name(enum bkerr_catalog_state s)
-{
-    static const char *const names[] = {
-        [BKERR_CATALOG_LOADED] = "loaded",
-        [BKERR_CATALOG_DISABLED] = "disabled",
-        [BKERR_CATALOG_REJECTED] = "rejected",
-        [BKERR_CATALOG_SKIPPED] = "skipped",
-    };
-    return (unsigned)s < sizeof names / sizeof names[0] ? names[s] : "unknown";
-}
-
 /* The rows of the table and the registries their strings live in. */
 struct table {
     struct bkerr_catalog_status *rows;
@@ -118,7 +107,7 @@ static void cells_of(const struct bkerr_catalog_status *st, char nums[4][24],
     count(nums[2], 24, st, st->n_legacy);
     count(nums[3], 24, st, st->n_ranges);
     cells[0] = st->id;
-    cells[1] = state_name(st->state);
+    cells[1] = bkerr_catalog_state_name(st->state);
     cells[2] = nums[0];
     cells[3] = loaded && st->version ? st->version : "-";
     cells[4] = nums[1], cells[5] = nums[2], cells[6] = nums[3];
@@ -189,7 +178,7 @@ static void print_json(const struct cli *c, const struct table *t)
         const struct bkerr_catalog_status *st = &t->rows[i];
         json_object(&j);
         json_key(&j, "id"), json_string(&j, st->id);
-        json_key(&j, "state"), json_string(&j, state_name(st->state));
+        json_key(&j, "state"), json_string(&j, bkerr_catalog_state_name(st->state));
         json_key(&j, "required"), json_bool(&j, st->required);
         json_key(&j, "reason"), json_string(&j, st->reason);
         json_key(&j, "path"), json_string(&j, st->path);

@@ -227,6 +227,7 @@ class CatalogState(enum.IntEnum):
     DISABLED = 1  #: ``enabled = false`` in bkerr.ini
     REJECTED = 2  #: failed to load or validate; see ``reason``
     SKIPPED = 3   #: enabled, but left out by this open (``only=``, ``load=False``)
+    LAZY = 4      #: ``load = lazy``: loads at the first lookup of its prefix
 
 
 def _enum(cls: Any, value: int) -> Any:

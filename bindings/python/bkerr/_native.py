@@ -171,6 +171,7 @@ LIVE_ACQUIRE = CFUNCTYPE(c_registry_p, c_live_p)
 LIVE_RELEASE = CFUNCTYPE(None, c_live_p, c_registry_p)
 LIVE_RELOAD = CFUNCTYPE(c_int, c_live_p, POINTER(c_char), c_size_t)
 LIVE_CLOSE = CFUNCTYPE(None, c_live_p)
+CATALOG_STATE_NAME = CFUNCTYPE(c_char_p, c_int)
 
 
 class CApiHeader(Structure):
@@ -214,6 +215,7 @@ VERSIONS: List[Tuple[int, List[Tuple[str, Any]]]] = [
         ("live_release", LIVE_RELEASE),
         ("live_reload", LIVE_RELOAD),
         ("live_close", LIVE_CLOSE),
+        ("catalog_state_name", CATALOG_STATE_NAME),
     ]),
 ]
 
@@ -237,7 +239,7 @@ def _end(name: str) -> int:
 
 
 # The size of each version's table: up to the end of its last member
-# (version 1 ends at catalog_status, version 2 at live_close).
+# (version 1 ends at catalog_status, version 2 at catalog_state_name).
 SIZES: Dict[int, int] = {v: _end(fns[-1][0]) for v, fns in VERSIONS}
 
 
@@ -326,6 +328,7 @@ class Api:
     live_release: Any
     live_reload: Any
     live_close: Any
+    catalog_state_name: Any
 
     def __init__(self, entry: Callable[[int], Optional[int]], path: str,
                  keepalive: Any = None) -> None:

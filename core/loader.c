@@ -60,16 +60,111 @@ bool bk_file_trust(const char *path, char *why)
         return false;
     char dir[BK_PATH_MAX];
     snprintf(dir, sizeof dir, "%s", path);
-    return trust_one(dirname(dir), "its directory", why);
+    char *d = dirname(dir);
+    if (!trust_one(d, "its directory", why))
+        return false;
+    /* Whoever can write a directory above could rename the plugin
+     * directory away and put another in its place.  A sticky directory
+     * (/tmp) lets nobody rename what others own. */
+    char up[BK_PATH_MAX];
+    snprintf(up, sizeof up, "%s", d);
+    while (strcmp(up, "/") != 0 && strcmp(up, ".") != 0) {
+        char tmp[BK_PATH_MAX];
+        snprintf(tmp, sizeof tmp, "%s", up);
+        snprintf(up, sizeof up, "%s", dirname(tmp));
+        struct stat ast;
+        if (stat(up, &ast) != 0)
+            return reject(why, "%s: cannot stat a directory above it, %s: %s",
+                               path, up, strerror(errno));
+        if (ast.st_uid != 0 && ast.st_uid != geteuid())
+            return reject(why, "%s: a directory above it, %s, is owned by uid "
+                               "%u, neither root nor the current user (uid "
+                               "%u)", path, up, (unsigned)ast.st_uid,
+                               (unsigned)geteuid());
+        if ((ast.st_mode & (S_IWGRP | S_IWOTH)) && !(ast.st_mode & S_ISVTX))
+            return reject(why, "%s: a directory above it, %s, is group- or "
+                               "world-writable (mode %04o); run chmod go-w on "
+                               "it", path, up, (unsigned)(ast.st_mode & 07777));
+    }
+    return true;
+}
+
+/* The plugin's loaded, readable segments: everything a descriptor points
+ * to must lie inside one of them, or reading it could fault or read
+ * another object's memory. */
+#define MAX_SEGS 16
+struct segs {
+    uintptr_t base;
+    const char *name;
+    size_t n;
+    uintptr_t lo[MAX_SEGS], hi[MAX_SEGS];
+};
+
+static int collect_segs(struct dl_phdr_info *info, size_t size, void *data)
+{
+    (void)size;
+    struct segs *s = data;
+    if (info->dlpi_addr != s->base || !info->dlpi_name ||
+        strcmp(info->dlpi_name, s->name) != 0)
+        return 0;
+    for (size_t i = 0; i < info->dlpi_phnum && s->n < MAX_SEGS; i++) {
+        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+        if (ph->p_type != PT_LOAD || !(ph->p_flags & PF_R))
+            continue;
+        s->lo[s->n] = info->dlpi_addr + ph->p_vaddr;
+        s->hi[s->n] = s->lo[s->n] + ph->p_memsz;
+        s->n++;
+    }
+    return 1;
+}
+
+static bool find_segs(void *handle, struct segs *s)
+{
+    struct link_map *lm = NULL;
+    memset(s, 0, sizeof *s);
+    if (dlinfo(handle, RTLD_DI_LINKMAP, &lm) != 0 || !lm)
+        return false;
+    s->base = lm->l_addr;
+    s->name = lm->l_name;
+    dl_iterate_phdr(collect_segs, s);
+    return s->n > 0;
+}
+
+/* Bytes readable from p to the end of its segment; 0 if p is outside. */
+static size_t room_at(const struct segs *s, const void *p)
+{
+    uintptr_t a = (uintptr_t)p;
+    for (size_t i = 0; i < s->n; i++)
+        if (a >= s->lo[i] && a < s->hi[i])
+            return s->hi[i] - a;
+    return 0;
 }
 
 /* NULL if s is acceptable text for a field; else a static reason. */
-static const char *text_problem(const char *s, bool placeholders)
+static const char *text_problem(const struct segs *segs, const char *s,
+                                bool placeholders)
 {
+    size_t room = room_at(segs, s);
+    if (room == 0)
+        return "points outside the plugin's loaded segments";
+    if (!memchr(s, '\0', room < BKERR_TEXT_MAX + 1 ? room : BKERR_TEXT_MAX + 1))
+        return room <= BKERR_TEXT_MAX
+                   ? "has no NUL before the end of the plugin's segment"
+                   : "text is longer than the limit";
     const char *why = bk_utf8_check(s, BKERR_TEXT_MAX);
     if (!why && placeholders)
         why = bk_placeholder_check(s);
     return why;
+}
+
+/* True if n elements of size at p lie inside one segment. */
+static bool table_inside(const struct segs *segs, const void *p, size_t n,
+                         size_t size)
+{
+    if (n == 0)
+        return true;
+    size_t room = room_at(segs, p);
+    return n <= room / size;
 }
 
 static bool empty(const char *s)
@@ -78,7 +173,8 @@ static bool empty(const char *s)
 }
 
 /* Checks one table of entries; own = true for the main table. */
-static bool check_entries(const char *path, const struct bkerr_catalog *d,
+static bool check_entries(const struct segs *segs, const char *path,
+                          const struct bkerr_catalog *d,
                           const struct bkerr_entry *e, size_t n, bool own,
                           char *why)
 {
@@ -86,6 +182,10 @@ static bool check_entries(const char *path, const struct bkerr_catalog *d,
     if (n && !e)
         return reject(why, "%s: %s is NULL but counts %zu entries", path,
                            table, n);
+    if (!table_inside(segs, e, n, sizeof *e))
+        return reject(why, "%s: %s: %zu entries at %p lie outside the "
+                           "plugin's loaded segments", path, table, n,
+                      (const void *)e);
     for (size_t i = 0; i < n; i++) {
         long long code = (long long)e[i].code;
         bool mine = bkerr_prefix(e[i].code) == d->prefix;
@@ -119,7 +219,7 @@ static bool check_entries(const char *path, const struct bkerr_catalog *d,
         };
         for (size_t f = 0; f < BKERR_COUNT_OF(fields); f++) {
             const char *bad = fields[f].text
-                ? text_problem(fields[f].text, fields[f].placeholders)
+                ? text_problem(segs, fields[f].text, fields[f].placeholders)
                 : NULL;
             if (bad)
                 return reject(why, "%s: %s[%zu]: code %lld %s: %s", path,
@@ -129,13 +229,18 @@ static bool check_entries(const char *path, const struct bkerr_catalog *d,
     return true;
 }
 
-static bool check_ranges(const char *path, const struct bkerr_catalog *d,
+static bool check_ranges(const struct segs *segs, const char *path,
+                         const struct bkerr_catalog *d,
                          char *why)
 {
     const struct bkerr_range *r = d->ranges;
     if (d->n_ranges && !r)
         return reject(why, "%s: ranges is NULL but counts %zu", path,
                            d->n_ranges);
+    if (!table_inside(segs, r, d->n_ranges, sizeof *r))
+        return reject(why, "%s: ranges: %zu ranges at %p lie outside the "
+                           "plugin's loaded segments", path, d->n_ranges,
+                      (const void *)r);
     for (size_t i = 0; i < d->n_ranges; i++) {
         if (r[i].first > r[i].last || bkerr_prefix(r[i].first) != d->prefix ||
             bkerr_prefix(r[i].last) != d->prefix)
@@ -150,7 +255,7 @@ static bool check_ranges(const char *path, const struct bkerr_catalog *d,
                                (long long)r[i].last);
         const char *texts[] = {r[i].module, r[i].advice_zh, r[i].advice_en};
         for (size_t t = 0; t < 3; t++) {
-            const char *bad = texts[t] ? text_problem(texts[t], false) : NULL;
+            const char *bad = texts[t] ? text_problem(segs, texts[t], false) : NULL;
             if (bad)
                 return reject(why, "%s: ranges[%zu]: %s", path, i, bad);
         }
@@ -158,7 +263,8 @@ static bool check_ranges(const char *path, const struct bkerr_catalog *d,
     return true;
 }
 
-static bool check_descriptor(const char *path, const struct bkerr_catalog *d,
+static bool check_descriptor(const struct segs *segs, const char *path,
+                             const struct bkerr_catalog *d,
                              const char *id, int prefix, char *why)
 {
     if (d->abi_major != BKERR_ABI_MAJOR)
@@ -174,9 +280,15 @@ static bool check_descriptor(const char *path, const struct bkerr_catalog *d,
         return reject(why, "%s: descriptor is %u bytes, less than ABI 1.0's "
                            "%zu; rebuild the catalog", path, d->size,
                            ABI_1_0_SIZE);
+    const char *texts0[] = {d->id, d->version, d->name_zh, d->name_en,
+                            d->origin};
+    for (size_t t = 0; t < 5; t++)
+        if (texts0[t] && !room_at(segs, texts0[t]))
+            return reject(why, "%s: descriptor text points outside the "
+                               "plugin's loaded segments", path);
     if (empty(d->id))
         return reject(why, "%s: descriptor id is NULL or empty", path);
-    const char *bad = text_problem(d->id, false);
+    const char *bad = text_problem(segs, d->id, false);
     if (bad || strcmp(d->id, id) != 0)
         return reject(why, "%s: descriptor id is '%s' but the section is "
                            "[catalog.%s]; fix the section or the path", path,
@@ -188,7 +300,7 @@ static bool check_descriptor(const char *path, const struct bkerr_catalog *d,
                            path);
     const char *texts[] = {d->version, d->name_zh, d->name_en, d->origin};
     for (size_t t = 0; t < 4; t++)
-        if (texts[t] && (bad = text_problem(texts[t], false)))
+        if (texts[t] && (bad = text_problem(segs, texts[t], false)))
             return reject(why, "%s: descriptor text: %s", path, bad);
     if (prefix == 0)
         return reject(why, "%s: no prefix is allocated to '%s'; add a "
@@ -196,9 +308,9 @@ static bool check_descriptor(const char *path, const struct bkerr_catalog *d,
     if (d->prefix != prefix)
         return reject(why, "%s: catalog prefix is %d but '%s' is allocated "
                            "prefix %d", path, (int)d->prefix, id, prefix);
-    return check_entries(path, d, d->entries, d->n_entries, true, why) &&
-           check_entries(path, d, d->legacy, d->n_legacy, false, why) &&
-           check_ranges(path, d, why);
+    return check_entries(segs, path, d, d->entries, d->n_entries, true, why) &&
+           check_entries(segs, path, d, d->legacy, d->n_legacy, false, why) &&
+           check_ranges(segs, path, d, why);
 }
 
 /* True if the symbol at addr lies in the object behind handle, not in one
@@ -245,8 +357,15 @@ bool bk_catalog_load(const char *path, const char *id, int prefix,
                     "descriptor it claims to be; declare it with "
                     "BKERR_CATALOG_DEFINE()", path, BKERR_CATALOG_SYMBOL,
                     symbol_size(d));
-    else
-        ok = check_descriptor(path, d, id, prefix, why);
+    else {
+        struct segs segs;
+        if (!find_segs(h, &segs)) {
+            ok = reject(why, "%s: cannot find the plugin's loaded segments",
+                        path);
+        } else {
+            ok = check_descriptor(&segs, path, d, id, prefix, why);
+        }
+    }
     if (!ok) {
         dlclose(h);
         return false;

@@ -1,0 +1,10 @@
+/* A prefix that is not a prefix at all. */
+#include "hostile.h"
+
+static const struct bkerr_entry entries[] = {
+    {1100001, "A", "甲", "a", NULL, NULL},
+};
+
+BKERR_CATALOG_DEFINE(.id = "cmdb", .prefix = 100, .name_zh = "配置平台",
+                     .name_en = "CMDB", .version = "1",
+                     BKERR_ENTRIES(entries));

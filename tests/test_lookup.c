@@ -441,6 +441,9 @@ static void required_catalogs_load_at_open_even_when_lazy(void **state)
     bkerr_close(r);
     open_with("load = lazy\n[catalog.cmdb]\npath = bad_major.so\n"
               "required = true\n", 0, NULL, BKERR_ECATALOG);
+    /* fatal = true makes every catalog required: none waits */
+    open_with("load = lazy\nfatal = true\n[catalog.cmdb]\n"
+              "path = bad_major.so\n", 0, NULL, BKERR_ECATALOG);
 }
 
 static void load_must_be_eager_or_lazy(void **state)

@@ -45,6 +45,13 @@ static void check_header(struct catalog *c)
         catc_error(c, line, "[catalog] has no version");
     if (!c->name_zh.s && !c->name_en.s)
         catc_error(c, line, "[catalog] has neither name_zh nor name_en");
+    const struct text *texts[] = {&c->name_zh, &c->name_en, &c->version,
+                                  &c->origin};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        if (texts[i]->s && strlen(texts[i]->s) > BKERR_TEXT_MAX)
+            catc_error(c, texts[i]->line, "the text is %zu bytes; the "
+                       "registry takes at most %d", strlen(texts[i]->s),
+                       BKERR_TEXT_MAX);
     if (!c->id.s || !c->prefix_value)
         return;
     const struct bk_spec_platform *p = bk_spec_platform(c->prefix_value);

@@ -232,7 +232,8 @@ static int load_catalogs(bkerr_registry *reg, struct bk_config *cfg,
     for (size_t i = 0; i < cfg->n_catalogs; i++) {
         struct bk_slot *slot = &reg->slots[reg->n_slots++];
         if (!load_slot(reg, slot, &cfg->catalogs[i], dir, opt,
-                       cfg->lazy && !cfg->fatal && !opt->only))
+                       (cfg->lazy || (opt->flags & BKERR_OPEN_LAZY)) &&
+                           !cfg->fatal && !opt->only))
             return BKERR_ENOMEM;
         if (slot->st.state == BKERR_CATALOG_REJECTED && !opt->only &&
             (slot->st.required || cfg->fatal)) {

@@ -155,6 +155,7 @@ struct bkerr_catalog_status {
 
 /* Options for bkerr_open_with(), for tools that inspect a configuration. */
 #define BKERR_OPEN_NO_LOAD 0x1u /* read and check bkerr.ini; load nothing */
+#define BKERR_OPEN_LAZY 0x2u    /* load = lazy, whatever bkerr.ini says */
 struct bkerr_open_options {
     uint32_t size;    /* sizeof(struct bkerr_open_options) */
     uint32_t flags;   /* BKERR_OPEN_* */

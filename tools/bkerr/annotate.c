@@ -290,6 +290,7 @@ int cmd_annotate(struct cli *c, int argc, char **argv)
     }
     if (inline_)
         a.mode = MODE_INLINE;
+    c->lazy = true; /* a log names few products */
     int rc = cli_open(c);
     if (rc)
         return rc;

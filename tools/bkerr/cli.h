@@ -25,6 +25,8 @@ struct cli {
     bool json;           /* --json */
     bool color;          /* stdout is a terminal and NO_COLOR is unset */
     bkerr_registry *reg; /* opened by cli_open() */
+    bool lazy;           /* cli_open() loads each catalog at its first use:
+                            for lookups, which need few of them */
 };
 
 /* Opens the registry for c (warning on stderr about every rejected

@@ -25,7 +25,8 @@ bool cli_find_symbol(const struct cli *c, const char *name,
 {
     struct bkerr_catalog_status st;
     for (size_t i = 0; bkerr_catalog_status(c->reg, i, &st) == 0; i++)
-        for (size_t k = 0; st.state == BKERR_CATALOG_LOADED &&
+        for (size_t k = 0; (st.state == BKERR_CATALOG_LOADED ||
+                            st.state == BKERR_CATALOG_LAZY) &&
                            bkerr_catalog_entry(c->reg, i, k, c->lang, out) == 0;
              k++)
             if (out->symbol && symbol_matches(out->symbol, name))
@@ -127,6 +128,7 @@ int cmd_lookup(struct cli *c, int argc, char **argv)
             cli_error("unknown option '%s'; see bkerr --help", argv[i]);
             return EXIT_USAGE;
         }
+    c->lazy = true;
     int rc = cli_open(c);
     if (rc)
         return rc;

@@ -122,12 +122,11 @@ static enum bkerr_lang locale_lang(void)
 int cli_open(struct cli *c)
 {
     char err[BKERR_ERRMSG_SIZE];
-    if (bkerr_open(c->config, &c->reg, err, sizeof err) != 0)
+    /* Lazy for lookups: they load only the catalogs of the codes asked */
+    const struct bkerr_open_options opt = {sizeof opt,
+                                           c->lazy ? BKERR_OPEN_LAZY : 0, NULL};
+    if (bkerr_open_with(c->config, &opt, &c->reg, err, sizeof err) != 0)
         return open_failed(err);
-    struct bkerr_catalog_status st;
-    for (size_t i = 0; bkerr_catalog_status(c->reg, i, &st) == 0; i++)
-        if (st.state == BKERR_CATALOG_REJECTED)
-            cli_error("warning: catalog '%s' not loaded: %s", st.id, st.reason);
     if (!c->lang_given) {
         c->lang = bkerr_default_lang(c->reg);
         if (c->lang == BKERR_LANG_DEFAULT)
@@ -164,6 +163,12 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     int rc = sub->run(&c, argc, argv);
+    /* Name every catalog that failed, at open or (lazy) at its first use,
+     * so that no answer is missing without a word. */
+    struct bkerr_catalog_status st;
+    for (size_t i = 0; c.reg && bkerr_catalog_status(c.reg, i, &st) == 0; i++)
+        if (st.state == BKERR_CATALOG_REJECTED)
+            cli_error("warning: catalog '%s' not loaded: %s", st.id, st.reason);
     bkerr_close(c.reg);
     if (fflush(stdout) != 0) {
         cli_error("cannot write the output");

@@ -1,0 +1,217 @@
+/* No heap allocation on any lookup path.  Every malloc in the process is
+ * counted (bench/alloc_count.c: a malloc interposer, or ASan's malloc hook
+ * in sanitizer builds) around 1M lookups over the bundled catalogs that
+ * reach every status, in every language, and around the product-scoped,
+ * catalog-entry, built-in-only and rendering paths.  One allocation fails
+ * the test. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../bench/alloc_count.h"
+#include "helpers.h"
+
+#define LOOKUPS 1000000
+
+static bkerr_registry *reg;
+static int64_t *codes;
+static size_t n_codes;
+
+static const char *bundled_config(void)
+{
+    const char *path = getenv("BKERR_DEVENV_CONFIG");
+    if (!path)
+        fail_msg("BKERR_DEVENV_CONFIG is not set; run the tests with meson test");
+    return path;
+}
+
+static uint64_t lcg = 0x2545f4914f6cdd1dull;
+
+static uint64_t next(void)
+{
+    lcg = lcg * 6364136223846793005ull + 1442695040888963407ull;
+    return lcg >> 17;
+}
+
+/* Every entry and legacy code of every loaded catalog, codes near the
+ * spec's generic ids under every prefix, specials, then random codes of
+ * every shape up to LOOKUPS. */
+static void make_codes(void)
+{
+    codes = malloc(LOOKUPS * sizeof *codes);
+    assert_non_null(codes);
+    n_codes = 0;
+    for (size_t i = 0; i < bkerr_catalog_count(reg); i++) {
+        struct bkerr_catalog_status st;
+        assert_int_equal(bkerr_catalog_status(reg, i, &st), 0);
+        for (size_t k = 0; k < st.n_entries + st.n_legacy; k++) {
+            struct bkerr_result r;
+            if (bkerr_catalog_entry(reg, i, k, BKERR_LANG_EN, &r) == 0)
+                codes[n_codes++] = r.code;
+        }
+    }
+    static const int64_t suffixes[] = {4000, 4600, 5000, 6100, 6200, 60105,
+                                       0, 1, 99999};
+    for (int64_t p = 10; p < 100; p++)
+        for (size_t s = 0; s < sizeof suffixes / sizeof suffixes[0]; s++)
+            codes[n_codes++] = p * 100000 + suffixes[s];
+    codes[n_codes++] = -1;
+    codes[n_codes++] = 0;
+    while (n_codes < LOOKUPS) {
+        switch (next() % 4) {
+        case 0: codes[n_codes++] = 1000000 + (int64_t)(next() % 9000000); break;
+        case 1: codes[n_codes++] = (int64_t)(next() % 1000000); break;
+        case 2: codes[n_codes++] = -(int64_t)(next() % 100000000); break;
+        default: codes[n_codes++] = (int64_t)(next() % 100000000000); break;
+        }
+    }
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    char err[BKERR_ERRMSG_SIZE];
+    if (bkerr_open(bundled_config(), &reg, err, sizeof err) != 0) {
+        fprintf(stderr, "%s\n", err);
+        return -1;
+    }
+    make_codes();
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    bkerr_close(reg);
+    free(codes);
+    return 0;
+}
+
+static void counting_works(void **state)
+{
+    (void)state;
+    if (!alloc_count_works())
+        fail_msg("%s does not see allocations here; the other tests would "
+                 "pass vacuously", alloc_count_method());
+}
+
+/* 1M bkerr_lookup() calls; returns the allocations they made and the
+ * statuses they gave. */
+static uint64_t lookups(const bkerr_registry *r, size_t seen[6])
+{
+    static const enum bkerr_lang langs[] = {BKERR_LANG_DEFAULT,
+                                            BKERR_LANG_ZH_CN, BKERR_LANG_EN};
+    uint64_t before = alloc_count();
+    for (size_t i = 0; i < n_codes; i++) {
+        struct bkerr_result res;
+        int s = bkerr_lookup(r, codes[i], langs[i % 3], &res);
+        if (s >= 0 && s < 6)
+            seen[s]++;
+    }
+    return alloc_count() - before;
+}
+
+static void million_lookups_allocate_nothing(void **state)
+{
+    (void)state;
+    size_t seen[6] = {0};
+    uint64_t n = lookups(reg, seen);
+    if (n)
+        fail_msg("%" PRIu64 " heap allocations in %zu lookups (%s)", n,
+                 n_codes, alloc_count_method());
+    for (int s = 0; s < 6; s++)
+        if (!seen[s])
+            fail_msg("no lookup gave status %s: the test misses a path",
+                     bkerr_status_name((enum bkerr_status)s));
+}
+
+static void other_paths_allocate_nothing(void **state)
+{
+    (void)state;
+    char buf[256];
+    const struct bkerr_arg args[] = {{NULL, "x"}, {"name", "y"}};
+    struct bkerr_result r;
+    struct bkerr_platform pl;
+    struct bkerr_catalog_status st;
+    int64_t code;
+    size_t calls = 0;
+    uint64_t before = alloc_count();
+    for (size_t i = 0; i < bkerr_catalog_count(reg); i++) {
+        bkerr_catalog_status(reg, i, &st);
+        for (size_t k = 0; k < st.n_entries + st.n_legacy; k++, calls++) {
+            bkerr_catalog_entry(reg, i, k, BKERR_LANG_DEFAULT, &r);
+            bkerr_lookup_product(reg, st.id, r.code, BKERR_LANG_EN, &r);
+            bkerr_format(&r, args, 2, buf, sizeof buf);
+            bkerr_fill(r.message ? r.message : "", args, 2, buf, sizeof buf);
+        }
+        bkerr_lookup_product(reg, st.id, 123456789, BKERR_LANG_ZH_CN, &r);
+    }
+    for (size_t i = 0; i < 100000; i++, calls++) {
+        bkerr_lookup(NULL, codes[i], BKERR_LANG_EN, &r); /* built-ins only */
+        bkerr_format(&r, NULL, 0, buf, 16);             /* cut output */
+        bkerr_lookup_product(reg, "no_such_product", codes[i],
+                             BKERR_LANG_DEFAULT, &r);
+        bkerr_lookup_product(reg, NULL, codes[i], BKERR_LANG_DEFAULT, &r);
+        bkerr_lookup(reg, codes[i], (enum bkerr_lang)7, &r); /* EINVAL */
+        bkerr_platform(reg, (int)(10 + i % 90), &pl);
+        bkerr_parse_code(" 1199000 ", &code, NULL);
+        bkerr_parse_code("12x", &code, NULL);
+    }
+    uint64_t n = alloc_count() - before;
+    if (n)
+        fail_msg("%" PRIu64 " heap allocations in %zu rounds of product "
+                 "lookups, catalog entries and formatting", n, calls);
+}
+
+/* With load = lazy (once libbkerr has it), the first lookup of a prefix
+ * loads its catalog, which allocates (dlopen does); after one lookup per
+ * prefix, lookups allocate nothing. */
+static void lazy_lookups_allocate_nothing_once_loaded(void **state)
+{
+    (void)state;
+    FILE *f = fopen(bundled_config(), "r");
+    assert_non_null(f);
+    char text[16384];
+    size_t len = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[len] = '\0';
+    char *at = strstr(text, "[registry]\n");
+    assert_non_null(at);
+    char lazy[sizeof text + 32];
+    size_t head = (size_t)(at - text) + strlen("[registry]\n");
+    snprintf(lazy, sizeof lazy, "%.*sload = lazy\n%s", (int)head, text,
+             text + head);
+    char *dir = th_tmpdir();
+    char *path = th_write(dir, "lazy.ini", lazy);
+    bkerr_registry *lz;
+    char err[BKERR_ERRMSG_SIZE];
+    int rc = bkerr_open(path, &lz, err, sizeof err);
+    free(path);
+    th_rmtree(dir);
+    if (rc == BKERR_ECONFIG && strstr(err, "load")) {
+        printf("# skipped: this libbkerr has no load = lazy (%s)\n", err);
+        skip();
+    }
+    assert_int_equal(rc, 0);
+    struct bkerr_result r;
+    for (int64_t p = 10; p < 100; p++)
+        bkerr_lookup(lz, p * 100000 + 1, BKERR_LANG_DEFAULT, &r);
+    size_t seen[6] = {0};
+    uint64_t n = lookups(lz, seen);
+    bkerr_close(lz);
+    if (n)
+        fail_msg("%" PRIu64 " heap allocations in %zu lookups of a lazily "
+                 "opened registry after its catalogs loaded", n, n_codes);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(counting_works),
+        cmocka_unit_test(million_lookups_allocate_nothing),
+        cmocka_unit_test(other_paths_allocate_nothing),
+        cmocka_unit_test(lazy_lookups_allocate_nothing_once_loaded),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

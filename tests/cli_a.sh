@@ -28,62 +28,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/bkerr-cli-a-XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
 
-passed=0
-failed=0
-what=""
-rc=0
-out=""
-err=""
-
-# run CMD...: runs it, keeping its exit status, and stdout and stderr in
-# $tmp/stdout, $tmp/stderr, $out and $err.
-run() {
-    what="$*"
-    set +e
-    "$@" >"$tmp/stdout" 2>"$tmp/stderr"
-    rc=$?
-    set -e
-    out=$(cat "$tmp/stdout")
-    err=$(cat "$tmp/stderr")
-}
-
-pass() {
-    passed=$((passed + 1))
-}
-
-# fail DESC EXPECTED GOT
-fail() {
-    failed=$((failed + 1))
-    printf 'FAIL: %s\n  command:  %s\n  expected: %s\n  got:      %s\n' \
-        "$1" "$what" "$2" "$3"
-}
-
-exit_is() {
-    if [ "$rc" -eq "$1" ]; then
-        pass
-    else
-        fail "exit status" "exit $1" "exit $rc; stderr: $err"
-    fi
-}
-
-out_has() {
-    case $out in
-    *"$1"*) pass ;;
-    *) fail "stdout" "stdout containing '$1'" "$(printf '%s' "$out" | head -c 2000)" ;;
-    esac
-}
-err_has() {
-    case $err in
-    *"$1"*) pass ;;
-    *) fail "stderr" "stderr containing '$1'" "$err" ;;
-    esac
-}
-out_empty() {
-    if [ -z "$out" ]; then pass; else fail "stdout" "nothing" "$out"; fi
-}
-err_empty() {
-    if [ -z "$err" ]; then pass; else fail "stderr" "nothing" "$err"; fi
-}
+. "$(dirname "$0")/check.sh"
 
 # py DESC [ARGS...] <<EOF ... EOF: runs a python3 check on the last run's
 # stdout (the file $tmp/stdout is sys.argv[1], further ARGS follow); the

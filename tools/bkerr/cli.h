@@ -90,6 +90,11 @@ int cli_operands(int *argc, char **argv);
  * id), EXIT_UNRESOLVED (its catalog is not loaded) or EXIT_OPEN. */
 int cli_catalogs(const struct cli *c, const char *product, size_t **idx,
                  size_t *n);
+/* For a subcommand taking one optional PRODUCT operand (or --product):
+ * checks the operands, opens the registry and calls cli_catalogs(); sets
+ * *product.  Returns as cli_catalogs(), or cli_open()'s failure. */
+int cli_open_catalogs(struct cli *c, const char *sub, int argc, char **argv,
+                      const char **product, size_t **idx, size_t *n);
 /* One catalog entry, looked up in both languages. */
 struct cli_entry {
     struct bkerr_result zh, en; /* bkerr_catalog_entry() in zh_CN and en */

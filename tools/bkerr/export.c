@@ -925,18 +925,10 @@ int cmd_export(struct cli *c, int argc, char **argv)
                   "python-defines", format);
         return EXIT_USAGE;
     }
-    cli_operands(&argc, argv);
-    const char *product = c->product;
-    if (argc > 1 || (argc == 1 && product && strcmp(product, argv[0]) != 0)) {
-        cli_error("export takes one PRODUCT; see bkerr export --help");
-        return EXIT_USAGE;
-    }
-    if (argc == 1)
-        product = argv[0];
-    if ((rc = cli_open(c)) != EXIT_OK)
-        return rc;
+    const char *product;
     size_t *idx, n;
-    if ((rc = cli_catalogs(c, product, &idx, &n)) != EXIT_OK)
+    if ((rc = cli_open_catalogs(c, "export", argc, argv, &product, &idx, &n)) !=
+        EXIT_OK)
         return rc;
     struct export x = {c, idx, n, product, stdout};
     rc = run(&x);

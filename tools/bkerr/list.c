@@ -100,6 +100,21 @@ static int not_loaded(const struct cli *c, const char *product)
     return EXIT_UNRESOLVED;
 }
 
+int cli_open_catalogs(struct cli *c, const char *sub, int argc, char **argv,
+                      const char **product, size_t **idx, size_t *n)
+{
+    cli_operands(&argc, argv);
+    *product = c->product;
+    if (argc > 1 || (argc == 1 && *product && strcmp(*product, argv[0]) != 0)) {
+        cli_error("%s takes one PRODUCT; see bkerr %s --help", sub, sub);
+        return EXIT_USAGE;
+    }
+    if (argc == 1)
+        *product = argv[0];
+    int rc = cli_open(c);
+    return rc != EXIT_OK ? rc : cli_catalogs(c, *product, idx, n);
+}
+
 int cli_catalogs(const struct cli *c, const char *product, size_t **idx,
                  size_t *n)
 {
@@ -279,18 +294,10 @@ int cmd_list(struct cli *c, int argc, char **argv)
     int rc = cli_subcommand_args(argc, argv, list_help);
     if (rc >= 0)
         return rc;
-    cli_operands(&argc, argv);
-    const char *product = c->product;
-    if (argc > 1 || (argc == 1 && product && strcmp(product, argv[0]) != 0)) {
-        cli_error("list takes one PRODUCT; see bkerr list --help");
-        return EXIT_USAGE;
-    }
-    if (argc == 1)
-        product = argv[0];
-    if ((rc = cli_open(c)) != EXIT_OK)
-        return rc;
+    const char *product;
     size_t *idx, n;
-    if ((rc = cli_catalogs(c, product, &idx, &n)) != EXIT_OK)
+    if ((rc = cli_open_catalogs(c, "list", argc, argv, &product, &idx, &n)) !=
+        EXIT_OK)
         return rc;
     struct json j;
     if (c->json) {

@@ -15,7 +15,7 @@
  * the median of T trials (default 11) after one untimed warm-up pass.
  *
  * Only the public API (bkerr.h, plugin.h) is used.  The dense baseline
- * and the search prototypes read the same tables the registry serves. */
+ * reads the same tables the registry serves. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -633,32 +633,7 @@ static void time_mix(const struct dataset *ds, enum mix m, bool baselines)
     free(codes);
 }
 
-/* ---- search prototypes over the plugins' own tables ------------------------ */
-
-/* What a core could do instead of a binary search over 48-byte entries,
- * measured on the same tables.  Not bkerr code: evidence for choosing. */
-struct proto {
-    const struct bkerr_entry *e;
-    size_t n;
-    uint32_t *keys;     /* the 5-digit ids, sorted: a dense key array */
-    uint32_t *eyt;      /* keys in Eytzinger (BFS) order, 1-based */
-    uint32_t *eyt_idx;  /* entry index of eyt[k] */
-    uint64_t *bits;     /* 100,000-bit presence map */
-    uint32_t *rank;     /* entries before each 64-bit word */
-};
-static struct proto protos[PREFIX_SLOTS];
-
-static size_t eyt_fill(struct proto *p, size_t i, size_t k)
-{
-    if (k <= p->n) {
-        i = eyt_fill(p, i, 2 * k);
-        p->eyt[k] = p->keys[i];
-        p->eyt_idx[k] = (uint32_t)i;
-        i++;
-        i = eyt_fill(p, i, 2 * k + 1);
-    }
-    return i;
-}
+/* ---- the loaded plugins' own tables --------------------------------------- */
 
 /* Finds the descriptor bkerr loaded from path: dlopen(RTLD_NOLOAD) hands
  * back the same mapping. */
@@ -672,176 +647,24 @@ static const struct bkerr_catalog *loaded_descriptor(const char *path)
     return d;
 }
 
-static bool protos_build(const bkerr_registry *reg)
+/* The codes and texts of a compiled catalog, read from its tables as the
+ * registry does (for the callgrind loop, where going through the API for
+ * 900k entries would take minutes under valgrind). */
+static size_t packed_records(const struct bkerr_catalog *d, struct bkerr_entry *out)
 {
-    for (size_t i = 0; i < bkerr_catalog_count(reg); i++) {
-        struct bkerr_catalog_status st;
-        bkerr_catalog_status(reg, i, &st);
-        if (st.state != BKERR_CATALOG_LOADED)
-            continue;
-        const struct bkerr_catalog *d = loaded_descriptor(st.path);
-        if (!d)
-            return false;
-        struct proto *p = &protos[d->prefix];
-        p->e = d->entries;
-        p->n = d->n_entries;
-        p->keys = xmalloc(p->n * sizeof *p->keys);
-        p->eyt = xcalloc(p->n + 1, sizeof *p->eyt);
-        p->eyt_idx = xcalloc(p->n + 1, sizeof *p->eyt_idx);
-        p->bits = xcalloc(100000 / 64 + 1, sizeof *p->bits);
-        p->rank = xcalloc(100000 / 64 + 1, sizeof *p->rank);
-        for (size_t k = 0; k < p->n; k++) {
-            uint32_t s = (uint32_t)(d->entries[k].code % 100000);
-            p->keys[k] = s;
-            p->bits[s / 64] |= 1ull << (s % 64);
+    const struct bkerr_packed *p = d->packed;
+    size_t n = 0;
+    for (size_t w = 0; w < BKERR_PRESENT_WORDS; w++)
+        for (uint64_t bits = p->present[w]; bits; bits &= bits - 1) {
+            const struct bkerr_packed_entry *e = &p->entries[n];
+            out[n++] = (struct bkerr_entry){
+                (int64_t)d->prefix * 100000 + (int64_t)w * 64 +
+                    __builtin_ctzll(bits),
+                p->pool + e->symbol, p->pool + e->message_zh,
+                p->pool + e->message_en, p->pool + e->advice_zh,
+                p->pool + e->advice_en};
         }
-        eyt_fill(p, 0, 1);
-        uint32_t acc = 0;
-        for (size_t w = 0; w <= 100000 / 64; w++) {
-            p->rank[w] = acc;
-            acc += (uint32_t)__builtin_popcountll(p->bits[w]);
-        }
-    }
-    return true;
-}
-
-static void protos_free(void)
-{
-    for (int i = 0; i < PREFIX_SLOTS; i++) {
-        free(protos[i].keys);
-        free(protos[i].eyt);
-        free(protos[i].eyt_idx);
-        free(protos[i].bits);
-        free(protos[i].rank);
-    }
-    memset(protos, 0, sizeof protos);
-}
-
-static inline const struct proto *proto_of(int64_t code)
-{
-    if (code < 1000000 || code > 9999999)
-        return NULL;
-    const struct proto *p = &protos[code / 100000];
-    return p->n ? p : NULL;
-}
-
-/* Today's search (core/lookup.c's find_entry) over a 100-slot index. */
-static const struct bkerr_entry *search_binary(int64_t code)
-{
-    const struct proto *p = proto_of(code);
-    if (!p)
-        return NULL;
-    size_t lo = 0, hi = p->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (p->e[mid].code < code)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < p->n && p->e[lo].code == code ? &p->e[lo] : NULL;
-}
-
-/* Branch-free lower bound over a separate uint32 key array. */
-static const struct bkerr_entry *search_branchless(int64_t code)
-{
-    const struct proto *p = proto_of(code);
-    if (!p)
-        return NULL;
-    uint32_t key = (uint32_t)(code % 100000);
-    const uint32_t *base = p->keys;
-    size_t n = p->n;
-    while (n > 1) {
-        size_t half = n / 2;
-        base = base[half - 1] < key ? base + half : base;
-        n -= half;
-    }
-    size_t i = (size_t)(base - p->keys) + (*base < key);
-    return i < p->n && p->keys[i] == key ? &p->e[i] : NULL;
-}
-
-/* Eytzinger (BFS-order) search with prefetch of the grandchildren. */
-static const struct bkerr_entry *search_eytzinger(int64_t code)
-{
-    const struct proto *p = proto_of(code);
-    if (!p)
-        return NULL;
-    uint32_t key = (uint32_t)(code % 100000);
-    size_t k = 1;
-    while (k <= p->n) {
-        __builtin_prefetch(p->eyt + 4 * k);
-        k = 2 * k + (p->eyt[k] < key);
-    }
-    k >>= __builtin_ffsll((long long)~k);
-    return k && p->eyt[k] == key ? &p->e[p->eyt_idx[k]] : NULL;
-}
-
-/* Presence bitmap of the dense 5-digit space plus a rank per word: one
- * probe, no search (12.5 KB + 6.3 KB per catalog). */
-static const struct bkerr_entry *search_bitmap(int64_t code)
-{
-    const struct proto *p = proto_of(code);
-    if (!p)
-        return NULL;
-    uint32_t s = (uint32_t)(code % 100000);
-    uint64_t word = p->bits[s / 64], bit = 1ull << (s % 64);
-    if (!(word & bit))
-        return NULL;
-    return &p->e[p->rank[s / 64] + (uint32_t)__builtin_popcountll(word & (bit - 1))];
-}
-
-typedef const struct bkerr_entry *(*search_fn)(int64_t);
-struct search_ctx {
-    search_fn f;
-};
-
-static uint64_t run_search(const void *ctx, const void *codes, size_t n)
-{
-    search_fn f = ((const struct search_ctx *)ctx)->f;
-    const int64_t *c = codes;
-    uint64_t acc = 0;
-    for (size_t i = 0; i < n; i++) {
-        const struct bkerr_entry *e = f(c[i]);
-        acc += e ? (uintptr_t)e->message_zh : 1;
-    }
-    return acc;
-}
-
-static void time_protos(const struct dataset *ds)
-{
-    if (!protos_build(ds->reg)) {
-        na("search.protos", "cannot find the loaded descriptors");
-        protos_free();
-        return;
-    }
-    static const struct {
-        const char *name;
-        search_fn f;
-    } fns[] = {{"binary", search_binary}, {"branchless", search_branchless},
-               {"eytzinger", search_eytzinger}, {"bitmap_rank", search_bitmap}};
-    const enum mix mixes[] = {MIX_UNIFORM, MIX_ZIPF, MIX_MISS};
-    for (size_t m = 0; m < 3; m++) {
-        int64_t *codes = make_mix(ds, mixes[m], n_lookups);
-        /* every prototype must agree with the dense array */
-        for (size_t f = 0; f < 4; f++)
-            for (size_t i = 0; i < 100000; i++)
-                if (fns[f].f(codes[i]) ? fns[f].f(codes[i])->code != codes[i]
-                                       : dense[codes[i]] != NULL) {
-                    fprintf(stderr, "bkerr-bench: search %s wrong on %" PRId64
-                            "\n", fns[f].name, codes[i]);
-                    exit(4);
-                }
-        for (size_t f = 0; f < 4; f++) {
-            struct search_ctx sc = {fns[f].f};
-            struct method me = {fns[f].name, run_search, &sc, codes, n_lookups};
-            char key[160];
-            snprintf(key, sizeof key, "search.%s.%s.%s", ds->name,
-                     mix_names[mixes[m]], fns[f].name);
-            time_method(key, &me);
-        }
-        free(codes);
-    }
-    protos_free();
+    return n;
 }
 
 /* ---- com_err ---------------------------------------------------------------- */
@@ -1312,10 +1135,10 @@ static int loop(const char *ini, const char *mixname, size_t n,
         if (st.state != BKERR_CATALOG_LOADED)
             continue;
         const struct bkerr_catalog *d = loaded_descriptor(st.path);
-        if (!d)
+        if (!d || d->abi_minor < 1 || !d->packed ||
+            d->packed->n_entries != st.n_entries)
             return 3;
-        memcpy(ds.rec + ds.n_rec, d->entries, d->n_entries * sizeof *d->entries);
-        ds.n_rec += d->n_entries;
+        ds.n_rec += packed_records(d, ds.rec + ds.n_rec);
         ds.loaded[st.prefix] = true;
     }
     enum mix m = MIX_COUNT;
@@ -1358,7 +1181,7 @@ static void machine_facts(void)
     info_s("run.libbkerr", bkerr_api(1) ? bkerr_api(1)->library_version : "?");
 }
 
-static int run(const char *bundled, const char *data, bool search)
+static int run(const char *bundled, const char *data)
 {
     machine_facts();
     if (!alloc_count_works())
@@ -1406,8 +1229,6 @@ static int run(const char *bundled, const char *data, bool search)
         if (sets[s].n == 90) {
             for (int m = 0; m < MIX_COUNT; m++)
                 time_mix(&ds, (enum mix)m, m != MIX_NOCAT && m != MIX_INVALID);
-            if (search)
-                time_protos(&ds);
         } else if (sets[s].n == 13) {
             time_mix(&ds, MIX_UNIFORM, false);
             time_mix(&ds, MIX_NOCAT, false);
@@ -1449,8 +1270,7 @@ static int run(const char *bundled, const char *data, bool search)
 }
 
 static const char usage[] =
-    "usage: bkerr-bench run --bundled INI --data DIR [--trials T] [--n N] "
-    "[--no-search]\n"
+    "usage: bkerr-bench run --bundled INI --data DIR [--trials T] [--n N]\n"
     "       bkerr-bench dump-et INI OUTDIR\n"
     "       bkerr-bench rss LABEL INI\n"
     "       bkerr-bench loop INI uniform|zipf|nocat|invalid N [bkerr|dense]\n"
@@ -1472,7 +1292,6 @@ int main(int argc, char **argv)
         return 2;
     }
     const char *bundled = NULL, *data = NULL;
-    bool search = true;
     for (int i = 2; i < argc; i++) {
         if (strcmp(argv[i], "--bundled") == 0 && i + 1 < argc)
             bundled = argv[++i];
@@ -1482,8 +1301,6 @@ int main(int argc, char **argv)
             trials = atoi(argv[++i]);
         else if (strcmp(argv[i], "--n") == 0 && i + 1 < argc)
             n_lookups = (size_t)strtoull(argv[++i], NULL, 10);
-        else if (strcmp(argv[i], "--no-search") == 0)
-            search = false;
         else {
             fputs(usage, stderr);
             return 2;
@@ -1493,5 +1310,5 @@ int main(int argc, char **argv)
         fputs(usage, stderr);
         return 2;
     }
-    return run(bundled, data, search);
+    return run(bundled, data);
 }

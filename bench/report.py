@@ -207,24 +207,6 @@ def report(path):
         p("libgpg-error: not measured (" + N.get(g + "gpg_strerror_r", "missing") + ").")
     p()
 
-    if any(k.startswith("search.") for k in R):
-        p("## Search alone, on the plugins' own tables (bench prototypes, not bkerr code)")
-        p()
-        p("ns per search over synth90 (90 × 10,000 codes), 100-slot prefix index in "
-          "front of each: binary = today's find_entry over 48-byte entries; "
-          "branchless = lower bound over a separate uint32 key array; eytzinger = "
-          "BFS-ordered uint32 keys with prefetch; bitmap_rank = a 100,000-bit "
-          "presence map per catalog plus a rank per 64-bit word (one probe, 19 KB "
-          "per catalog).")
-        p()
-        rows = []
-        for mix in ("uniform", "zipf", "miss"):
-            k = f"search.synth90.{mix}."
-            rows.append([mix] + [rp.cell(k + f) for f in ("binary", "branchless",
-                                                          "eytzinger", "bitmap_rank")]
-                        + [rp.cell(f"lookup.synth90.{mix}.dense")])
-        rp.table(["mix", "binary", "branchless", "eytzinger", "bitmap_rank", "dense"], rows)
-
     p("## Open: ms per bkerr_open (median)")
     p()
     p("dlopen floor = bare dlopen(RTLD_NOW | RTLD_LOCAL) of the same files; "

@@ -107,19 +107,63 @@ int bk_config_read(const char *path, struct bk_config *cfg, char *err,
                    size_t errlen);
 void bk_config_free(struct bk_config *cfg);
 
+/* ---- index.c: code -> entry, and an entry's texts ---- */
+struct bk_index {
+    const uint64_t *present; /* BKERR_PRESENT_WORDS words: codes with an entry */
+    uint32_t *rank;          /* entries before each word of present */
+    size_t n;                /* entries */
+    const struct bkerr_packed *packed; /* compiled tables, or NULL ... */
+    const struct bkerr_entry *entries; /* ... hand-written ones */
+    uint64_t *own_present;             /* present, when built here */
+    atomic_uint_least64_t *checked;    /* packed: entries whose text passed */
+};
+/* An entry's texts, NULL where it has none (never ""). */
+struct bk_texts {
+    const char *symbol, *message_zh, *message_en, *advice_zh, *advice_en;
+    const struct bkerr_range *range; /* the range holding the code, or NULL */
+};
+/* Builds ix for d, whose tables the loader has checked; false on ENOMEM. */
+bool bk_index_build(struct bk_index *ix, const struct bkerr_catalog *d,
+                    const struct bkerr_packed *packed);
+void bk_index_free(struct bk_index *ix);
+/* True and the entry's index in *i if suffix (0-99999) has an entry. */
+static inline bool bk_index_find(const struct bk_index *ix, uint32_t suffix,
+                                 size_t *i)
+{
+    uint64_t word = ix->present[suffix / 64], bit = UINT64_C(1) << (suffix % 64);
+    if (!(word & bit))
+        return false;
+    *i = ix->rank[suffix / 64] + (size_t)__builtin_popcountll(word & (bit - 1));
+    return true;
+}
+/* The code of entry i (< ix->n) under prefix. */
+int64_t bk_index_code(const struct bk_index *ix, int prefix, size_t i);
+/* The texts of entry i, whose code is code; false if it is a compiled
+ * entry that fails the text rules of plugin.h. */
+bool bk_index_texts(const struct bk_index *ix, const struct bkerr_catalog *d,
+                    size_t i, int64_t code, struct bk_texts *t);
+/* NULL if compiled entry i (code) keeps the rules; else a static reason. */
+const char *bk_packed_problem(const struct bkerr_catalog *d,
+                              const struct bkerr_packed *p, size_t i,
+                              int64_t code);
+const struct bkerr_range *bk_find_range(const struct bkerr_catalog *d,
+                                        int64_t code);
+
 /* ---- loader.c: dlopen + validate one catalog ---- */
 struct bk_catalog {
     const struct bkerr_catalog *desc;
     void *handle;
+    struct bk_index ix; /* the prefix's entries */
 };
 /* Sizes of the buffers a rejection reason and a resolved path go in. */
 #define BK_PATH_MAX 4096
 #define BK_REASON_SIZE (BK_PATH_MAX + 512)
 /* Opens path and checks the descriptor against the expected id and prefix
- * (0: none allocated).  True and *out filled, or false with the reason in
+ * (0: none allocated); verify also checks every compiled entry's text
+ * now rather than at its first lookup.  True and *out filled, or false with the reason in
  * why (BK_REASON_SIZE bytes). */
 bool bk_catalog_load(const char *path, const char *id, int prefix,
-                     struct bk_catalog *out, char *why);
+                     bool verify, struct bk_catalog *out, char *why);
 void bk_catalog_unload(struct bk_catalog *cat);
 /* True if path is a regular file that it and its directory are safe to
  * load (not writable by others, owned by root or us); else false and why. */
@@ -144,6 +188,7 @@ struct bkerr_registry {
     struct bk_cfg_platform *admin; /* owns the admin rows' strings */
     size_t n_admin;
     pthread_mutex_t lazy_lock; /* serialises lazy loads */
+    bool verify;               /* BKERR_OPEN_VERIFY */
 };
 /* slot if its catalog is loaded, loading it first if it is lazy (the one
  * step of a lookup that may block and allocate, once per catalog); NULL if

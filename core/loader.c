@@ -10,6 +10,8 @@
 
 /* Size of the ABI 1.0 descriptor: the least a plugin may export. */
 #define ABI_1_0_SIZE (offsetof(struct bkerr_catalog, n_legacy) + sizeof(size_t))
+#define ABI_1_1_SIZE \
+    (offsetof(struct bkerr_catalog, packed) + sizeof(const void *))
 
 /* Writes the reason for a rejection into why; returns false. */
 __attribute__((format(printf, 2, 3))) static bool reject(char *why,
@@ -198,6 +200,58 @@ static bool check_ranges(const struct segs *segs, const char *path,
     return true;
 }
 
+/* The compiled tables, as far as the open checks them: bounds, the pool's
+ * ends and the bitmap, none of which grows with the codes.  The entries'
+ * offsets and text wait for their first lookup (index.c). */
+static bool check_packed(const struct segs *segs, const char *path,
+                         const struct bkerr_catalog *d, char *why)
+{
+    const struct bkerr_packed *p = d->packed;
+    if (d->entries || d->n_entries)
+        return reject(why, "%s: the descriptor gives both entries and packed "
+                           "tables; give one", path);
+    if (!table_inside(segs, p, 1, sizeof *p))
+        return reject(why, "%s: packed tables at %p lie outside the plugin's "
+                           "loaded segments", path, (const void *)p);
+    if (!p->present || !table_inside(segs, p->present, BKERR_PRESENT_WORDS,
+                                     sizeof *p->present))
+        return reject(why, "%s: packed: the presence bitmap is NULL or lies "
+                           "outside the plugin's loaded segments", path);
+    if (p->n_entries > BKERR_SUFFIXES ||
+        (p->n_entries && !p->entries) ||
+        !table_inside(segs, p->entries, p->n_entries, sizeof *p->entries))
+        return reject(why, "%s: packed: %zu entries at %p lie outside the "
+                           "plugin's loaded segments", path, p->n_entries,
+                      (const void *)p->entries);
+    if (!p->pool || p->pool_size == 0 ||
+        !table_inside(segs, p->pool, p->pool_size, 1))
+        return reject(why, "%s: packed: the string pool (%zu bytes at %p) is "
+                           "NULL, empty or outside the plugin's loaded "
+                           "segments", path, p->pool_size,
+                      (const void *)p->pool);
+    if (p->pool[0] || p->pool[p->pool_size - 1])
+        return reject(why, "%s: packed: the string pool must begin and end "
+                           "with a NUL; rebuild the catalog with bkerr-catc",
+                      path);
+    size_t set = 0;
+    for (size_t w = 0; w < BKERR_PRESENT_WORDS; w++)
+        set += (size_t)__builtin_popcountll(p->present[w]);
+    if (p->present[BKERR_PRESENT_WORDS - 1] >> (BKERR_SUFFIXES % 64))
+        return reject(why, "%s: packed: the presence bitmap has bits past "
+                           "code %d99999", path, (int)d->prefix);
+    if (set != p->n_entries)
+        return reject(why, "%s: packed: the presence bitmap has %zu codes but "
+                           "n_entries is %zu; rebuild the catalog", path, set,
+                      p->n_entries);
+    return true;
+}
+
+/* The compiled tables of d, or NULL (ABI 1.0, or hand-written). */
+static const struct bkerr_packed *packed_of(const struct bkerr_catalog *d)
+{
+    return d->abi_minor >= 1 ? d->packed : NULL;
+}
+
 static bool check_descriptor(const struct segs *segs, const char *path,
                              const struct bkerr_catalog *d,
                              const char *id, int prefix, char *why)
@@ -215,6 +269,10 @@ static bool check_descriptor(const struct segs *segs, const char *path,
         return reject(why, "%s: descriptor is %u bytes, less than ABI 1.0's "
                            "%zu; rebuild the catalog", path, d->size,
                            ABI_1_0_SIZE);
+    if (d->abi_minor >= 1 && d->size < ABI_1_1_SIZE)
+        return reject(why, "%s: descriptor says ABI 1.%u but is %u bytes, "
+                           "less than ABI 1.1's %zu; rebuild the catalog",
+                      path, d->abi_minor, d->size, ABI_1_1_SIZE);
     const char *texts0[] = {d->id, d->version, d->name_zh, d->name_en,
                             d->origin};
     for (size_t t = 0; t < 5; t++)
@@ -243,9 +301,27 @@ static bool check_descriptor(const struct segs *segs, const char *path,
     if (d->prefix != prefix)
         return reject(why, "%s: catalog prefix is %d but '%s' is allocated "
                            "prefix %d", path, (int)d->prefix, id, prefix);
-    return check_entries(segs, path, d, d->entries, d->n_entries, true, why) &&
+    return (packed_of(d) ? check_packed(segs, path, d, why)
+                         : check_entries(segs, path, d, d->entries,
+                                         d->n_entries, true, why)) &&
            check_entries(segs, path, d, d->legacy, d->n_legacy, false, why) &&
            check_ranges(segs, path, d, why);
+}
+
+/* Every compiled entry's text, as bkerr check wants it at open. */
+static bool verify_packed(const char *path, const struct bk_catalog *c,
+                          char *why)
+{
+    const struct bkerr_catalog *d = c->desc;
+    for (size_t i = 0; i < c->ix.n; i++) {
+        int64_t code = bk_index_code(&c->ix, d->prefix, i);
+        const char *bad = bk_packed_problem(d, d->packed, i, code);
+        if (bad)
+            return reject(why, "%s: packed entries[%zu]: code %lld: %s; "
+                               "rebuild the catalog with bkerr-catc", path, i,
+                          (long long)code, bad);
+    }
+    return true;
 }
 
 /* True if the symbol at addr lies in the object behind handle, not in one
@@ -271,7 +347,7 @@ static size_t symbol_size(const void *addr)
 }
 
 bool bk_catalog_load(const char *path, const char *id, int prefix,
-                     struct bk_catalog *out, char *why)
+                     bool verify, struct bk_catalog *out, char *why)
 {
     memset(out, 0, sizeof *out);
     if (!bk_file_trust(path, why))
@@ -301,17 +377,22 @@ bool bk_catalog_load(const char *path, const char *id, int prefix,
             ok = check_descriptor(&segs, path, d, id, prefix, why);
         }
     }
-    if (!ok) {
-        dlclose(h);
-        return false;
-    }
     out->desc = d;
     out->handle = h;
+    if (ok && !bk_index_build(&out->ix, d, packed_of(d)))
+        ok = reject(why, "%s: out of memory building the code index", path);
+    if (ok && verify && packed_of(d))
+        ok = verify_packed(path, out, why);
+    if (!ok) {
+        bk_catalog_unload(out);
+        return false;
+    }
     return true;
 }
 
 void bk_catalog_unload(struct bk_catalog *cat)
 {
+    bk_index_free(&cat->ix);
     if (cat->handle)
         dlclose(cat->handle);
     memset(cat, 0, sizeof *cat);

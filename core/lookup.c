@@ -1,90 +1,64 @@
-/* Lookups: code -> class -> prefix slot -> binary search -> texts in the
- * wanted language.  Read-only on the registry; no allocation, no locks. */
+/* Lookups: code -> class -> prefix slot -> index (index.c) -> texts in the
+ * wanted language.  No allocation, no locks; the one write is index.c's
+ * note that a compiled entry passed its checks. */
 #include "internal.h"
 
-/* Picks the text in lang, else the other language; NULL if both empty. */
+/* Picks the text in lang, else the other language; NULL if both are
+ * missing.  Texts come here NULL when empty, so no text byte is read. */
 static const char *pick(const char *zh, const char *en, enum bkerr_lang lang,
                         enum bkerr_lang *used)
 {
-    const char *want = lang == BKERR_LANG_EN ? en : zh;
-    const char *other = lang == BKERR_LANG_EN ? zh : en;
-    if (want && *want) {
-        *used = lang;
-        return want;
-    }
-    if (other && *other) {
-        *used = lang == BKERR_LANG_EN ? BKERR_LANG_ZH_CN : BKERR_LANG_EN;
-        return other;
-    }
+    bool en_first = lang == BKERR_LANG_EN;
+    const char *want = en_first ? en : zh, *other = en_first ? zh : en;
     *used = lang;
-    return NULL;
+    if (want || !other)
+        return want;
+    *used = en_first ? BKERR_LANG_ZH_CN : BKERR_LANG_EN;
+    return other;
 }
 
-static const struct bkerr_entry *find_entry(const struct bkerr_entry *e,
-                                            size_t n, int64_t code)
+static const char *nonempty(const char *s)
 {
-    size_t lo = 0, hi = n;
+    return s && *s ? s : NULL;
+}
+
+static const struct bkerr_entry *find_legacy(const struct bkerr_catalog *d,
+                                             int64_t code)
+{
+    size_t lo = 0, hi = d->n_legacy;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (e[mid].code < code)
+        if (d->legacy[mid].code < code)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < n && e[lo].code == code ? &e[lo] : NULL;
+    return lo < d->n_legacy && d->legacy[lo].code == code ? &d->legacy[lo]
+                                                          : NULL;
 }
 
-static const struct bkerr_range *find_range(const struct bkerr_catalog *d,
-                                            int64_t code)
-{
-    size_t lo = 0, hi = d->n_ranges;
-    while (lo < hi) { /* first range whose last >= code */
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->ranges[mid].last < code)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo < d->n_ranges && d->ranges[lo].first <= code)
-        return &d->ranges[lo];
-    return NULL;
-}
-
-static void set_message(struct bkerr_result *r, const char *zh, const char *en,
+/* Module and, when the answer has none, advice from the range. */
+static void apply_range(struct bkerr_result *r, const struct bkerr_range *range,
                         enum bkerr_lang lang)
 {
-    r->message = pick(zh, en, lang, &r->message_lang);
-}
-
-static void set_advice(struct bkerr_result *r, const char *zh, const char *en,
-                       enum bkerr_lang lang)
-{
-    r->advice = pick(zh, en, lang, &r->advice_lang);
-}
-
-/* Module and inherited advice from the range holding the code, if any. */
-static void apply_range(struct bkerr_result *r, const struct bkerr_catalog *d,
-                        enum bkerr_lang lang)
-{
-    const struct bkerr_range *range = find_range(d, r->code);
     if (!range)
         return;
     r->module = range->module;
     if (!r->advice) {
-        set_advice(r, range->advice_zh, range->advice_en, lang);
+        r->advice = pick(nonempty(range->advice_zh), nonempty(range->advice_en),
+                         lang, &r->advice_lang);
         r->advice_inherited = r->advice != NULL;
     }
 }
 
-static void answer_entry(struct bkerr_result *r, const struct bk_slot *slot,
-                         const struct bkerr_entry *e, enum bkerr_lang lang)
+static void answer_entry(struct bkerr_result *r, const struct bk_texts *t,
+                         enum bkerr_lang lang)
 {
     r->status = BKERR_FOUND;
-    r->symbol = e->symbol;
-    set_message(r, e->message_zh, e->message_en, lang);
-    set_advice(r, e->advice_zh, e->advice_en, lang);
-    if (bkerr_prefix(e->code) == slot->cat.desc->prefix)
-        apply_range(r, slot->cat.desc, lang);
+    r->symbol = t->symbol;
+    r->message = pick(t->message_zh, t->message_en, lang, &r->message_lang);
+    r->advice = pick(t->advice_zh, t->advice_en, lang, &r->advice_lang);
+    apply_range(r, t->range, lang);
 }
 
 static bool answer_text_row(struct bkerr_result *r,
@@ -92,9 +66,11 @@ static bool answer_text_row(struct bkerr_result *r,
 {
     if (!row)
         return false;
-    set_message(r, row->name_zh, row->name_en, lang);
+    r->message = pick(nonempty(row->name_zh), nonempty(row->name_en), lang,
+                      &r->message_lang);
     if (!r->advice)
-        set_advice(r, row->advice_zh, row->advice_en, lang);
+        r->advice = pick(nonempty(row->advice_zh), nonempty(row->advice_en),
+                         lang, &r->advice_lang);
     return true;
 }
 
@@ -107,26 +83,31 @@ static void use_slot(struct bkerr_result *r, const struct bk_slot *slot)
 static void lookup_standard(const bkerr_registry *reg, struct bkerr_result *r,
                             enum bkerr_lang lang)
 {
-    int prefix = bkerr_prefix(r->code);
+    int prefix = (int)(r->code / BKERR_SUFFIXES);
     if (bkerr_platform(reg, prefix, &r->platform) == 0) {
         r->status = BKERR_UNASSIGNED;
         return;
     }
     const struct bk_slot *slot = reg ? bk_slot_ready(reg, reg->by_prefix[prefix])
                                      : NULL;
+    uint32_t suffix = (uint32_t)(r->code % BKERR_SUFFIXES);
     if (slot) {
         use_slot(r, slot);
-        const struct bkerr_catalog *d = slot->cat.desc;
-        const struct bkerr_entry *e = find_entry(d->entries, d->n_entries,
-                                                 r->code);
-        if (e) {
-            answer_entry(r, slot, e, lang);
-            return;
+        const struct bk_index *ix = &slot->cat.ix;
+        struct bk_texts t;
+        size_t i;
+        if (bk_index_find(ix, suffix, &i)) {
+            if (bk_index_texts(ix, slot->cat.desc, i, r->code, &t)) {
+                answer_entry(r, &t, lang);
+                return;
+            }
+            r->reason = "the catalog's entry for this code breaks the "
+                        "catalog rules and was ignored; run bkerr check";
         }
     }
-    bool generic = answer_text_row(r, bk_generic(r->code % 100000), lang);
+    bool generic = answer_text_row(r, bk_generic(suffix), lang);
     if (slot)
-        apply_range(r, slot->cat.desc, lang);
+        apply_range(r, bk_find_range(slot->cat.desc, r->code), lang);
     if (generic)
         r->status = BKERR_GENERIC;
     else
@@ -199,12 +180,16 @@ int bkerr_lookup_product(const bkerr_registry *reg, const char *product,
     }
     const struct bk_slot *slot = loaded_slot(reg, product);
     if (slot) {
-        const struct bkerr_catalog *d = slot->cat.desc;
-        const struct bkerr_entry *e = find_entry(d->legacy, d->n_legacy, code);
+        const struct bkerr_entry *e = find_legacy(slot->cat.desc, code);
         if (e) {
+            /* legacy codes lie outside the prefix, so in no range */
+            struct bk_texts t = {nonempty(e->symbol), nonempty(e->message_zh),
+                                 nonempty(e->message_en),
+                                 nonempty(e->advice_zh),
+                                 nonempty(e->advice_en), NULL};
             bkerr_platform(reg, prefix, &out->platform);
             use_slot(out, slot);
-            answer_entry(out, slot, e, lang);
+            answer_entry(out, &t, lang);
             return (int)out->status;
         }
     }
@@ -224,15 +209,15 @@ int bkerr_catalog_entry(const bkerr_registry *reg, size_t i, size_t index,
         return BKERR_EINVAL;
     if (i >= reg->n_slots || !bk_slot_ready(reg, &reg->slots[i]))
         return BKERR_ENOTFOUND;
-    const struct bkerr_catalog *d = reg->slots[i].cat.desc;
-    const struct bkerr_entry *e;
-    if (index < d->n_entries)
-        e = &d->entries[index];
-    else if (index - d->n_entries < d->n_legacy)
-        e = &d->legacy[index - d->n_entries];
+    const struct bk_catalog *c = &reg->slots[i].cat;
+    int64_t code;
+    if (index < c->ix.n)
+        code = bk_index_code(&c->ix, c->desc->prefix, index);
+    else if (index - c->ix.n < c->desc->n_legacy)
+        code = c->desc->legacy[index - c->ix.n].code;
     else
         return BKERR_ENOTFOUND;
-    int rc = bkerr_lookup_product(reg, reg->slots[i].st.id, e->code, lang, out);
+    int rc = bkerr_lookup_product(reg, reg->slots[i].st.id, code, lang, out);
     return rc < 0 ? rc : 0;
 }
 

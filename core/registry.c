@@ -137,11 +137,12 @@ static bool reject(struct bk_slot *slot, const char *why)
 
 /* Loads the catalog of a configured slot (st.path resolved); false only
  * on ENOMEM. */
-static bool load_catalog(struct bk_slot *slot)
+static bool load_catalog(const bkerr_registry *reg, struct bk_slot *slot)
 {
     char why[BK_REASON_SIZE];
     struct bkerr_catalog_status *st = &slot->st;
-    if (!bk_catalog_load(st->path, st->id, slot->prefix, &slot->cat, why))
+    if (!bk_catalog_load(st->path, st->id, slot->prefix, reg->verify,
+                         &slot->cat, why))
         return reject(slot, why);
     const struct bkerr_catalog *d = slot->cat.desc;
     st->state = BKERR_CATALOG_LOADED;
@@ -150,7 +151,7 @@ static bool load_catalog(struct bk_slot *slot)
     st->name_en = d->name_en;
     st->version = d->version;
     st->origin = d->origin;
-    st->n_entries = d->n_entries;
+    st->n_entries = slot->cat.ix.n;
     st->n_ranges = d->n_ranges;
     st->n_legacy = d->n_legacy;
     return true;
@@ -188,7 +189,7 @@ static bool load_slot(bkerr_registry *reg, struct bk_slot *slot,
         reg->by_prefix[slot->prefix] = slot;
         return true;
     }
-    if (!load_catalog(slot))
+    if (!load_catalog(reg, slot))
         return false;
     if (st->state == BKERR_CATALOG_LOADED)
         reg->by_prefix[slot->prefix] = slot;
@@ -207,7 +208,7 @@ const struct bk_slot *bk_slot_ready(const bkerr_registry *creg,
         struct bk_slot *slot = (struct bk_slot *)cslot;
         pthread_mutex_lock(&reg->lazy_lock);
         if (!atomic_load_explicit(&slot->ready, memory_order_relaxed)) {
-            if (!load_catalog(slot) && !slot->st.reason)
+            if (!load_catalog(reg, slot) && !slot->st.reason)
                 slot->st.state = BKERR_CATALOG_REJECTED; /* out of memory */
             atomic_store_explicit(&slot->ready, true, memory_order_release);
         }
@@ -282,6 +283,7 @@ int bkerr_open_with(const char *config_path,
         rc = BKERR_ENOMEM;
     } else {
         reg->lang = cfg.lang;
+        reg->verify = opt->flags & BKERR_OPEN_VERIFY;
         reg->admin = cfg.platforms, reg->n_admin = cfg.n_platforms;
         cfg.platforms = NULL, cfg.n_platforms = 0;
         build_platforms(reg);

@@ -34,9 +34,10 @@
 #define CASE_ALARM 120
 #define NOBODY 65534
 
-enum outcome { ACCEPTED, REFUSED, REQUIRED, REJECTED, CHECK, PENDING };
+enum outcome { ACCEPTED, REFUSED, REQUIRED, REJECTED, CHECK, PENDING, IGNORED };
 static const char *const outcome_names[] = {"accepted", "refused", "required",
-                                            "rejected", "check", "pending"};
+                                            "rejected", "check", "pending",
+                                            "ignored"};
 
 struct hcase {
     char *file;   /* "ini/x.ini" or "plugins/hostile_x" */
@@ -120,9 +121,9 @@ static void parse_readme(void)
         }
         struct hcase c = {.readme_line = lineno};
         size_t o = 0;
-        while (n == 5 && o < 6 && strcmp(field[2], outcome_names[o]) != 0)
+        while (n == 5 && o < 7 && strcmp(field[2], outcome_names[o]) != 0)
             o++;
-        if (n != 5 || o == 6 || !*field[4]) {
+        if (n != 5 || o == 7 || !*field[4]) {
             fprintf(stderr, "%s:%d: not a case line (CASE | SETUP | OUTCOME | "
                     "LINE | MESSAGE)\n", readme, lineno);
             exit(1);
@@ -257,8 +258,9 @@ static bool nothing_visible(const bkerr_registry *reg, size_t i,
     return true;
 }
 
-/* Every configured catalog loaded, and each answers its first entry. */
-static bool all_loaded(const bkerr_registry *reg)
+/* Every configured catalog loaded, and (if answers) each answers its
+ * first entry. */
+static bool all_loaded(const bkerr_registry *reg, bool answers)
 {
     size_t n = bkerr_catalog_count(reg);
     if (n == 0)
@@ -269,6 +271,8 @@ static bool all_loaded(const bkerr_registry *reg)
         if (st.state != BKERR_CATALOG_LOADED)
             return nope("catalog '%s' is not loaded: %s", st.id,
                         st.reason ? st.reason : "(no reason)");
+        if (!answers)
+            continue;
         struct bkerr_result e, r;
         if (bkerr_catalog_entry(reg, i, 0, BKERR_LANG_EN, &e) != 0)
             return nope("catalog '%s' has no entry 0", st.id);
@@ -293,6 +297,26 @@ static bool first_lookups(const struct hcase *c, const bkerr_registry *reg)
     for (int p = 10; p <= 99; p++)
         if (bkerr_lookup(reg, p * 100000LL + 1, BKERR_LANG_EN, &first[p]) < 0)
             return nope("bkerr_lookup(%d00001) failed", p);
+    return true;
+}
+
+/* The plugin's code 1100001 breaks a rule found at its first lookup: no
+ * lookup answers it from the plugin, and each says why; 1100002 is good. */
+static bool entry_ignored(const bkerr_registry *reg)
+{
+    struct bkerr_result r[3];
+    bkerr_lookup(reg, 1100001, BKERR_LANG_EN, &r[0]);
+    bkerr_lookup_product(reg, "cmdb", 1100001, BKERR_LANG_EN, &r[1]);
+    bkerr_catalog_entry(reg, 0, 0, BKERR_LANG_EN, &r[2]);
+    for (size_t i = 0; i < 3; i++)
+        if (r[i].code != 1100001 || r[i].status == BKERR_FOUND ||
+            r[i].symbol || !r[i].reason ||
+            !strstr(r[i].reason, "breaks the catalog rules"))
+            return nope("lookup %zu of 1100001: status %d, reason %s", i,
+                        r[i].status, r[i].reason ? r[i].reason : "(null)");
+    if (bkerr_lookup(reg, 1100002, BKERR_LANG_EN, &r[0]) != BKERR_FOUND ||
+        strcmp(r[0].message, "good") != 0 || r[0].reason)
+        return nope("the good entry 1100002 was not found");
     return true;
 }
 
@@ -322,7 +346,7 @@ static bool verify(const struct hcase *c, const char *ini, int rc,
     case ACCEPTED:
         if (rc != 0 || !reg)
             return nope("bkerr_open() = %d: %s", rc, err);
-        return first_lookups(c, reg) && all_loaded(reg);
+        return first_lookups(c, reg) && all_loaded(reg, true);
     case REJECTED:
     case PENDING: {
         if (rc != 0 || !reg)
@@ -350,6 +374,11 @@ static bool verify(const struct hcase *c, const char *ini, int rc,
                         c->line);
         return nothing_visible(reg, which, &st);
     }
+    case IGNORED:
+        if (rc != 0 || !reg)
+            return nope("bkerr_open() = %d: %s", rc, err);
+        return first_lookups(c, reg) && all_loaded(reg, false) &&
+               entry_ignored(reg);
     case CHECK:
         break;
     }
@@ -617,6 +646,8 @@ static int run_bkerr(char *const argv[], char **out)
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+static void check_reports(const struct hcase *c, const struct scratch *s);
+
 /* A plugin whose constructor kills whoever loads it. */
 static void run_check_case(const struct hcase *c, const struct scratch *s)
 {
@@ -643,7 +674,12 @@ static void run_check_case(const struct hcase *c, const struct scratch *s)
         fail_msg("a child loading %s should have died of SIGABRT (status "
                  "0x%x)", s->plugin, status);
     }
-    /* 2. bkerr check loads it in its own child and reports it. */
+    check_reports(c, s);
+}
+
+/* bkerr check loads the plugin in its own child and reports it. */
+static void check_reports(const struct hcase *c, const struct scratch *s)
+{
     const char *exe = env("BKERR_EXE");
     char *out;
     char *help[] = {(char *)exe, "check", "--help", NULL};
@@ -713,6 +749,8 @@ static void run_case(void **state)
             bkerr_close(reg);
         if (!ok)
             fail_msg("README:%d: %s: %s", c->readme_line, c->name, why);
+        if (c->outcome == IGNORED)
+            check_reports(c, s);
     }
 }
 

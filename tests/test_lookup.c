@@ -446,6 +446,50 @@ static void required_catalogs_load_at_open_even_when_lazy(void **state)
               "path = bad_major.so\n", 0, NULL, BKERR_ECATALOG);
 }
 
+/* The bundled catalogs come compiled (bitmap, offsets, pool): listing
+ * them by index and looking each code up agree, and a code between two
+ * entries is not found. */
+static void compiled_catalogs_index_every_code(void **state)
+{
+    (void)state;
+    const char *path = getenv("BKERR_DEVENV_CONFIG");
+    assert_non_null(path);
+    bkerr_registry *all;
+    char err[BKERR_ERRMSG_SIZE];
+    assert_int_equal(bkerr_open(path, &all, err, sizeof err), 0);
+    size_t n = bkerr_catalog_count(all), codes = 0;
+    assert_true(n >= 14);
+    for (size_t i = 0; i < n; i++) {
+        struct bkerr_catalog_status st;
+        assert_int_equal(bkerr_catalog_status(all, i, &st), 0);
+        assert_int_equal(st.state, BKERR_CATALOG_LOADED);
+        int64_t before = (int64_t)st.prefix * 100000 - 1;
+        for (size_t k = 0; k < st.n_entries; k++) {
+            struct bkerr_result e, r;
+            assert_int_equal(bkerr_catalog_entry(all, i, k, BKERR_LANG_EN, &e),
+                             0);
+            assert_int_equal(e.status, BKERR_FOUND);
+            assert_int_equal(bkerr_prefix(e.code), st.prefix);
+            assert_true(e.code > before);
+            if (e.code > before + 1) {
+                bkerr_lookup(all, before + 1, BKERR_LANG_EN, &r);
+                assert_int_not_equal(r.status, BKERR_FOUND);
+                assert_null(r.symbol);
+            }
+            assert_int_equal(bkerr_lookup(all, e.code, BKERR_LANG_EN, &r),
+                             BKERR_FOUND);
+            assert_string_equal(r.catalog, st.id);
+            assert_ptr_equal(r.message, e.message);
+            assert_ptr_equal(r.symbol, e.symbol);
+            assert_null(r.reason);
+            before = e.code;
+            codes++;
+        }
+    }
+    assert_true(codes > 1800);
+    bkerr_close(all);
+}
+
 static void load_must_be_eager_or_lazy(void **state)
 {
     (void)state;
@@ -485,6 +529,7 @@ int main(void)
         cmocka_unit_test(lazy_catalog_loads_for_listing),
         cmocka_unit_test(required_catalogs_load_at_open_even_when_lazy),
         cmocka_unit_test(load_must_be_eager_or_lazy),
+        cmocka_unit_test(compiled_catalogs_index_every_code),
     };
     return cmocka_run_group_tests(tests, open_registry, close_registry);
 }

@@ -114,7 +114,10 @@ struct bkerr_result {
     enum bkerr_lang message_lang; /* language of message (after fallback) */
     enum bkerr_lang advice_lang;  /* language of advice (after fallback) */
     bool advice_inherited;    /* advice came from the range, not the entry */
-    const char *reason;       /* for INVALID: why, in English; else NULL */
+    const char *reason;       /* for INVALID: why, in English; for a code
+                                 whose catalog entry breaks the catalog
+                                 rules (ignored, so NOT_IN_CATALOG or
+                                 GENERIC): that; else NULL */
 };
 
 /* One placeholder value for bkerr_fill()/bkerr_format().  name NULL makes a
@@ -156,6 +159,10 @@ struct bkerr_catalog_status {
 /* Options for bkerr_open_with(), for tools that inspect a configuration. */
 #define BKERR_OPEN_NO_LOAD 0x1u /* read and check bkerr.ini; load nothing */
 #define BKERR_OPEN_LAZY 0x2u    /* load = lazy, whatever bkerr.ini says */
+#define BKERR_OPEN_VERIFY 0x4u  /* check every entry's text at open, as
+                                   bkerr check does; by default a compiled
+                                   catalog's entry is checked at its first
+                                   lookup */
 struct bkerr_open_options {
     uint32_t size;    /* sizeof(struct bkerr_open_options) */
     uint32_t flags;   /* BKERR_OPEN_* */

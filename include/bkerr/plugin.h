@@ -50,6 +50,19 @@
  * "%s" has no meaning and is literal text: the catalog compiler rewrites
  * Go's %s/%v/%d into {0}, {1}, ... in order.
  *
+ * Compiled tables (ABI 1.1).  Instead of entries, a catalog may give its
+ * prefix's codes as a struct bkerr_packed: a presence bitmap over the
+ * 100,000 codes of the prefix, one struct bkerr_packed_entry per set bit
+ * in code order, and one string pool the entries point into by offset.
+ * bkerr-catc emits this form.  It holds no pointer per string, so the
+ * dynamic loader has nothing to relocate, the tables stay clean shared
+ * pages, and the registry finds a code with one bit test and a popcount.
+ * At open the registry checks the bitmap, the table and pool bounds and
+ * that the pool is NUL-terminated, none of which grows with the codes;
+ * it checks an entry's offsets and text (the rules above) the first time
+ * a lookup reaches it, and answers NOT_IN_CATALOG with a reason if they
+ * fail.  bkerr check (BKERR_OPEN_VERIFY) checks every entry at open.
+ *
  * Growth.  The ABI grows only by appending fields to struct bkerr_catalog
  * and bumping BKERR_ABI_MINOR; struct bkerr_entry and struct bkerr_range are
  * frozen for major 1 (new per-entry data comes as a parallel array appended
@@ -67,7 +80,7 @@ extern "C" {
 #endif
 
 #define BKERR_ABI_MAJOR 1
-#define BKERR_ABI_MINOR 0
+#define BKERR_ABI_MINOR 1
 
 /* The one symbol a catalog plugin exports. */
 #define BKERR_CATALOG_SYMBOL "bkerr_catalog"
@@ -97,6 +110,31 @@ struct bkerr_range {
     const char *advice_en;
 };
 
+/* The compiled tables (ABI 1.1; frozen for major 1). */
+#define BKERR_SUFFIXES 100000 /* codes under one prefix: NN00000-NN99999 */
+#define BKERR_PRESENT_WORDS ((BKERR_SUFFIXES + 63) / 64)
+
+/* Offsets into the pool; 0 (the pool's leading "") means no text. */
+struct bkerr_packed_entry {
+    uint32_t symbol;
+    uint32_t message_zh;
+    uint32_t message_en;
+    uint32_t advice_zh;
+    uint32_t advice_en;
+    uint32_t range;           /* 1 + the index in ranges of the range that
+                                 holds the code; 0 if none does */
+};
+
+struct bkerr_packed {
+    /* BKERR_PRESENT_WORDS words: bit s % 64 of word s / 64 is set when the
+     * code prefix * 100000 + s has an entry; bits past 99999 are 0 */
+    const uint64_t *present;
+    const struct bkerr_packed_entry *entries; /* one per set bit, in order */
+    size_t n_entries;
+    const char *pool;         /* NUL-terminated strings, pool[0] == '\0' */
+    size_t pool_size;         /* bytes, the final NUL included */
+};
+
 struct bkerr_catalog {
     /* ABI 1.0 */
     uint16_t abi_major;       /* BKERR_ABI_MAJOR when built */
@@ -114,7 +152,10 @@ struct bkerr_catalog {
     size_t n_ranges;
     const struct bkerr_entry *legacy;    /* sorted by code; may be NULL */
     size_t n_legacy;
-    /* ABI 1.1 and later append here. */
+    /* ABI 1.1 */
+    const struct bkerr_packed *packed;   /* the compiled form of entries;
+                                            then entries must be NULL */
+    /* ABI 1.2 and later append here. */
 };
 
 #if defined(__GNUC__)

@@ -182,7 +182,7 @@ static void child(const char *config, size_t index, const char *id, int fd)
     dup2(STDERR_FILENO, STDOUT_FILENO);
 
     static struct buf b;
-    struct bkerr_open_options opt = {sizeof opt, 0, id};
+    struct bkerr_open_options opt = {sizeof opt, BKERR_OPEN_VERIFY, id};
     bkerr_registry *reg;
     char err[BKERR_ERRMSG_SIZE];
     if (bkerr_open_with(config, &opt, &reg, err, sizeof err) != 0) {

@@ -1,7 +1,9 @@
-/* struct catalog -> the C source of its plugin: sorted, read-only tables
- * and one BKERR_CATALOG_DEFINE().  The output depends on nothing but the
+/* struct catalog -> the C source of its plugin: compiled, read-only tables
+ * (plugin.h, ABI 1.1) and one BKERR_CATALOG_DEFINE().  The output depends on nothing but the
  * catalog, so it is byte-for-byte reproducible. */
 #include <string.h>
+
+#include <bkerr/plugin.h>
 
 #include "catalog.h"
 
@@ -26,23 +28,111 @@ static void literal(FILE *out, const char *s)
     fputc('"', out);
 }
 
-static void entries(FILE *out, const struct catalog *c, const char *name,
-                    bool legacy)
+/* The canonical field order of an entry. */
+static const enum field entry_fields[] = {F_SYMBOL, F_MESSAGE_ZH, F_MESSAGE_EN,
+                                          F_ADVICE_ZH, F_ADVICE_EN};
+
+static bool has_text(const char *s)
 {
-    fprintf(out, "static const struct bkerr_entry %s[] = {\n", name);
+    return s && *s;
+}
+
+/* The legacy table: few entries, kept in the plain ABI 1.0 form. */
+static void legacy_table(FILE *out, const struct catalog *c)
+{
+    fputs("static const struct bkerr_entry legacy[] = {\n", out);
     for (size_t i = 0; i < c->n_entries; i++) {
         const struct centry *e = &c->entries[i];
-        if (e->legacy != legacy)
+        if (!e->legacy)
             continue;
         fprintf(out, "    {%lld, ", (long long)e->code);
-        const enum field order[] = {F_SYMBOL, F_MESSAGE_ZH, F_MESSAGE_EN,
-                                    F_ADVICE_ZH, F_ADVICE_EN};
         for (size_t f = 0; f < 5; f++) {
-            literal(out, e->f[order[f]].s);
+            const char *t = e->f[entry_fields[f]].s;
+            literal(out, has_text(t) ? t : NULL);
             fputs(f < 4 ? ",\n     " : "},\n", out);
         }
     }
     fputs("};\n\n", out);
+}
+
+/* 1 + the index of the range holding code, or 0 (ranges are sorted). */
+static uint32_t range_of(const struct catalog *c, int64_t code)
+{
+    size_t lo = 0, hi = c->n_ranges;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->ranges[mid].last < code)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->n_ranges && c->ranges[lo].first <= code ? (uint32_t)lo + 1
+                                                           : 0;
+}
+
+/* The compiled tables (plugin.h, ABI 1.1): one pool of every text, the
+ * entries as offsets into it, and the presence bitmap.  Nothing in them
+ * needs relocating when the plugin loads. */
+static bool packed_tables(FILE *out, const struct catalog *c)
+{
+    fputs("/* Pool offsets of symbol, message_zh, message_en, advice_zh, "
+          "advice_en, and\n * 1 + the range index, per code in order. */\n"
+          "static const struct bkerr_packed_entry packed_entries[] = {\n",
+          out);
+    uint64_t offset = 1; /* pool[0] is the "" that offset 0 stands for */
+    uint64_t present[BKERR_PRESENT_WORDS] = {0};
+    size_t n = 0;
+    for (size_t i = 0; i < c->n_entries; i++) {
+        const struct centry *e = &c->entries[i];
+        if (e->legacy)
+            continue;
+        uint32_t suffix = (uint32_t)(e->code % BKERR_SUFFIXES);
+        present[suffix / 64] |= UINT64_C(1) << (suffix % 64);
+        fputs("    {", out);
+        for (size_t f = 0; f < 5; f++) {
+            const char *t = e->f[entry_fields[f]].s;
+            fprintf(out, "%llu, ",
+                    has_text(t) ? (unsigned long long)offset : 0ULL);
+            if (has_text(t))
+                offset += strlen(t) + 1;
+        }
+        fprintf(out, "%lu}, /* %lld */\n",
+                (unsigned long)range_of(c, e->code), (long long)e->code);
+        n++;
+    }
+    fputs("};\n\n", out);
+    if (offset + 1 > UINT32_MAX) {
+        fprintf(stderr, "%s: the catalog's text is more than 4 GiB; split "
+                "it\n", c->path);
+        return false;
+    }
+    /* GCC warns about literals over 4095 bytes under -Wpedantic, as C99
+     * only promises that much; GCC and Clang take any length. */
+    fputs("#if defined(__GNUC__)\n"
+          "#pragma GCC diagnostic ignored \"-Woverlength-strings\"\n"
+          "#endif\n"
+          "static const char pool[] =\n    \"\\0\"", out);
+    for (size_t i = 0; i < c->n_entries; i++) {
+        const struct centry *e = &c->entries[i];
+        for (size_t f = 0; f < 5 && !e->legacy; f++) {
+            const char *t = e->f[entry_fields[f]].s;
+            if (!has_text(t))
+                continue;
+            fputs("\n    ", out);
+            literal(out, t);
+            fputs(" \"\\0\"", out);
+        }
+    }
+    fputs(";\n\nstatic const uint64_t present[BKERR_PRESENT_WORDS] = {\n",
+          out);
+    for (size_t w = 0; w < BKERR_PRESENT_WORDS; w++)
+        if (present[w] || (w == 0 && n == 0)) /* {} is not C11 */
+            fprintf(out, "    [%zu] = UINT64_C(0x%016llx),\n", w,
+                    (unsigned long long)present[w]);
+    fprintf(out, "};\n\nstatic const struct bkerr_packed packed = {\n"
+                 "    present, %s, %zu, pool, sizeof pool};\n\n",
+            n ? "packed_entries" : "NULL", n);
+    return true;
 }
 
 static size_t count(const struct catalog *c, bool legacy)
@@ -59,11 +149,11 @@ bool catc_emit(const struct catalog *c, const char *source_name, FILE *out)
     for (const char *p = source_name; *p; p++) /* keep the comment closed */
         fputc(*p == '*' ? '_' : *p, out);
     fputs(".  Do not edit. */\n#include <bkerr/plugin.h>\n\n", out);
-    size_t n_own = count(c, false), n_legacy = count(c, true);
-    if (n_own)
-        entries(out, c, "entries", false);
+    size_t n_legacy = count(c, true);
+    if (!packed_tables(out, c))
+        return false;
     if (n_legacy)
-        entries(out, c, "legacy", true);
+        legacy_table(out, c);
     if (c->n_ranges) {
         fputs("static const struct bkerr_range ranges[] = {\n", out);
         for (size_t i = 0; i < c->n_ranges; i++) {
@@ -89,8 +179,7 @@ bool catc_emit(const struct catalog *c, const char *source_name, FILE *out)
     literal(out, c->version.s);
     fputs(",\n    .origin = ", out);
     literal(out, c->origin.s);
-    if (n_own)
-        fputs(",\n    BKERR_ENTRIES(entries)", out);
+    fputs(",\n    .packed = &packed", out);
     if (c->n_ranges)
         fputs(",\n    BKERR_RANGES(ranges)", out);
     if (n_legacy)

@@ -18,4 +18,14 @@
     extern BKERR_PLUGIN_EXPORT const type bkerr_catalog; \
     const type bkerr_catalog
 
+/* Compiled tables (ABI 1.1) of two codes: 1100001, the entry a plugin
+ * breaks, and 1100002, a good one whose messages are at pool offset 1. */
+#define HOSTILE_PACKED(pool, bad_entry, ...)                              \
+    static const uint64_t present[BKERR_PRESENT_WORDS] = {[0] = 0x6};    \
+    static const struct bkerr_packed_entry packed_entries[] = {          \
+        bad_entry, {0, 1, 1, 0, 0, 0}};                                  \
+    static const struct bkerr_packed packed = {present, packed_entries,  \
+                                               2, pool, sizeof pool};    \
+    BKERR_CATALOG_DEFINE(HOSTILE_NAMES, .packed = &packed, __VA_ARGS__)
+
 #endif

@@ -1,0 +1,10 @@
+/* A bitmap of two codes over a table that claims three entries. */
+#include "hostile.h"
+
+static const char pool[] = "\0good";
+static const uint64_t present[BKERR_PRESENT_WORDS] = {[0] = 0x6};
+static const struct bkerr_packed_entry packed_entries[] = {
+    {0, 1, 1, 0, 0, 0}, {0, 1, 1, 0, 0, 0}, {0, 1, 1, 0, 0, 0}};
+static const struct bkerr_packed packed = {present, packed_entries, 3, pool,
+                                           sizeof pool};
+BKERR_CATALOG_DEFINE(HOSTILE_NAMES, .packed = &packed);

@@ -1,0 +1,11 @@
+/* A presence bit for suffix 100,008: a code of eight digits. */
+#include "hostile.h"
+
+static const char pool[] = "\0good";
+static const uint64_t present[BKERR_PRESENT_WORDS] = {
+    [0] = 0x2, [BKERR_PRESENT_WORDS - 1] = UINT64_C(1) << 40};
+static const struct bkerr_packed_entry packed_entries[] = {
+    {0, 1, 1, 0, 0, 0}, {0, 1, 1, 0, 0, 0}};
+static const struct bkerr_packed packed = {present, packed_entries, 2, pool,
+                                           sizeof pool};
+BKERR_CATALOG_DEFINE(HOSTILE_NAMES, .packed = &packed);

@@ -65,11 +65,7 @@ fail:
 
 enum bkerr_class bkerr_classify(int64_t code)
 {
-    if (code == -1 || code == 0)
-        return BKERR_CLASS_SPECIAL;
-    if (code >= 1000000 && code <= 9999999)
-        return BKERR_CLASS_STANDARD;
-    return BKERR_CLASS_NONSTANDARD;
+    return bk_classify(code);
 }
 
 int bkerr_prefix(int64_t code)

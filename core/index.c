@@ -96,11 +96,6 @@ static const char *nonempty(const char *s)
     return s && *s ? s : NULL;
 }
 
-static const char *at(const struct bkerr_packed *p, uint32_t off)
-{
-    return off ? p->pool + off : NULL;
-}
-
 const char *bk_packed_problem(const struct bkerr_catalog *d,
                               const struct bkerr_packed *p, size_t i,
                               int64_t code)
@@ -141,29 +136,22 @@ const char *bk_packed_problem(const struct bkerr_catalog *d,
     return NULL;
 }
 
-bool bk_index_texts(const struct bk_index *ix, const struct bkerr_catalog *d,
+void bk_entry_texts(const struct bk_index *ix, const struct bkerr_catalog *d,
                     size_t i, int64_t code, struct bk_texts *t)
 {
-    if (!ix->packed) {
-        const struct bkerr_entry *e = &ix->entries[i];
-        *t = (struct bk_texts){
-            nonempty(e->symbol), nonempty(e->message_zh),
-            nonempty(e->message_en), nonempty(e->advice_zh),
-            nonempty(e->advice_en), bk_find_range(d, code)};
-        return true;
-    }
-    const struct bkerr_packed *p = ix->packed;
-    atomic_uint_least64_t *word = &ix->checked[i / 64];
-    uint64_t bit = UINT64_C(1) << (i % 64);
-    if (!(atomic_load_explicit(word, memory_order_relaxed) & bit)) {
-        if (bk_packed_problem(d, p, i, code))
-            return false;
-        atomic_fetch_or_explicit(word, bit, memory_order_relaxed);
-    }
-    const struct bkerr_packed_entry *e = &p->entries[i];
-    *t = (struct bk_texts){
-        at(p, e->symbol), at(p, e->message_zh), at(p, e->message_en),
-        at(p, e->advice_zh), at(p, e->advice_en),
-        e->range ? &d->ranges[e->range - 1] : NULL};
+    const struct bkerr_entry *e = &ix->entries[i];
+    *t = (struct bk_texts){nonempty(e->symbol), nonempty(e->message_zh),
+                           nonempty(e->message_en), nonempty(e->advice_zh),
+                           nonempty(e->advice_en), bk_find_range(d, code)};
+}
+
+bool bk_packed_first_use(const struct bk_index *ix,
+                         const struct bkerr_catalog *d, size_t i,
+                         int64_t code)
+{
+    if (bk_packed_problem(d, ix->packed, i, code))
+        return false;
+    atomic_fetch_or_explicit(&ix->checked[i / 64], UINT64_C(1) << (i % 64),
+                             memory_order_relaxed);
     return true;
 }

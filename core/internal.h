@@ -15,6 +15,17 @@
 
 #define BK_PREFIX_SLOTS 100
 
+/* ---- code.c ---- */
+/* bkerr_classify(), inlined on the lookup path. */
+static inline enum bkerr_class bk_classify(int64_t code)
+{
+    if (code == -1 || code == 0)
+        return BKERR_CLASS_SPECIAL;
+    if (code >= 1000000 && code <= 9999999)
+        return BKERR_CLASS_STANDARD;
+    return BKERR_CLASS_NONSTANDARD;
+}
+
 /* ---- platforms.c: the spec's tables ---- */
 struct bk_spec_platform {
     int prefix;
@@ -138,10 +149,39 @@ static inline bool bk_index_find(const struct bk_index *ix, uint32_t suffix,
 }
 /* The code of entry i (< ix->n) under prefix. */
 int64_t bk_index_code(const struct bk_index *ix, int prefix, size_t i);
+/* The texts of entry i of a hand-written catalog. */
+void bk_entry_texts(const struct bk_index *ix, const struct bkerr_catalog *d,
+                    size_t i, int64_t code, struct bk_texts *t);
+/* Checks compiled entry i (code) at its first lookup; true if it keeps
+ * the rules, and then it is not checked again. */
+bool bk_packed_first_use(const struct bk_index *ix,
+                         const struct bkerr_catalog *d, size_t i,
+                         int64_t code);
 /* The texts of entry i, whose code is code; false if it is a compiled
  * entry that fails the text rules of plugin.h. */
-bool bk_index_texts(const struct bk_index *ix, const struct bkerr_catalog *d,
-                    size_t i, int64_t code, struct bk_texts *t);
+static inline bool bk_index_texts(const struct bk_index *ix,
+                                  const struct bkerr_catalog *d, size_t i,
+                                  int64_t code, struct bk_texts *t)
+{
+    const struct bkerr_packed *p = ix->packed;
+    if (!p) {
+        bk_entry_texts(ix, d, i, code, t);
+        return true;
+    }
+    uint64_t done = atomic_load_explicit(&ix->checked[i / 64],
+                                         memory_order_relaxed);
+    if (!((done >> (i % 64)) & 1) && !bk_packed_first_use(ix, d, i, code))
+        return false;
+    const struct bkerr_packed_entry *e = &p->entries[i];
+    const char *pool = p->pool;
+    t->symbol = e->symbol ? pool + e->symbol : NULL;
+    t->message_zh = e->message_zh ? pool + e->message_zh : NULL;
+    t->message_en = e->message_en ? pool + e->message_en : NULL;
+    t->advice_zh = e->advice_zh ? pool + e->advice_zh : NULL;
+    t->advice_en = e->advice_en ? pool + e->advice_en : NULL;
+    t->range = e->range ? &d->ranges[e->range - 1] : NULL;
+    return true;
+}
 /* NULL if compiled entry i (code) keeps the rules; else a static reason. */
 const char *bk_packed_problem(const struct bkerr_catalog *d,
                               const struct bkerr_packed *p, size_t i,
@@ -190,10 +230,20 @@ struct bkerr_registry {
     pthread_mutex_t lazy_lock; /* serialises lazy loads */
     bool verify;               /* BKERR_OPEN_VERIFY */
 };
-/* slot if its catalog is loaded, loading it first if it is lazy (the one
- * step of a lookup that may block and allocate, once per catalog); NULL if
+/* Loads a lazy slot's catalog (once; the one step of a lookup that may
+ * block and allocate); slot if it is loaded then, else NULL. */
+const struct bk_slot *bk_slot_load(const bkerr_registry *reg,
+                                   const struct bk_slot *slot);
+/* slot if its catalog is loaded, loading it first if it is lazy; NULL if
  * slot is NULL or its catalog is not loaded. */
-const struct bk_slot *bk_slot_ready(const bkerr_registry *reg,
-                                    const struct bk_slot *slot);
+static inline const struct bk_slot *bk_slot_ready(const bkerr_registry *reg,
+                                                  const struct bk_slot *slot)
+{
+    if (!slot)
+        return NULL;
+    if (!atomic_load_explicit(&slot->ready, memory_order_acquire))
+        return bk_slot_load(reg, slot);
+    return slot->st.state == BKERR_CATALOG_LOADED ? slot : NULL;
+}
 
 #endif

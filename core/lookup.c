@@ -84,7 +84,11 @@ static void lookup_standard(const bkerr_registry *reg, struct bkerr_result *r,
                             enum bkerr_lang lang)
 {
     int prefix = (int)(r->code / BKERR_SUFFIXES);
-    if (bkerr_platform(reg, prefix, &r->platform) == 0) {
+    if (reg)
+        r->platform = reg->plat[prefix];
+    else
+        bkerr_platform(NULL, prefix, &r->platform);
+    if (!r->platform.id) {
         r->status = BKERR_UNASSIGNED;
         return;
     }
@@ -121,10 +125,9 @@ static int begin(const bkerr_registry *reg, int64_t code, enum bkerr_lang *lang,
     if (!out || (unsigned)*lang > BKERR_LANG_EN)
         return BKERR_EINVAL;
     if (*lang == BKERR_LANG_DEFAULT)
-        *lang = bkerr_default_lang(reg);
-    if (*lang == BKERR_LANG_DEFAULT)
-        *lang = BKERR_LANG_ZH_CN;
-    *out = (struct bkerr_result){.code = code, .klass = bkerr_classify(code),
+        *lang = reg && reg->lang != BKERR_LANG_DEFAULT ? reg->lang
+                                                       : BKERR_LANG_ZH_CN;
+    *out = (struct bkerr_result){.code = code, .klass = bk_classify(code),
                                  .message_lang = *lang, .advice_lang = *lang};
     return 0;
 }
@@ -210,14 +213,16 @@ int bkerr_catalog_entry(const bkerr_registry *reg, size_t i, size_t index,
     if (i >= reg->n_slots || !bk_slot_ready(reg, &reg->slots[i]))
         return BKERR_ENOTFOUND;
     const struct bk_catalog *c = &reg->slots[i].cat;
-    int64_t code;
-    if (index < c->ix.n)
-        code = bk_index_code(&c->ix, c->desc->prefix, index);
+    int rc;
+    if (index < c->ix.n) /* the slot owns its prefix: a plain lookup */
+        rc = bkerr_lookup(reg, bk_index_code(&c->ix, c->desc->prefix, index),
+                          lang, out);
     else if (index - c->ix.n < c->desc->n_legacy)
-        code = c->desc->legacy[index - c->ix.n].code;
+        rc = bkerr_lookup_product(reg, reg->slots[i].st.id,
+                                  c->desc->legacy[index - c->ix.n].code, lang,
+                                  out);
     else
         return BKERR_ENOTFOUND;
-    int rc = bkerr_lookup_product(reg, reg->slots[i].st.id, code, lang, out);
     return rc < 0 ? rc : 0;
 }
 

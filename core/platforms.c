@@ -17,55 +17,56 @@ static const struct {
     {99, 99, BKERR_CAT_COMMON, "蓝鲸体系通用服务", "BlueKing-wide service"},
 };
 
-/* The allocation table, row by row as the spec gives it.  Slots the spec
- * lists without an id (18, 27, 28, 33, 34, 37, 59, 81) and prefixes it does
- * not list at all are unassigned.  The spec names no id for 99; bkerr calls
+/* The allocation table, row by row as the spec gives it, indexed by
+ * prefix so a lookup without a registry reads its row directly.  Slots the
+ * spec lists without an id (18, 27, 28, 33, 34, 37, 59, 81) and prefixes it
+ * does not list at all are unassigned.  The spec names no id for 99; bkerr calls
  * it "blueking".  English names are bkerr's own; the spec has none. */
-static const struct bk_spec_platform platforms[] = {
-    {10, "gse", "管控平台", "GSE control platform"},
-    {11, "cmdb", "配置平台", "Configuration platform (CMDB)"},
-    {12, "job", "作业平台", "Job platform"},
-    {13, "paas", "PaaS 平台 2.0-开发者中心", "PaaS 2.0 developer center"},
-    {14, "bcs", "容器管理平台", "Container management platform (BCS)"},
-    {15, "bkbase", "计算平台（含 AIOps 平台）", "Computing platform (with AIOps)"},
-    {16, "bkapigw", "API 网关", "API gateway"},
-    {17, "bkm", "移动", "Mobile"},
-    {19, "bk_iam", "权限中心 SaaS", "IAM SaaS"},
-    {20, "bk_devops", "蓝盾公共", "BK-DevOps common"},
-    {21, "bk_ci", "蓝盾 CI", "BK-CI"},
-    {22, "bk_approval", "权限中心", "Approval center"},
-    {23, "bk_codecc", "代码检查平台", "Code check platform (CodeCC)"},
-    {24, "bk_turbo", "编译加速平台", "Build acceleration platform (Turbo)"},
-    {25, "bk_repo", "制品库平台", "Artifact repository"},
-    {26, "bk_teamwork", "项目管理平台", "Project management platform"},
-    {29, "bk_audit", "审计中心", "Audit center"},
-    {30, "fta", "故障自愈后台", "Fault self-healing back end (FTA)"},
-    {31, "bkarchiva", "包管理后台", "Package management back end"},
-    {32, "usermgr", "用户管理", "User management"},
-    {35, "bk_sops", "标准运维", "Standard operations (SOPS)"},
-    {36, "bk_log_search", "日志平台", "Log platform"},
-    {38, "bk_nodeman", "节点管理", "Node management"},
-    {39, "itsm", "流程服务", "IT service management (ITSM)"},
-    {40, "bscp", "服务配置平台", "Service configuration platform (BSCP)"},
-    {41, "gsekit", "GSEKit", "GSEKit"},
-    {42, "gem", "GEM", "GEM"},
-    {43, "bk_paas3", "PaaS 平台 3.0-开发者中心", "PaaS 3.0 developer center"},
-    {50, "redis", NULL, "Redis"},
-    {51, "es", NULL, "Elasticsearch"},
-    {52, "MySQL", NULL, "MySQL"},
-    {53, "zk", NULL, "ZooKeeper"},
-    {54, "kafka", NULL, "Kafka"},
-    {55, "rabbitmq", NULL, "RabbitMQ"},
-    {56, "activemq", NULL, "ActiveMQ"},
-    {57, "beanstalk", NULL, "Beanstalk"},
-    {58, "consul", NULL, "Consul"},
-    {80, "gene", "可源网络管理后台", "Gene network management back end"},
-    {82, "VRIP", "虚拟资源&IP管理系统", "Virtual resource & IP management (VRIP)"},
-    {83, "sam", "系统账户管理产品", "System account management (SAM)"},
-    {86, "bkvision", "图表平台", "Chart platform (BK-Vision)"},
-    {87, "bkdbm", "DB管理平台", "DB management platform (DBM)"},
-    {88, "cw_saas", "嘉为科技产品", "Canway products"},
-    {99, "blueking", "蓝鲸体系通用服务", "BlueKing-wide services"},
+static const struct bk_spec_platform platforms[BK_PREFIX_SLOTS] = {
+    [10] = {10, "gse", "管控平台", "GSE control platform"},
+    [11] = {11, "cmdb", "配置平台", "Configuration platform (CMDB)"},
+    [12] = {12, "job", "作业平台", "Job platform"},
+    [13] = {13, "paas", "PaaS 平台 2.0-开发者中心", "PaaS 2.0 developer center"},
+    [14] = {14, "bcs", "容器管理平台", "Container management platform (BCS)"},
+    [15] = {15, "bkbase", "计算平台（含 AIOps 平台）", "Computing platform (with AIOps)"},
+    [16] = {16, "bkapigw", "API 网关", "API gateway"},
+    [17] = {17, "bkm", "移动", "Mobile"},
+    [19] = {19, "bk_iam", "权限中心 SaaS", "IAM SaaS"},
+    [20] = {20, "bk_devops", "蓝盾公共", "BK-DevOps common"},
+    [21] = {21, "bk_ci", "蓝盾 CI", "BK-CI"},
+    [22] = {22, "bk_approval", "权限中心", "Approval center"},
+    [23] = {23, "bk_codecc", "代码检查平台", "Code check platform (CodeCC)"},
+    [24] = {24, "bk_turbo", "编译加速平台", "Build acceleration platform (Turbo)"},
+    [25] = {25, "bk_repo", "制品库平台", "Artifact repository"},
+    [26] = {26, "bk_teamwork", "项目管理平台", "Project management platform"},
+    [29] = {29, "bk_audit", "审计中心", "Audit center"},
+    [30] = {30, "fta", "故障自愈后台", "Fault self-healing back end (FTA)"},
+    [31] = {31, "bkarchiva", "包管理后台", "Package management back end"},
+    [32] = {32, "usermgr", "用户管理", "User management"},
+    [35] = {35, "bk_sops", "标准运维", "Standard operations (SOPS)"},
+    [36] = {36, "bk_log_search", "日志平台", "Log platform"},
+    [38] = {38, "bk_nodeman", "节点管理", "Node management"},
+    [39] = {39, "itsm", "流程服务", "IT service management (ITSM)"},
+    [40] = {40, "bscp", "服务配置平台", "Service configuration platform (BSCP)"},
+    [41] = {41, "gsekit", "GSEKit", "GSEKit"},
+    [42] = {42, "gem", "GEM", "GEM"},
+    [43] = {43, "bk_paas3", "PaaS 平台 3.0-开发者中心", "PaaS 3.0 developer center"},
+    [50] = {50, "redis", NULL, "Redis"},
+    [51] = {51, "es", NULL, "Elasticsearch"},
+    [52] = {52, "MySQL", NULL, "MySQL"},
+    [53] = {53, "zk", NULL, "ZooKeeper"},
+    [54] = {54, "kafka", NULL, "Kafka"},
+    [55] = {55, "rabbitmq", NULL, "RabbitMQ"},
+    [56] = {56, "activemq", NULL, "ActiveMQ"},
+    [57] = {57, "beanstalk", NULL, "Beanstalk"},
+    [58] = {58, "consul", NULL, "Consul"},
+    [80] = {80, "gene", "可源网络管理后台", "Gene network management back end"},
+    [82] = {82, "VRIP", "虚拟资源&IP管理系统", "Virtual resource & IP management (VRIP)"},
+    [83] = {83, "sam", "系统账户管理产品", "System account management (SAM)"},
+    [86] = {86, "bkvision", "图表平台", "Chart platform (BK-Vision)"},
+    [87] = {87, "bkdbm", "DB管理平台", "DB management platform (DBM)"},
+    [88] = {88, "cw_saas", "嘉为科技产品", "Canway products"},
+    [99] = {99, "blueking", "蓝鲸体系通用服务", "BlueKing-wide services"},
 };
 
 static const struct bk_text_row specials[] = {
@@ -108,16 +109,15 @@ static const struct bk_text_row generics[] = {
 
 const struct bk_spec_platform *bk_spec_platform(int prefix)
 {
-    for (size_t i = 0; i < BKERR_COUNT_OF(platforms); i++)
-        if (platforms[i].prefix == prefix)
-            return &platforms[i];
-    return NULL;
+    if (prefix < 0 || prefix >= BK_PREFIX_SLOTS || !platforms[prefix].id)
+        return NULL;
+    return &platforms[prefix];
 }
 
 const struct bk_spec_platform *bk_spec_platform_by_id(const char *id)
 {
     for (size_t i = 0; i < BKERR_COUNT_OF(platforms); i++)
-        if (strcmp(platforms[i].id, id) == 0)
+        if (platforms[i].id && strcmp(platforms[i].id, id) == 0)
             return &platforms[i];
     return NULL;
 }

@@ -196,24 +196,20 @@ static bool load_slot(bkerr_registry *reg, struct bk_slot *slot,
     return true;
 }
 
-const struct bk_slot *bk_slot_ready(const bkerr_registry *creg,
-                                    const struct bk_slot *cslot)
+const struct bk_slot *bk_slot_load(const bkerr_registry *creg,
+                                   const struct bk_slot *cslot)
 {
-    if (!cslot)
-        return NULL;
-    if (!atomic_load_explicit(&cslot->ready, memory_order_acquire)) {
-        /* the registry's only mutable part: guarded by lazy_lock, and
-         * published to other readers by the ready flag */
-        bkerr_registry *reg = (bkerr_registry *)creg;
-        struct bk_slot *slot = (struct bk_slot *)cslot;
-        pthread_mutex_lock(&reg->lazy_lock);
-        if (!atomic_load_explicit(&slot->ready, memory_order_relaxed)) {
-            if (!load_catalog(reg, slot) && !slot->st.reason)
-                slot->st.state = BKERR_CATALOG_REJECTED; /* out of memory */
-            atomic_store_explicit(&slot->ready, true, memory_order_release);
-        }
-        pthread_mutex_unlock(&reg->lazy_lock);
+    /* the registry's only mutable part: guarded by lazy_lock, and
+     * published to other readers by the ready flag */
+    bkerr_registry *reg = (bkerr_registry *)creg;
+    struct bk_slot *slot = (struct bk_slot *)cslot;
+    pthread_mutex_lock(&reg->lazy_lock);
+    if (!atomic_load_explicit(&slot->ready, memory_order_relaxed)) {
+        if (!load_catalog(reg, slot) && !slot->st.reason)
+            slot->st.state = BKERR_CATALOG_REJECTED; /* out of memory */
+        atomic_store_explicit(&slot->ready, true, memory_order_release);
     }
+    pthread_mutex_unlock(&reg->lazy_lock);
     return cslot->st.state == BKERR_CATALOG_LOADED ? cslot : NULL;
 }
 

@@ -112,11 +112,73 @@ static void racing_first_lookups_load_a_lazy_catalog_once(void **state)
     bkerr_close(lazy);
 }
 
+/* Compiled catalogs check an entry's text at its first lookup and note it
+ * in an atomic bitmap: threads racing through every bundled code at once,
+ * from different starting points, all get the answers a second registry
+ * gave (one dlopen mapping, so the same pointers). */
+static bkerr_registry *fresh;
+static struct bkerr_result *bundled;
+static size_t n_bundled;
+
+static void *race_compiled(void *arg)
+{
+    size_t start = (size_t)(uintptr_t)arg * (n_bundled / THREADS), bad = 0;
+    while (!atomic_load(&go))
+        ;
+    for (size_t k = 0; k < n_bundled; k++) {
+        const struct bkerr_result *want = &bundled[(start + k) % n_bundled];
+        struct bkerr_result r;
+        bkerr_lookup(fresh, want->code, BKERR_LANG_EN, &r);
+        /* catalog ids are each registry's own copies */
+        bad += r.status != want->status || r.message != want->message ||
+               r.advice != want->advice || r.symbol != want->symbol ||
+               r.module != want->module || !r.catalog ||
+               strcmp(r.catalog, want->catalog) != 0;
+    }
+    return (void *)(uintptr_t)bad;
+}
+
+static void racing_first_lookups_of_compiled_entries(void **state)
+{
+    (void)state;
+    const char *config = getenv("BKERR_DEVENV_CONFIG");
+    assert_non_null(config);
+    bkerr_registry *lister;
+    char err[BKERR_ERRMSG_SIZE];
+    assert_int_equal(bkerr_open(config, &lister, err, sizeof err), 0);
+    assert_int_equal(bkerr_open(config, &fresh, err, sizeof err), 0);
+    for (size_t i = 0; i < bkerr_catalog_count(lister); i++) {
+        struct bkerr_catalog_status st;
+        assert_int_equal(bkerr_catalog_status(lister, i, &st), 0);
+        bundled = realloc(bundled, (n_bundled + st.n_entries) * sizeof *bundled);
+        assert_non_null(bundled);
+        for (size_t k = 0; k < st.n_entries; k++)
+            assert_int_equal(bkerr_catalog_entry(lister, i, k, BKERR_LANG_EN,
+                                                 &bundled[n_bundled++]), 0);
+    }
+    assert_true(n_bundled > 1800);
+    atomic_store(&go, 0);
+    pthread_t t[THREADS];
+    for (size_t i = 0; i < THREADS; i++)
+        assert_int_equal(pthread_create(&t[i], NULL, race_compiled,
+                                        (void *)(uintptr_t)i), 0);
+    atomic_store(&go, 1);
+    for (size_t i = 0; i < THREADS; i++) {
+        void *bad;
+        assert_int_equal(pthread_join(t[i], &bad), 0);
+        assert_int_equal((uintptr_t)bad, 0);
+    }
+    free(bundled);
+    bkerr_close(fresh);
+    bkerr_close(lister);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(eight_threads_agree_with_one),
         cmocka_unit_test(racing_first_lookups_load_a_lazy_catalog_once),
+        cmocka_unit_test(racing_first_lookups_of_compiled_entries),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

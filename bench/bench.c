@@ -372,9 +372,13 @@ uint64_t bench_chain_bkerr(const bkerr_registry *reg, const int64_t *codes,
 const char *bench_dense_lookup(int64_t code, enum bkerr_lang lang);
 uint64_t bench_loop_dense(const int64_t *codes, size_t n);
 uint64_t bench_chain_dense(const int64_t *codes, size_t n);
-int bench_dense_fill(int64_t code, enum bkerr_lang lang, bool check_text,
+int bench_dense_fill(int64_t code, enum bkerr_lang lang,
                      struct bkerr_result *out);
-uint64_t bench_loop_dense_fill(const int64_t *codes, size_t n, bool check_text);
+uint64_t bench_loop_dense_fill(const int64_t *codes, size_t n);
+uint64_t bench_loop_message(const bkerr_registry *reg, const int64_t *codes,
+                            size_t n);
+uint64_t bench_chain_message(const bkerr_registry *reg, const int64_t *codes,
+                             size_t n);
 int bench_open_once(const char *ini);
 
 /* Two ways to time n lookups.  A loop ("throughput") lets the CPU overlap
@@ -408,6 +412,32 @@ __attribute__((noinline)) uint64_t bench_chain_bkerr(const bkerr_registry *reg,
         bkerr_lookup(reg, codes[i] + ((int64_t)dep & zero), BKERR_LANG_DEFAULT,
                      &r);
         dep = (uintptr_t)r.message ^ (uint64_t)r.status;
+        acc += dep;
+    }
+    return acc;
+}
+
+/* bkerr_message(): the message alone, the same answer as the dense
+ * array gives (and com_err's error_message()). */
+__attribute__((noinline)) uint64_t bench_loop_message(const bkerr_registry *reg,
+                                                      const int64_t *codes,
+                                                      size_t n)
+{
+    uint64_t acc = 0;
+    for (size_t i = 0; i < n; i++)
+        acc += (uintptr_t)bkerr_message(reg, codes[i], BKERR_LANG_DEFAULT);
+    return acc;
+}
+
+__attribute__((noinline)) uint64_t bench_chain_message(const bkerr_registry *reg,
+                                                       const int64_t *codes,
+                                                       size_t n)
+{
+    int64_t zero = zero_source;
+    uint64_t acc = 0, dep = 0;
+    for (size_t i = 0; i < n; i++) {
+        dep = (uintptr_t)bkerr_message(reg, codes[i] + ((int64_t)dep & zero),
+                                       BKERR_LANG_DEFAULT);
         acc += dep;
     }
     return acc;
@@ -448,20 +478,10 @@ __attribute__((noinline)) uint64_t bench_chain_dense(const int64_t *codes,
     return acc;
 }
 
-/* Returns s if it has text, else NULL: reads the first byte, as
- * core/lookup.c's pick() does to fall back from an empty string. */
-static inline const char *nonempty(const char *s)
-{
-    return s && *s ? s : NULL;
-}
-
-/* The dense array behind bkerr's API: the same load, then a whole
- * struct bkerr_result filled as bkerr_lookup() fills it for a hit; with
- * check_text, the message and advice are also checked for emptiness by
- * reading their first bytes (which touches the text's pages). */
+/* The dense array behind bkerr_lookup()'s API: the same load, then a
+ * whole struct bkerr_result filled as bkerr_lookup() fills it for a hit. */
 __attribute__((noinline)) int bench_dense_fill(int64_t code,
                                                enum bkerr_lang lang,
-                                               bool check_text,
                                                struct bkerr_result *out)
 {
     *out = (struct bkerr_result){.code = code, .message_lang = lang,
@@ -480,21 +500,16 @@ __attribute__((noinline)) int bench_dense_fill(int64_t code,
     out->symbol = e->symbol;
     out->message = lang == BKERR_LANG_EN ? e->message_en : e->message_zh;
     out->advice = lang == BKERR_LANG_EN ? e->advice_en : e->advice_zh;
-    if (check_text) {
-        out->message = nonempty(out->message);
-        out->advice = nonempty(out->advice);
-    }
     return (int)out->status;
 }
 
 __attribute__((noinline)) uint64_t bench_loop_dense_fill(const int64_t *codes,
-                                                         size_t n,
-                                                         bool check_text)
+                                                         size_t n)
 {
     uint64_t acc = 0;
     struct bkerr_result r;
     for (size_t i = 0; i < n; i++) {
-        bench_dense_fill(codes[i], BKERR_LANG_ZH_CN, check_text, &r);
+        bench_dense_fill(codes[i], BKERR_LANG_ZH_CN, &r);
         acc += (uintptr_t)r.message ^ (uint64_t)r.status;
     }
     return acc;
@@ -543,6 +558,16 @@ static uint64_t run_bkerr(const void *ctx, const void *codes, size_t n)
     return bench_loop_bkerr(ctx, codes, n);
 }
 
+static uint64_t run_message(const void *ctx, const void *codes, size_t n)
+{
+    return bench_loop_message(ctx, codes, n);
+}
+
+static uint64_t chain_message(const void *ctx, const void *codes, size_t n)
+{
+    return bench_chain_message(ctx, codes, n);
+}
+
 static uint64_t run_dense(const void *ctx, const void *codes, size_t n)
 {
     (void)ctx;
@@ -552,13 +577,7 @@ static uint64_t run_dense(const void *ctx, const void *codes, size_t n)
 static uint64_t run_dense_fill(const void *ctx, const void *codes, size_t n)
 {
     (void)ctx;
-    return bench_loop_dense_fill(codes, n, false);
-}
-
-static uint64_t run_dense_text(const void *ctx, const void *codes, size_t n)
-{
-    (void)ctx;
-    return bench_loop_dense_fill(codes, n, true);
+    return bench_loop_dense_fill(codes, n);
 }
 
 static uint64_t chain_bkerr(const void *ctx, const void *codes, size_t n)
@@ -614,6 +633,12 @@ static void time_mix(const struct dataset *ds, enum mix m, bool baselines)
     struct method bkc = {"bkerr", chain_bkerr, ds->reg, codes, n_lookups};
     snprintf(key, sizeof key, "chain.%s.%s.bkerr", ds->name, mix_names[m]);
     time_method(key, &bkc);
+    struct method msg = {"message", run_message, ds->reg, codes, n_lookups};
+    snprintf(key, sizeof key, "lookup.%s.%s.message", ds->name, mix_names[m]);
+    time_method(key, &msg);
+    struct method msgc = {"message", chain_message, ds->reg, codes, n_lookups};
+    snprintf(key, sizeof key, "chain.%s.%s.message", ds->name, mix_names[m]);
+    time_method(key, &msgc);
     if (baselines) {
         struct method d = {"dense", run_dense, NULL, codes, n_lookups};
         snprintf(key, sizeof key, "lookup.%s.%s.dense", ds->name, mix_names[m]);
@@ -625,10 +650,6 @@ static void time_mix(const struct dataset *ds, enum mix m, bool baselines)
         snprintf(key, sizeof key, "lookup.%s.%s.dense_fill", ds->name,
                  mix_names[m]);
         time_method(key, &f);
-        struct method ft = {"dense_text", run_dense_text, NULL, codes, n_lookups};
-        snprintf(key, sizeof key, "lookup.%s.%s.dense_text", ds->name,
-                 mix_names[m]);
-        time_method(key, &ft);
     }
     free(codes);
 }
@@ -1013,6 +1034,17 @@ static void time_open_floors(const char *key, const char *ini)
     free(vc);
 }
 
+static size_t lazy_count(const bkerr_registry *reg)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < bkerr_catalog_count(reg); i++) {
+        struct bkerr_catalog_status st;
+        bkerr_catalog_status(reg, i, &st);
+        n += st.state == BKERR_CATALOG_LAZY;
+    }
+    return n;
+}
+
 /* The first lookup in a lazily opened registry: one catalog loads. */
 static void time_lazy_first(const char *key, const char *ini)
 {
@@ -1024,10 +1056,19 @@ static void time_lazy_first(const char *key, const char *ini)
             free(v);
             return;
         }
+        size_t lazy = lazy_count(reg);
         struct bkerr_result r;
         double t0 = now_ns();
         bkerr_lookup(reg, 1100000 + 1 + t, BKERR_LANG_DEFAULT, &r);
         v[t] = (now_ns() - t0) / 1e6;
+        /* a lazy open defers every catalog, and the lookup loads one */
+        if (lazy != bkerr_catalog_count(reg) || lazy_count(reg) != lazy - 1 ||
+            r.catalog == NULL) {
+            fprintf(stderr, "bkerr-bench: %s: %zu of %zu catalogs waited after "
+                    "the open, %zu after the first lookup\n", ini, lazy,
+                    bkerr_catalog_count(reg), lazy_count(reg));
+            exit(4);
+        }
         bkerr_close(reg);
     }
     char k[320];
@@ -1166,6 +1207,8 @@ static int loop(const char *ini, const char *mixname, size_t n,
         sink += bench_loop_dense(codes, n);
     } else if (strcmp(method, "bkerr") == 0) {
         sink += bench_loop_bkerr(ds.reg, codes, n);
+    } else if (strcmp(method, "message") == 0) {
+        sink += bench_loop_message(ds.reg, codes, n);
     } else {
         fprintf(stderr, "bkerr-bench loop: method is bkerr or dense\n");
         return 2;
@@ -1279,7 +1322,8 @@ static const char usage[] =
     "usage: bkerr-bench run --bundled INI --data DIR [--trials T] [--n N]\n"
     "       bkerr-bench dump-et INI OUTDIR\n"
     "       bkerr-bench rss LABEL INI\n"
-    "       bkerr-bench loop INI uniform|zipf|nocat|invalid N [bkerr|dense]\n"
+    "       bkerr-bench loop INI uniform|zipf|nocat|invalid N "
+    "[bkerr|message|dense]\n"
     "       bkerr-bench open-once INI\n";
 
 int main(int argc, char **argv)

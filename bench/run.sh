@@ -167,7 +167,9 @@ if [ $callgrind -eq 1 ] && command -v valgrind >/dev/null; then
     cg synth90.zipf.bkerr bench_loop_bkerr $cn loop "$data/synth-90.ini" zipf $cn bkerr
     cg synth90.uniform.dense bench_loop_dense $cn loop "$data/synth-90.ini" uniform $cn dense
     cg synth90.zipf.dense bench_loop_dense $cn loop "$data/synth-90.ini" zipf $cn dense
+    cg synth90.uniform.message bench_loop_message $cn loop "$data/synth-90.ini" uniform $cn message
     cg bundled.uniform.bkerr bench_loop_bkerr $cn loop "$bundled" uniform $cn bkerr
+    cg bundled.uniform.message bench_loop_message $cn loop "$bundled" uniform $cn message
     cg synth90.invalid.bkerr bench_loop_bkerr $cn loop "$data/synth-90.ini" invalid $cn bkerr
     cg open.synth1 bench_open_once 1 open-once "$data/synth-1.ini"
     cg open.synth20-1 bench_open_once 1 open-once "$data/synth20-1.ini"

@@ -30,6 +30,7 @@ static const struct bkerr_api api_v1 = {
     .live_reload = bkerr_live_reload,
     .live_close = bkerr_live_close,
     .catalog_state_name = bkerr_catalog_state_name,
+    .message = bkerr_message,
 };
 
 const struct bkerr_api *bkerr_api(uint32_t min_version)

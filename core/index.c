@@ -44,7 +44,7 @@ bool bk_index_build(struct bk_index *ix, const struct bkerr_catalog *d,
     uint32_t before = 0;
     for (size_t w = 0; w < BKERR_PRESENT_WORDS; w++) {
         ix->rank[w] = before;
-        before += (uint32_t)__builtin_popcountll(ix->present[w]);
+        before += bk_popcount64(ix->present[w]);
     }
     return true;
 }

@@ -137,6 +137,16 @@ struct bk_texts {
 bool bk_index_build(struct bk_index *ix, const struct bkerr_catalog *d,
                     const struct bkerr_packed *packed);
 void bk_index_free(struct bk_index *ix);
+/* Bits set in x.  Without -mpopcnt (not in the x86-64 baseline) GCC's
+ * builtin is a call into libgcc; this is a dozen instructions inline. */
+static inline unsigned bk_popcount64(uint64_t x)
+{
+    x -= (x >> 1) & UINT64_C(0x5555555555555555);
+    x = (x & UINT64_C(0x3333333333333333)) +
+        ((x >> 2) & UINT64_C(0x3333333333333333));
+    x = (x + (x >> 4)) & UINT64_C(0x0f0f0f0f0f0f0f0f);
+    return (unsigned)((x * UINT64_C(0x0101010101010101)) >> 56);
+}
 /* True and the entry's index in *i if suffix (0-99999) has an entry. */
 static inline bool bk_index_find(const struct bk_index *ix, uint32_t suffix,
                                  size_t *i)
@@ -144,7 +154,7 @@ static inline bool bk_index_find(const struct bk_index *ix, uint32_t suffix,
     uint64_t word = ix->present[suffix / 64], bit = UINT64_C(1) << (suffix % 64);
     if (!(word & bit))
         return false;
-    *i = ix->rank[suffix / 64] + (size_t)__builtin_popcountll(word & (bit - 1));
+    *i = ix->rank[suffix / 64] + bk_popcount64(word & (bit - 1));
     return true;
 }
 /* The code of entry i (< ix->n) under prefix. */
@@ -157,6 +167,24 @@ void bk_entry_texts(const struct bk_index *ix, const struct bkerr_catalog *d,
 bool bk_packed_first_use(const struct bk_index *ix,
                          const struct bkerr_catalog *d, size_t i,
                          int64_t code);
+/* True if entry i (code) may be answered from: always for a hand-written
+ * catalog (checked at open), for a compiled one once its text passed. */
+static inline bool bk_index_usable(const struct bk_index *ix,
+                                   const struct bkerr_catalog *d, size_t i,
+                                   int64_t code)
+{
+    if (!ix->packed)
+        return true;
+    uint64_t done = atomic_load_explicit(&ix->checked[i / 64],
+                                         memory_order_relaxed);
+    return ((done >> (i % 64)) & 1) || bk_packed_first_use(ix, d, i, code);
+}
+/* The pool text at off, or NULL for offset 0. */
+static inline const char *bk_pool_text(const struct bkerr_packed *p,
+                                       uint32_t off)
+{
+    return off ? p->pool + off : NULL;
+}
 /* The texts of entry i, whose code is code; false if it is a compiled
  * entry that fails the text rules of plugin.h. */
 static inline bool bk_index_texts(const struct bk_index *ix,
@@ -168,17 +196,14 @@ static inline bool bk_index_texts(const struct bk_index *ix,
         bk_entry_texts(ix, d, i, code, t);
         return true;
     }
-    uint64_t done = atomic_load_explicit(&ix->checked[i / 64],
-                                         memory_order_relaxed);
-    if (!((done >> (i % 64)) & 1) && !bk_packed_first_use(ix, d, i, code))
+    if (!bk_index_usable(ix, d, i, code))
         return false;
     const struct bkerr_packed_entry *e = &p->entries[i];
-    const char *pool = p->pool;
-    t->symbol = e->symbol ? pool + e->symbol : NULL;
-    t->message_zh = e->message_zh ? pool + e->message_zh : NULL;
-    t->message_en = e->message_en ? pool + e->message_en : NULL;
-    t->advice_zh = e->advice_zh ? pool + e->advice_zh : NULL;
-    t->advice_en = e->advice_en ? pool + e->advice_en : NULL;
+    t->symbol = bk_pool_text(p, e->symbol);
+    t->message_zh = bk_pool_text(p, e->message_zh);
+    t->message_en = bk_pool_text(p, e->message_en);
+    t->advice_zh = bk_pool_text(p, e->advice_zh);
+    t->advice_en = bk_pool_text(p, e->advice_en);
     t->range = e->range ? &d->ranges[e->range - 1] : NULL;
     return true;
 }

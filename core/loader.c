@@ -235,7 +235,7 @@ static bool check_packed(const struct segs *segs, const char *path,
                       path);
     size_t set = 0;
     for (size_t w = 0; w < BKERR_PRESENT_WORDS; w++)
-        set += (size_t)__builtin_popcountll(p->present[w]);
+        set += bk_popcount64(p->present[w]);
     if (p->present[BKERR_PRESENT_WORDS - 1] >> (BKERR_SUFFIXES % 64))
         return reject(why, "%s: packed: the presence bitmap has bits past "
                            "code %d99999", path, (int)d->prefix);

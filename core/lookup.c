@@ -118,15 +118,24 @@ static void lookup_standard(const bkerr_registry *reg, struct bkerr_result *r,
         r->status = slot ? BKERR_NOT_IN_CATALOG : BKERR_NO_CATALOG;
 }
 
+/* The language an answer is wanted in: lang, else the registry's, else
+ * zh_CN. */
+static enum bkerr_lang wanted_lang(const bkerr_registry *reg,
+                                   enum bkerr_lang lang)
+{
+    if (lang != BKERR_LANG_DEFAULT)
+        return lang;
+    return reg && reg->lang != BKERR_LANG_DEFAULT ? reg->lang
+                                                  : BKERR_LANG_ZH_CN;
+}
+
 /* Starts a result: everything empty but the code, its class and lang. */
 static int begin(const bkerr_registry *reg, int64_t code, enum bkerr_lang *lang,
                  struct bkerr_result *out)
 {
     if (!out || (unsigned)*lang > BKERR_LANG_EN)
         return BKERR_EINVAL;
-    if (*lang == BKERR_LANG_DEFAULT)
-        *lang = reg && reg->lang != BKERR_LANG_DEFAULT ? reg->lang
-                                                       : BKERR_LANG_ZH_CN;
+    *lang = wanted_lang(reg, *lang);
     *out = (struct bkerr_result){.code = code, .klass = bk_classify(code),
                                  .message_lang = *lang, .advice_lang = *lang};
     return 0;
@@ -156,6 +165,31 @@ int bkerr_lookup(const bkerr_registry *reg, int64_t code, enum bkerr_lang lang,
         break;
     }
     return (int)out->status;
+}
+
+const char *bkerr_message(const bkerr_registry *reg, int64_t code,
+                          enum bkerr_lang lang)
+{
+    /* a compiled catalog's entry, the common answer, straight from the
+     * index; every other answer as bkerr_lookup() gives it */
+    if (reg && (unsigned)lang <= BKERR_LANG_EN &&
+        bk_classify(code) == BKERR_CLASS_STANDARD) {
+        const struct bk_slot *slot =
+            bk_slot_ready(reg, reg->by_prefix[code / BKERR_SUFFIXES]);
+        const struct bk_index *ix = slot ? &slot->cat.ix : NULL;
+        size_t i;
+        if (ix && ix->packed &&
+            bk_index_find(ix, (uint32_t)(code % BKERR_SUFFIXES), &i) &&
+            bk_index_usable(ix, slot->cat.desc, i, code)) {
+            const struct bkerr_packed_entry *e = &ix->packed->entries[i];
+            enum bkerr_lang used;
+            return pick(bk_pool_text(ix->packed, e->message_zh),
+                        bk_pool_text(ix->packed, e->message_en),
+                        wanted_lang(reg, lang), &used);
+        }
+    }
+    struct bkerr_result r;
+    return bkerr_lookup(reg, code, lang, &r) >= 0 ? r.message : NULL;
 }
 
 /* The loaded catalog of product id (loading it if lazy), or NULL. */

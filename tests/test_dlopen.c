@@ -92,6 +92,7 @@ static void whole_api_works_through_the_table(void **state)
     struct bkerr_result r;
     assert_int_equal(api->lookup(reg, code, BKERR_LANG_EN, &r), BKERR_FOUND);
     assert_string_equal(r.message, "English message");
+    assert_ptr_equal(api->message(reg, code, BKERR_LANG_EN), r.message);
     assert_int_equal(api->lookup_product(reg, "cmdb", 3001, BKERR_LANG_EN, &r),
                      BKERR_FOUND);
     char buf[256];

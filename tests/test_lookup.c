@@ -480,6 +480,8 @@ static void compiled_catalogs_index_every_code(void **state)
                              BKERR_FOUND);
             assert_string_equal(r.catalog, st.id);
             assert_ptr_equal(r.message, e.message);
+            assert_ptr_equal(bkerr_message(all, e.code, BKERR_LANG_EN),
+                             e.message);
             assert_ptr_equal(r.symbol, e.symbol);
             assert_null(r.reason);
             before = e.code;
@@ -488,6 +490,39 @@ static void compiled_catalogs_index_every_code(void **state)
     }
     assert_true(codes > 1800);
     bkerr_close(all);
+}
+
+/* bkerr_message() gives exactly the message bkerr_lookup() gives: every
+ * status, every language, with and without a registry. */
+static void message_is_the_lookups_message(void **state)
+{
+    (void)state;
+    static const int64_t codes[] = {
+        1100001, 1100002, 1100003, 1101000, 1199006, 1104600, /* entries */
+        1100999, 1199999, 1100000,   /* not in the catalog; one generic */
+        1234567, 1200001, 1800001,   /* no catalog; generic; unassigned */
+        -1, 0, 3001, 12, -7, 99999999, /* specials; non-standard */
+        INT64_MAX, INT64_MIN};
+    static const enum bkerr_lang langs[] = {BKERR_LANG_DEFAULT,
+                                            BKERR_LANG_ZH_CN, BKERR_LANG_EN};
+    const bkerr_registry *regs[] = {reg, NULL};
+    size_t answered = 0;
+    for (size_t g = 0; g < 2; g++)
+        for (size_t l = 0; l < 3; l++)
+            for (size_t i = 0; i < sizeof codes / sizeof *codes; i++) {
+                struct bkerr_result r;
+                bkerr_lookup(regs[g], codes[i], langs[l], &r);
+                const char *m = bkerr_message(regs[g], codes[i], langs[l]);
+                if (m != r.message)
+                    fail_msg("bkerr_message(%s, %lld, %d) = \"%s\", lookup "
+                             "says \"%s\"", g ? "NULL" : "reg",
+                             (long long)codes[i], langs[l], m ? m : "(null)",
+                             r.message ? r.message : "(null)");
+                answered += m != NULL;
+            }
+    assert_true(answered > 30);
+    assert_null(bkerr_message(reg, 1100001, (enum bkerr_lang)7));
+    assert_null(bkerr_message(reg, 1100001, (enum bkerr_lang)-1));
 }
 
 static void load_must_be_eager_or_lazy(void **state)
@@ -530,6 +565,7 @@ int main(void)
         cmocka_unit_test(required_catalogs_load_at_open_even_when_lazy),
         cmocka_unit_test(load_must_be_eager_or_lazy),
         cmocka_unit_test(compiled_catalogs_index_every_code),
+        cmocka_unit_test(message_is_the_lookups_message),
     };
     return cmocka_run_group_tests(tests, open_registry, close_registry);
 }

@@ -96,8 +96,8 @@ static void counting_works(void **state)
                  "pass vacuously", alloc_count_method());
 }
 
-/* 1M bkerr_lookup() calls; returns the allocations they made and the
- * statuses they gave. */
+/* 1M bkerr_lookup() and bkerr_message() calls each; returns the
+ * allocations they made and the statuses they gave. */
 static uint64_t lookups(const bkerr_registry *r, size_t seen[6])
 {
     static const enum bkerr_lang langs[] = {BKERR_LANG_DEFAULT,
@@ -106,6 +106,9 @@ static uint64_t lookups(const bkerr_registry *r, size_t seen[6])
     for (size_t i = 0; i < n_codes; i++) {
         struct bkerr_result res;
         int s = bkerr_lookup(r, codes[i], langs[i % 3], &res);
+        if (bkerr_message(r, codes[i], langs[i % 3]) != res.message)
+            fail_msg("bkerr_message() differs from the lookup for %lld",
+                     (long long)codes[i]);
         if (s >= 0 && s < 6)
             seen[s]++;
     }

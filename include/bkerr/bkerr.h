@@ -234,6 +234,16 @@ BKERR_API enum bkerr_lang bkerr_default_lang(const bkerr_registry *reg);
 BKERR_API int bkerr_lookup(const bkerr_registry *reg, int64_t code, enum bkerr_lang lang,
                  struct bkerr_result *out);
 
+/* The message alone: exactly the message bkerr_lookup() would give (in
+ * lang, else the other language; the spec's name for a special code or a
+ * generic ID), without filling a result, as strerror() answers for errno.
+ * NULL where bkerr_lookup() would give none (a code nothing knows, a
+ * non-standard code, an unassigned prefix) and for a bad lang.  No
+ * allocation, no locks; the text lives until bkerr_close(reg).  reg may be
+ * NULL (built-in tables only). */
+BKERR_API const char *bkerr_message(const bkerr_registry *reg, int64_t code,
+                                    enum bkerr_lang lang);
+
 /* Like bkerr_lookup(), scoped to one product's catalog: also answers the
  * product's legacy codes (non-standard codes, specials it names, codes it
  * emits under another prefix).  A standard code under the product's prefix
@@ -355,8 +365,8 @@ BKERR_API void bkerr_live_close(bkerr_live *live);
 /* The table's version.  Later versions only append members; `size` is
  * sizeof the table the library filled.  Version 1 ends at catalog_status;
  * version 2 adds open_with, catalog_entry, the live_* functions and
- * catalog_state_name. */
-#define BKERR_API_VERSION 2
+ * catalog_state_name; version 3 adds message. */
+#define BKERR_API_VERSION 3
 
 struct bkerr_api {
     uint32_t version;
@@ -393,6 +403,7 @@ struct bkerr_api {
     int (*live_reload)(bkerr_live *, char *, size_t);
     void (*live_close)(bkerr_live *);
     const char *(*catalog_state_name)(enum bkerr_catalog_state);
+    const char *(*message)(const bkerr_registry *, int64_t, enum bkerr_lang);
 };
 
 /* The one entry point a dlopen user resolves ("bkerr_api").  Returns the

@@ -100,6 +100,7 @@ int main(void)
     OFF(bkerr_api, live_reload);
     OFF(bkerr_api, live_close);
     OFF(bkerr_api, catalog_state_name);
+    OFF(bkerr_api, message);
 
     /* the constants and enum values the binding mirrors */
     printf(",\n  \"sizeof.enum\": %zu", sizeof(enum bkerr_status));

@@ -23,6 +23,7 @@ class UseAfterCloseTest(unittest.TestCase):
         calls = [
             lambda: reg.lookup(1100001),
             lambda: reg.lookup(3001, product="cmdb"),
+            lambda: reg.message(1100001),
             lambda: reg.format(1199006, "x"),
             lambda: reg.status(),
             lambda: reg.platforms(),

@@ -64,21 +64,34 @@ class LayoutTest(unittest.TestCase):
 
     def test_each_version_appends_to_the_previous_one(self) -> None:
         # bkerr.h: version 1 ends at catalog_status; version 2 adds
-        # open_with, catalog_entry and the live_* functions, ending the table
+        # open_with, catalog_entry, the live_* functions and
+        # catalog_state_name; version 3 adds message, ending the table
         versions = dict(_native.VERSIONS)
-        self.assertEqual(sorted(versions), [1, 2])
+        self.assertEqual(sorted(versions), [1, 2, 3])
         self.assertEqual(versions[1][-1][0], "catalog_status")
         self.assertEqual([name for name, _ in versions[2]],
                          ["open_with", "catalog_entry", "live_open", "live_acquire",
                           "live_release", "live_reload", "live_close",
                           "catalog_state_name"])
+        self.assertEqual([name for name, _ in versions[3]], ["message"])
         names = [f[0] for f in _native.CApi._fields_]
         self.assertEqual(names[3:], [name for _, fns in _native.VERSIONS for name, _ in fns])
         self.assertEqual(_native.SIZES[1], self.c["bkerr_api.open_with"])
-        self.assertEqual(_native.SIZES[2], self.c["bkerr_api.__size__"])
+        self.assertEqual(_native.SIZES[2], self.c["bkerr_api.message"])
+        self.assertEqual(_native.SIZES[3], self.c["bkerr_api.__size__"])
         self.assertEqual(max(versions), bkerr.API_VERSION)  # the binding knows it all
         self.assertEqual(_native.SINCE["catalog_status"], 1)
         self.assertEqual(_native.SINCE["live_close"], 2)
+        self.assertEqual(_native.SINCE["catalog_state_name"], 2)
+        self.assertEqual(_native.SINCE["message"], 3)
+
+    def test_message_prototype(self) -> None:
+        # const char *(*message)(const bkerr_registry *, int64_t, enum bkerr_lang):
+        # the text comes back as bytes, or None for NULL
+        self.assertIs(_native.MESSAGE._restype_, ctypes.c_char_p)
+        self.assertEqual(_native.MESSAGE._argtypes_,
+                         (_native.c_registry_p, ctypes.c_int64, _native.c_enum))
+        self.assertIs(dict(_native.CApi._fields_)["message"], _native.MESSAGE)
 
     def test_enums_are_int_sized(self) -> None:
         self.assertEqual(ctypes.sizeof(_native.c_enum), self.c["sizeof.enum"])

@@ -306,6 +306,154 @@ class LookupTest(unittest.TestCase):
             self.reg.entries("job")
 
 
+class MessageTest(unittest.TestCase):
+    """Registry.message() (bkerr_message(), function table version 3) is
+    the message lookup() gives, without building a Result."""
+
+    reg: bkerr.Registry
+
+    # a code of every status: what a catalog entry, the spec's generic table
+    # or a special code answers, and the codes nothing answers (None)
+    CODES = [
+        1100001,    # FOUND: an entry with both languages
+        1100002,    # FOUND: Chinese only
+        1100003,    # FOUND: English only
+        1101000,    # FOUND: an entry in a range
+        1199006,    # FOUND: an entry of the range without English advice
+        3300001,    # FOUND: under an admin-allocated prefix
+        -1, 0,      # FOUND: the specials
+        1104600,    # GENERIC: a generic ID the loaded catalog lacks
+        1205000,    # GENERIC: a generic ID under a prefix without a catalog
+        1100999,    # NOT_IN_CATALOG: not in the loaded catalog
+        1101999,    # NOT_IN_CATALOG: inside a range, not an entry
+        1234567,    # NO_CATALOG
+        1812345, 9512345,                   # UNASSIGNED prefixes
+        3001, -2, 36100001, 9000, 99, 2**63 - 1, -(2**63),  # INVALID: non-standard
+    ]
+    LANGS = [None, Lang.DEFAULT, "zh_CN", Lang.ZH_CN, "zh-hans", "en", Lang.EN, "en-us", 2]
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls.reg = open_registry()
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.reg.close()
+
+    def same_as_lookup(self, reg: bkerr.Registry, codes=None, langs=None) -> None:
+        for code in codes or self.CODES:
+            for lang in langs or self.LANGS:
+                with self.subTest(code=code, lang=lang):
+                    got = reg.message(code, lang)
+                    self.assertEqual(got, reg.lookup(code, lang=lang).message)
+                    self.assertEqual(got, reg.message(code, lang=lang))
+                    if got is not None:
+                        self.assertIsInstance(got, str)
+
+    def test_codes_cover_every_status(self) -> None:
+        # the control: the comparison below meets every way a lookup ends
+        self.assertEqual({self.reg.lookup(c).status for c in self.CODES}, set(Status))
+
+    def test_equals_the_lookup_message(self) -> None:
+        self.same_as_lookup(self.reg)
+
+    def test_messages(self) -> None:
+        m = self.reg.message
+        self.assertEqual(m(1100001), "中文消息")  # the default: zh_CN
+        self.assertEqual(m(1100001, "zh_CN"), "中文消息")
+        self.assertEqual(m(1100001, "en"), "English message")
+        self.assertEqual(m(1100001, lang=Lang.EN), "English message")
+        self.assertEqual(m(1100002, "en"), "只有中文")         # falls back
+        self.assertEqual(m(1100003, "zh_CN"), "English only")  # falls back
+        self.assertEqual(m(1199006, "en"), "'{0}' parameter {field} failed")  # a template
+        self.assertEqual(m(1104600, "zh_CN"), "协议不支持")
+        self.assertEqual(m(1205000, "en"), "Resource not found")
+        self.assertEqual(m(-1, "zh_CN"), "系统繁忙")
+        self.assertEqual(m(0, "zh_CN"), "请求成功")
+        self.assertEqual(m(3300001), self.reg.lookup(3300001).message)
+        self.assertIsNotNone(m(3300001))
+        for code in (1100999, 1101999, 1234567, 1812345, 9512345, 3001, -2, 99):
+            with self.subTest(code=code):
+                self.assertIsNone(m(code))
+                self.assertIsNone(m(code, "en"))
+
+    def test_legacy_codes_have_no_message_globally(self) -> None:
+        # message() has no product scope: a product's legacy code is INVALID
+        self.assertIsNone(self.reg.message(3001))
+        self.assertEqual(self.reg.lookup(3001, product="cmdb").message,
+                         "json decode failed!")
+
+    def test_default_language_is_the_registry_default(self) -> None:
+        with open_registry("lang = en\n[catalog.cmdb]\npath = handmade.so\n") as en:
+            self.assertEqual(en.message(1100001), "English message")
+            self.assertEqual(en.message(1100001, Lang.DEFAULT), "English message")
+            self.assertEqual(en.message(1100001, "zh_CN"), "中文消息")
+            self.assertEqual(en.message(-1), en.lookup(-1, lang="en").message)
+            self.same_as_lookup(en)
+        with open_registry("lang = zh_CN\n[catalog.cmdb]\npath = handmade.so\n") as zh:
+            self.assertEqual(zh.message(1100001), "中文消息")
+            self.same_as_lookup(zh, langs=[None, "en"])
+
+    def test_catalogs_not_loaded(self) -> None:
+        # load = lazy (required catalogs load at open: these are not):
+        # message() is the first use of the prefix, and loads its catalog
+        lazy_ini = "load = lazy\n" + support.HANDMADE.replace("required = true\n", "")
+        with open_registry(lazy_ini) as lazy:
+            self.assertEqual([s.state for s in lazy.status()],
+                             [bkerr.CatalogState.LAZY] * 2)
+            self.assertEqual(lazy.message(1100001, "en"), "English message")
+            self.assertEqual([s.state for s in lazy.status()],
+                             [bkerr.CatalogState.LOADED, bkerr.CatalogState.LAZY])
+            self.same_as_lookup(lazy)
+        with open_registry(lazy_ini) as lazy:
+            self.assertIsNone(lazy.message(1100999))  # a miss loads it too
+            self.assertIs(lazy.status()[0].state, bkerr.CatalogState.LOADED)
+            self.same_as_lookup(lazy)
+        # load=False: no catalog answers
+        with support.TempIni(support.HANDMADE) as ini:
+            with bkerr.Registry(ini.path, library=support.library_path(),
+                                load=False) as bare:
+                self.assertIsNone(bare.message(1100001))
+                self.assertEqual(bare.message(-1, "en"), bare.lookup(-1, lang="en").message)
+                self.same_as_lookup(bare, langs=[None, "en"])
+
+    def test_codes_and_languages_are_read_as_lookup_reads_them(self) -> None:
+        m = self.reg.message
+        self.assertEqual(m(" 1100001 "), "中文消息")
+        self.assertEqual(m("1100001", "en"), "English message")
+        self.assertEqual(m("-1", "en"), self.reg.lookup(-1, lang="en").message)
+        self.assertIsNone(m("3001"))
+        for bad in ("", "+1", "01100001", "11x", "99999999999999999999"):
+            with self.subTest(text=bad), self.assertRaises(ValueError):
+                m(bad)
+        with self.assertRaises(ValueError):
+            m(2**63)
+        with self.assertRaises(TypeError):
+            m(1.5)  # type: ignore[arg-type]
+        with self.assertRaises(TypeError):
+            m(True)
+        for lang in ("fr", 7):
+            with self.subTest(lang=lang), self.assertRaises(ValueError):
+                m(1100001, lang)
+        with self.assertRaises(TypeError):
+            m(1100001, 1.5)  # type: ignore[arg-type]
+
+    def test_after_close(self) -> None:
+        reg = open_registry()
+        reg.close()
+        with self.assertRaises(bkerr.ClosedError):
+            reg.message(1100001)
+
+    def test_live_view(self) -> None:
+        with support.TempIni(support.HANDMADE) as ini:
+            with bkerr.LiveRegistry(ini.path, library=support.library_path()) as live:
+                with live.acquire() as view:
+                    self.assertEqual(view.message(1100001, "en"), "English message")
+                    self.same_as_lookup(view, langs=[None, "en"])
+                with self.assertRaises(bkerr.ClosedError):
+                    view.message(1100001)
+
+
 class OpenOptionsTest(unittest.TestCase):
     TWO = ("[platform.33]\nid = monitor\n"
            "[catalog.cmdb]\npath = handmade.so\nrequired = true\n"

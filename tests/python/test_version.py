@@ -1,6 +1,7 @@
 """How the binding finds libbkerr.so and checks its function table: a
 library whose table has an unexpected version (or shape) is rejected, and
-one whose table is version 1 serves all but what version 2 added."""
+one whose table is older (version 1 or 2) serves all but what the later
+versions added."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def real_table_address(path: str) -> int:
     return addr
 
 
-V1, V2 = _native.SIZES[1], _native.SIZES[2]
+V1, V2, V3 = _native.SIZES[1], _native.SIZES[2], _native.SIZES[3]
 
 
 class FakeEntry:
@@ -65,56 +66,61 @@ class FakeEntry:
 
 
 VERSION_2_FUNCTIONS = [name for name, _ in dict(_native.VERSIONS)[2]]
+VERSION_3_FUNCTIONS = [name for name, _ in dict(_native.VERSIONS)[3]]
 
 
 class TableVersionTest(unittest.TestCase):
-    def test_real_table_is_version_2_of_the_expected_size(self) -> None:
+    def test_real_table_is_version_3_of_the_expected_size(self) -> None:
         lib = bkerr.Library(library_path())
-        self.assertEqual(lib.api_version, 2)
-        self.assertEqual(lib._api.table_size, V2)
-        self.assertEqual(lib._api.usable_version, 2)
-        for name in VERSION_2_FUNCTIONS:
+        self.assertEqual(lib.api_version, 3)
+        self.assertEqual(lib._api.table_size, V3)
+        self.assertEqual(lib._api.usable_version, 3)
+        self.assertEqual(VERSION_3_FUNCTIONS, ["message"])
+        for name in VERSION_2_FUNCTIONS + VERSION_3_FUNCTIONS:
             self.assertIsNotNone(getattr(lib._api, name), name)
         self.assertEqual(lib.version, "0.1.0")
-        self.assertEqual(bkerr.API_VERSION, 2)
-        self.assertIn("api 2", repr(lib))
+        self.assertEqual(bkerr.API_VERSION, 3)
+        self.assertIn("api 3", repr(lib))
 
     def test_library_without_the_version_the_binding_asks_for(self) -> None:
-        # a binding that needs version 3, above the real library's 2
-        with mock.patch.object(_native, "API_VERSION", 3), \
-                mock.patch.object(_native, "MIN_API_VERSION", 3):
+        # a binding that needs version 4, above the real library's 3
+        with mock.patch.object(_native, "API_VERSION", 4), \
+                mock.patch.object(_native, "MIN_API_VERSION", 4):
             with self.assertRaises(bkerr.ApiVersionError) as cm:
                 bkerr.Library(library_path())
         message = str(cm.exception)
-        self.assertIn("bkerr_api(3) returned NULL", message)
-        self.assertIn("it has version 2", message)
-        self.assertIn("needs version 3", message)
+        self.assertIn("bkerr_api(4) returned NULL", message)
+        self.assertIn("it has version 3", message)
+        self.assertIn("needs version 4", message)
         self.assertIsInstance(cm.exception, bkerr.LibraryError)
 
     def test_library_older_than_the_binding_is_used_at_its_version(self) -> None:
-        # a binding written for version 3 that can live with 1: the real
-        # bkerr_api(3) returns NULL, bkerr_api(1) the version-2 table, whose
+        # a binding written for version 4 that can live with 1: the real
+        # bkerr_api(4) returns NULL, bkerr_api(1) the version-3 table, whose
         # functions are all used
-        with mock.patch.object(_native, "API_VERSION", 3):
+        with mock.patch.object(_native, "API_VERSION", 4):
             lib = bkerr.Library(library_path())
-        self.assertEqual(lib.api_version, 2)
-        self.assertEqual(lib._api.usable_version, 2)
+        self.assertEqual(lib.api_version, 3)
+        self.assertEqual(lib._api.usable_version, 3)
         self.assertIsNotNone(lib._api.live_close)
+        self.assertIsNotNone(lib._api.message)
         with TempIni("[catalog.cmdb]\npath = handmade.so\n") as ini:
             with bkerr.Registry(ini.path, library=lib) as reg:
                 self.assertEqual(len(reg.entries("cmdb")), 6 + 5)
+                self.assertEqual(reg.message(1100001, lang="en"), "English message")
 
     def test_entry_returning_null(self) -> None:
-        fake = FakeEntry(2, returns_null=True)
+        fake = FakeEntry(3, returns_null=True)
         with self.assertRaises(bkerr.ApiVersionError) as cm:
             fake.library()
-        self.assertEqual(fake.asked, [2, 1])  # version 2, then the oldest usable
-        self.assertIn("bkerr_api(2) and bkerr_api(1) returned NULL", str(cm.exception))
+        self.assertEqual(fake.asked, [3, 1])  # version 3, then the oldest usable
+        self.assertIn("bkerr_api(3) and bkerr_api(1) returned NULL", str(cm.exception))
 
     def test_table_older_than_asked(self) -> None:
         # a library that breaks bkerr_api()'s contract is not used, even when
         # the table it returns would do
-        for version, provides, asked in ((0, 2, [2]), (1, 2, [2]), (0, 1, [2, 1])):
+        for version, provides, asked in ((0, 3, [3]), (1, 3, [3]), (2, 3, [3]),
+                                         (0, 2, [3, 1]), (0, 1, [3, 1])):
             with self.subTest(version=version, provides=provides):
                 fake = FakeEntry(version, provides=provides)
                 with self.assertRaises(bkerr.ApiVersionError) as cm:
@@ -124,36 +130,88 @@ class TableVersionTest(unittest.TestCase):
                 self.assertEqual(fake.asked, asked)
 
     def test_table_smaller_than_its_version(self) -> None:
-        for version, size in ((1, 8), (1, V1 - 8), (2, V1), (2, V2 - 8), (3, V2 - 8)):
+        for version, size in ((1, 8), (1, V1 - 8), (2, V1), (2, V2 - 8), (3, V1),
+                              (3, V2), (3, V3 - 4), (4, V3 - 8)):
             with self.subTest(version=version, size=size):
                 with self.assertRaises(bkerr.ApiVersionError) as cm:
                     FakeEntry(version, size=size).library()
                 self.assertIn(f"is {size} bytes", str(cm.exception))
-                usable = min(version, 2)
+                usable = min(version, 3)
                 self.assertIn(f"smaller than version {usable}'s "
                               f"{_native.SIZES[usable]}", str(cm.exception))
 
     def test_table_with_a_missing_function(self) -> None:
         for version, name in ((1, "lookup"), (2, "lookup"), (2, "catalog_entry"),
-                              (2, "live_release")):
+                              (2, "live_release"), (3, "lookup"), (3, "live_close"),
+                              (3, "message")):
             with self.subTest(version=version, name=name):
                 with self.assertRaises(bkerr.ApiVersionError) as cm:
                     FakeEntry(version, null=name).library()
                 self.assertIn(f"no '{name}' function", str(cm.exception))
 
     def test_newer_table_is_accepted_and_used(self) -> None:
-        # version 3 appends members: a version-2 binding uses the first ones
-        fake = FakeEntry(3, extra=16)
+        # version 4 appends members: a version-3 binding uses the first ones
+        fake = FakeEntry(4, extra=16)
         lib = fake.library()
-        self.assertEqual(lib.api_version, 3)
-        self.assertEqual(lib._api.usable_version, 2)
-        self.assertEqual(fake.asked, [2])
+        self.assertEqual(lib.api_version, 4)
+        self.assertEqual(lib._api.usable_version, 3)
+        self.assertEqual(fake.asked, [3])
         with TempIni("[catalog.cmdb]\npath = handmade.so\n") as ini:
             with bkerr.Registry(ini.path, library=lib) as reg:
                 self.assertEqual(reg.lookup(1100001, lang="en").message, "English message")
+                self.assertEqual(reg.message(1100001, lang="en"), "English message")
                 self.assertEqual(len(reg.entries("cmdb")), 6 + 5)
             with bkerr.LiveRegistry(ini.path, library=lib) as live, live.acquire() as reg:
                 self.assertEqual(reg.lookup(1100001, lang="en").symbol, "HmBoth")
+                self.assertEqual(reg.message(1100001, lang="en"), "English message")
+
+    def test_version_2_table(self) -> None:
+        # a library from before version 3: its bkerr_api(3) returns NULL and
+        # its table ends at catalog_state_name.  Everything of versions 1
+        # and 2 works; message() raises ApiVersionError
+        fake = FakeEntry(2, size=V2)
+        lib = fake.library()
+        self.assertEqual(fake.asked, [3, 1])
+        self.assertEqual(lib.api_version, 2)
+        self.assertEqual(lib._api.usable_version, 2)
+        for name in VERSION_2_FUNCTIONS:
+            self.assertIsNotNone(getattr(lib._api, name), name)
+        for name in VERSION_3_FUNCTIONS:
+            self.assertIsNone(getattr(lib._api, name), name)
+        with TempIni("[catalog.cmdb]\npath = handmade.so\n") as ini:
+            with bkerr.Registry(ini.path, library=lib) as reg:
+                self.assertEqual(reg.lookup(1100001, lang="en").message, "English message")
+                self.assertIn("HmBoth", reg.format(1100001, lang="en"))
+                self.assertEqual(len(reg.entries("cmdb")), 6 + 5)
+                for code in (1100001, "1100001", -1, 3001):
+                    with self.subTest(code=code):
+                        with self.assertRaises(bkerr.ApiVersionError) as cm:
+                            reg.message(code)
+                        self.assertIn("'message' needs function table version 3",
+                                      str(cm.exception))
+                        self.assertIn("has version 2", str(cm.exception))
+                        self.assertIsInstance(cm.exception, bkerr.LibraryError)
+            with bkerr.Registry(ini.path, library=lib, load=False) as reg:
+                self.assertIs(reg.status()[0].state, bkerr.CatalogState.SKIPPED)
+            with bkerr.LiveRegistry(ini.path, library=lib) as live:
+                with live.acquire() as reg:
+                    self.assertEqual(reg.lookup(1100001, lang="en").symbol, "HmBoth")
+                    with self.assertRaises(bkerr.ApiVersionError) as cm:
+                        reg.message(1100001, lang="en")
+                    self.assertIn("'message' needs function table version 3",
+                                  str(cm.exception))
+                live.reload()
+
+    def test_version_2_table_is_read_no_further_than_version_2(self) -> None:
+        # a version-2 table with a bigger size: only its version's members
+        # are used, not what follows catalog_state_name
+        lib = FakeEntry(2, size=V3).library()
+        self.assertEqual(lib._api.table_size, V3)
+        self.assertEqual(lib._api.usable_version, 2)
+        self.assertIsNone(lib._api.message)
+        lib = FakeEntry(2, size=V3, null="message").library()  # not even looked at
+        self.assertIsNone(lib._api.message)
+        self.assertIsNotNone(lib._api.catalog_state_name)
 
     def test_version_1_table(self) -> None:
         # a library from before version 2: its bkerr_api(2) returns NULL and
@@ -161,9 +219,9 @@ class TableVersionTest(unittest.TestCase):
         # what version 2 added raises ApiVersionError
         fake = FakeEntry(1, size=V1)
         lib = fake.library()
-        self.assertEqual(fake.asked, [2, 1])
+        self.assertEqual(fake.asked, [3, 1])
         self.assertEqual(lib.api_version, 1)
-        for name in VERSION_2_FUNCTIONS:
+        for name in VERSION_2_FUNCTIONS + VERSION_3_FUNCTIONS:
             self.assertIsNone(getattr(lib._api, name), name)
         with TempIni("[catalog.cmdb]\npath = handmade.so\n") as ini:
             with bkerr.Registry(ini.path, library=lib) as reg:
@@ -173,6 +231,11 @@ class TableVersionTest(unittest.TestCase):
                 with self.assertRaises(bkerr.ApiVersionError) as cm:
                     reg.entries("cmdb")
                 self.assertIn("'catalog_entry' needs function table version 2",
+                              str(cm.exception))
+                self.assertIn("has version 1", str(cm.exception))
+                with self.assertRaises(bkerr.ApiVersionError) as cm:
+                    reg.message(1100001)
+                self.assertIn("'message' needs function table version 3",
                               str(cm.exception))
                 self.assertIn("has version 1", str(cm.exception))
             for kwargs in ({"load": False}, {"only": "cmdb"}):
@@ -191,7 +254,7 @@ class TableVersionTest(unittest.TestCase):
         lib = FakeEntry(1, size=V2).library()
         self.assertEqual(lib._api.table_size, V2)
         self.assertEqual(lib._api.usable_version, 1)
-        for name in VERSION_2_FUNCTIONS:
+        for name in VERSION_2_FUNCTIONS + VERSION_3_FUNCTIONS:
             self.assertIsNone(getattr(lib._api, name), name)
         lib = FakeEntry(1, size=V1, null="open_with").library()  # not even looked at
         self.assertIsNone(lib._api.open_with)
@@ -199,7 +262,7 @@ class TableVersionTest(unittest.TestCase):
     def test_fake_tables_work(self) -> None:
         # the control: unedited copies are accepted, so the rejections above
         # come from the edits and not from the fake itself
-        for version, asked in ((1, [2, 1]), (2, [2])):
+        for version, asked in ((1, [3, 1]), (2, [3, 1]), (3, [3])):
             with self.subTest(version=version):
                 fake = FakeEntry(version)
                 self.assertEqual(fake.library().fill("<{0}>", "v"), "<v>")

@@ -80,10 +80,12 @@ __all__ = [
 
 __version__ = "0.1.0"
 
-#: The function-table version this binding asks ``bkerr_api()`` for.  A
-#: library with only version 1 still serves everything but
+#: The function-table version this binding asks ``bkerr_api()`` for.  An
+#: older library still serves everything but what later versions added,
+#: which raises :class:`ApiVersionError` with it: with version 2,
+#: :meth:`Registry.message`; with version 1, also
 #: ``Registry(load=False)``/``only=``, :meth:`Registry.entries` and
-#: :class:`LiveRegistry`, which raise :class:`ApiVersionError` with it.
+#: :class:`LiveRegistry`.
 API_VERSION = _native.API_VERSION
 
 PathArg = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
@@ -446,7 +448,8 @@ class Library:
 
     ``Library(path)`` finds the library (see the module docstring), resolves
     ``bkerr_api``, asks it for table version :data:`API_VERSION` (and, if
-    it has none, for version 1) and checks the table it gets: its version,
+    it has none, for version 1, which an older library answers with the
+    newest table it has) and checks the table it gets: its version,
     its size, and that every function of its version is there.  Raises
     :class:`LibraryError` or :class:`ApiVersionError`.
     Most programs never build one: :class:`Registry` and :func:`explain`
@@ -486,7 +489,8 @@ class Library:
     def api_version(self) -> int:
         """The version of the table the library returned.
 
-        :data:`API_VERSION` or later, or 1 for a library that predates it.
+        :data:`API_VERSION` or later, or an older version (1 or 2) for a
+        library that predates it.
         """
         return self._api.table_version
 
@@ -728,6 +732,24 @@ class Registry:
         with self._use() as handle:
             self._lookup_c(handle, code, lang, product, out)
             return Result._from_c(out)
+
+    def message(self, code: Union[int, str],
+                lang: Union[Lang, str, None] = None) -> Optional[str]:
+        """The message of *code* alone (``bkerr_message()``), as a template.
+
+        Exactly ``lookup(code, lang).message``, without building a
+        :class:`Result`: the entry's message, the spec's for a special
+        code or a generic ID, in *lang* or else the other language; None
+        where the lookup gives no message (a code nothing knows, an
+        unassigned prefix, a non-standard code).  *code* and *lang* are
+        read as :meth:`lookup` reads them.  Needs function table version 3
+        (:class:`ApiVersionError` with an older library).
+        """
+        message = self._need("message")
+        with self._use() as handle:
+            value = _code(code, self._lib)
+            lang_v = int(Lang.parse(lang))
+            return _text(message(handle, value, lang_v))
 
     def format(self, code: Union[int, str], *args: Any,
                lang: Union[Lang, str, None] = None,

@@ -36,11 +36,12 @@ from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 # The version of ``struct bkerr_api`` this binding is written against
 # (BKERR_API_VERSION in bkerr.h), and the one it asks bkerr_api() for.  A
 # newer table only appends members, so it is fine.
-API_VERSION = 2
+API_VERSION = 3
 
 # The oldest table the binding still works with, asked for when the library
 # has no API_VERSION table: everything but what the later versions added
-# (Registry(load=False)/only=, entries() and LiveRegistry need version 2).
+# (Registry(load=False)/only=, entries() and LiveRegistry need version 2;
+# Registry.message() needs version 3).
 MIN_API_VERSION = 1
 
 # Negative returns (BKERR_E*).
@@ -172,6 +173,9 @@ LIVE_RELEASE = CFUNCTYPE(None, c_live_p, c_registry_p)
 LIVE_RELOAD = CFUNCTYPE(c_int, c_live_p, POINTER(c_char), c_size_t)
 LIVE_CLOSE = CFUNCTYPE(None, c_live_p)
 CATALOG_STATE_NAME = CFUNCTYPE(c_char_p, c_int)
+# const char *message(const bkerr_registry *, int64_t, enum bkerr_lang): the
+# text as bytes (copied by ctypes during the call), None for NULL
+MESSAGE = CFUNCTYPE(c_char_p, c_registry_p, c_int64, c_enum)
 
 
 class CApiHeader(Structure):
@@ -217,6 +221,9 @@ VERSIONS: List[Tuple[int, List[Tuple[str, Any]]]] = [
         ("live_close", LIVE_CLOSE),
         ("catalog_state_name", CATALOG_STATE_NAME),
     ]),
+    (3, [
+        ("message", MESSAGE),
+    ]),
 ]
 
 # The version that added each function.
@@ -239,7 +246,8 @@ def _end(name: str) -> int:
 
 
 # The size of each version's table: up to the end of its last member
-# (version 1 ends at catalog_status, version 2 at catalog_state_name).
+# (version 1 ends at catalog_status, version 2 at catalog_state_name,
+# version 3 at message).
 SIZES: Dict[int, int] = {v: _end(fns[-1][0]) for v, fns in VERSIONS}
 
 
@@ -329,6 +337,8 @@ class Api:
     live_reload: Any
     live_close: Any
     catalog_state_name: Any
+    # version 3: None when the library's table is version 1 or 2
+    message: Any
 
     def __init__(self, entry: Callable[[int], Optional[int]], path: str,
                  keepalive: Any = None) -> None:

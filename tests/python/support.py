@@ -93,3 +93,17 @@ def open_registry(rest: str = HANDMADE, library: Optional[str] = None) -> bkerr.
     """Opens a Registry over a temporary bkerr.ini (removed once open)."""
     with TempIni(rest) as ini:
         return bkerr.Registry(ini.path, library=library or library_path())
+
+
+class RegistryTestCase(unittest.TestCase):
+    """Tests sharing one Registry over HANDMADE, opened once per class."""
+
+    reg: bkerr.Registry
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls.reg = open_registry()
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.reg.close()

@@ -6,22 +6,12 @@ from __future__ import annotations
 import unittest
 
 import support  # noqa: F401
-from support import open_registry
+from support import RegistryTestCase
 
 import bkerr
 
 
-class FormatTest(unittest.TestCase):
-    reg: bkerr.Registry
-
-    @classmethod
-    def setUpClass(cls) -> None:
-        cls.reg = open_registry()
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.reg.close()
-
+class FormatTest(RegistryTestCase):
     def test_format_fills_positional_and_named_placeholders(self) -> None:
         text = self.reg.format(1199006, "bk_biz_id", field="name", lang="en")
         self.assertEqual(

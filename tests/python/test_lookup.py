@@ -7,23 +7,13 @@ import dataclasses
 import unittest
 
 import support  # noqa: F401  (sets sys.path)
-from support import open_registry
+from support import RegistryTestCase, open_registry
 
 import bkerr
 from bkerr import Category, CodeClass, Lang, Status
 
 
-class LookupTest(unittest.TestCase):
-    reg: bkerr.Registry
-
-    @classmethod
-    def setUpClass(cls) -> None:
-        cls.reg = open_registry()
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.reg.close()
-
+class LookupTest(RegistryTestCase):
     def look(self, code, status, lang=None, product=None) -> bkerr.Result:
         r = self.reg.lookup(code, lang=lang, product=product)
         self.assertIsInstance(r, bkerr.Result)
@@ -306,11 +296,9 @@ class LookupTest(unittest.TestCase):
             self.reg.entries("job")
 
 
-class MessageTest(unittest.TestCase):
+class MessageTest(RegistryTestCase):
     """Registry.message() (bkerr_message(), function table version 3) is
     the message lookup() gives, without building a Result."""
-
-    reg: bkerr.Registry
 
     # a code of every status: what a catalog entry, the spec's generic table
     # or a special code answers, and the codes nothing answers (None)
@@ -331,14 +319,6 @@ class MessageTest(unittest.TestCase):
         3001, -2, 36100001, 9000, 99, 2**63 - 1, -(2**63),  # INVALID: non-standard
     ]
     LANGS = [None, Lang.DEFAULT, "zh_CN", Lang.ZH_CN, "zh-hans", "en", Lang.EN, "en-us", 2]
-
-    @classmethod
-    def setUpClass(cls) -> None:
-        cls.reg = open_registry()
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.reg.close()
 
     def same_as_lookup(self, reg: bkerr.Registry, codes=None, langs=None) -> None:
         for code in codes or self.CODES:

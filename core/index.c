@@ -2,14 +2,16 @@
  *
  * Every catalog, compiled (struct bkerr_packed) or hand-written (struct
  * bkerr_entry), is found the same way: a bitmap over the prefix's 100,000
- * codes and the number of entries before each 64-bit word, so a lookup is
- * one bit test and a popcount, and a miss one load.  A compiled catalog
- * brings its bitmap; the loader builds one for a hand-written catalog.
+ * codes and the number of entries before each 64-bit word, kept together
+ * per word (struct bk_word), so a lookup is one bit test and a popcount
+ * in one cache line, and a miss one load.  A compiled catalog brings its
+ * bitmap; a hand-written one's is built here.
  *
  * A compiled entry's text is checked the first time a lookup reaches it
- * (the open stays independent of the number of codes); the result is kept
- * in a bitmap of checked entries.  The check is a pure function of
- * read-only data, so racing readers may both run it and both set the bit.
+ * (the open stays independent of the number of codes), with the other
+ * entries of its 64-code word; the word remembers the result.  The check
+ * is a pure function of read-only data, so racing readers may both run it
+ * and store the same result.
  */
 #include <stdlib.h>
 
@@ -18,42 +20,37 @@
 bool bk_index_build(struct bk_index *ix, const struct bkerr_catalog *d,
                     const struct bkerr_packed *packed)
 {
-    ix->rank = malloc(BKERR_PRESENT_WORDS * sizeof *ix->rank);
-    if (!ix->rank)
+    struct bk_word *w = calloc(BKERR_PRESENT_WORDS, sizeof *w);
+    if (!w)
         return false;
+    ix->words = w;
     if (packed) {
-        ix->present = packed->present;
-        ix->packed = packed;
+        for (size_t k = 0; k < BKERR_PRESENT_WORDS; k++)
+            w[k].present = packed->present[k];
+        ix->pentries = packed->entries;
+        ix->pool = packed->pool;
         ix->n = packed->n_entries;
-        ix->checked = calloc((ix->n + 63) / 64 ? (ix->n + 63) / 64 : 1,
-                             sizeof *ix->checked);
-        if (!ix->checked)
-            return false;
-    } else {
-        uint64_t *own = calloc(BKERR_PRESENT_WORDS, sizeof *own);
-        if (!own)
-            return false;
+    } else { /* checked at open: every word is good */
         for (size_t i = 0; i < d->n_entries; i++) {
             uint32_t s = (uint32_t)(d->entries[i].code % BKERR_SUFFIXES);
-            own[s / 64] |= UINT64_C(1) << (s % 64);
+            w[s / 64].present |= UINT64_C(1) << (s % 64);
         }
-        ix->present = ix->own_present = own;
         ix->entries = d->entries;
         ix->n = d->n_entries;
     }
     uint32_t before = 0;
-    for (size_t w = 0; w < BKERR_PRESENT_WORDS; w++) {
-        ix->rank[w] = before;
-        before += bk_popcount64(ix->present[w]);
+    for (size_t k = 0; k < BKERR_PRESENT_WORDS; k++) {
+        w[k].rank = before;
+        before += bk_popcount64(w[k].present);
+        atomic_init(&w[k].checked,
+                    packed ? BK_WORD_UNCHECKED : BK_WORD_GOOD);
     }
     return true;
 }
 
 void bk_index_free(struct bk_index *ix)
 {
-    free(ix->rank);
-    free(ix->own_present);
-    free((void *)ix->checked);
+    free(ix->words);
     memset(ix, 0, sizeof *ix);
 }
 
@@ -62,13 +59,13 @@ int64_t bk_index_code(const struct bk_index *ix, int prefix, size_t i)
     size_t lo = 0, hi = BKERR_PRESENT_WORDS; /* last word with rank <= i */
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
-        if (ix->rank[mid] <= i)
+        if (ix->words[mid].rank <= i)
             lo = mid;
         else
             hi = mid;
     }
-    uint64_t word = ix->present[lo];
-    for (size_t k = i - ix->rank[lo]; k > 0; k--)
+    uint64_t word = ix->words[lo].present;
+    for (size_t k = i - ix->words[lo].rank; k > 0; k--)
         word &= word - 1; /* drop the lowest set bit */
     return (int64_t)prefix * BKERR_SUFFIXES + (int64_t)lo * 64 +
            __builtin_ctzll(word);
@@ -145,13 +142,21 @@ void bk_entry_texts(const struct bk_index *ix, const struct bkerr_catalog *d,
                            nonempty(e->advice_en), bk_find_range(d, code)};
 }
 
-bool bk_packed_first_use(const struct bk_index *ix,
-                         const struct bkerr_catalog *d, size_t i,
-                         int64_t code)
+bool bk_word_first_use(const struct bkerr_catalog *d, const struct bk_word *cw,
+                       size_t i, int64_t code)
 {
-    if (bk_packed_problem(d, ix->packed, i, code))
-        return false;
-    atomic_fetch_or_explicit(&ix->checked[i / 64], UINT64_C(1) << (i % 64),
-                             memory_order_relaxed);
-    return true;
+    struct bk_word *w = (struct bk_word *)cw; /* only its checked flag */
+    unsigned state = atomic_load_explicit(&w->checked, memory_order_relaxed);
+    if (state == BK_WORD_UNCHECKED) {
+        /* the whole word at once: its entries share the index's line */
+        int64_t base = code - code % BKERR_SUFFIXES % 64;
+        size_t k = w->rank;
+        state = BK_WORD_GOOD;
+        for (uint64_t bits = w->present; bits; bits &= bits - 1, k++)
+            if (bk_packed_problem(d, d->packed, k,
+                                  base + __builtin_ctzll(bits)))
+                state = BK_WORD_MIXED;
+        atomic_store_explicit(&w->checked, state, memory_order_relaxed);
+    }
+    return state == BK_WORD_GOOD || !bk_packed_problem(d, d->packed, i, code);
 }

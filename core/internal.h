@@ -119,14 +119,21 @@ int bk_config_read(const char *path, struct bk_config *cfg, char *err,
 void bk_config_free(struct bk_config *cfg);
 
 /* ---- index.c: code -> entry, and an entry's texts ---- */
-struct bk_index {
-    const uint64_t *present; /* BKERR_PRESENT_WORDS words: codes with an entry */
-    uint32_t *rank;          /* entries before each word of present */
-    size_t n;                /* entries */
-    const struct bkerr_packed *packed; /* compiled tables, or NULL ... */
+/* 64 codes of a prefix: everything a lookup needs to find an entry, in
+ * one 16-byte record, so a hit reads one line of the index. */
+enum { BK_WORD_UNCHECKED, BK_WORD_GOOD, BK_WORD_MIXED };
+struct bk_word {
+    uint64_t present;     /* bit b: code w * 64 + b has an entry */
+    uint32_t rank;        /* entries before this word */
+    atomic_uint checked;  /* its entries' text: BK_WORD_*; compiled
+                             catalogs check it at the first lookup */
+};
+struct bk_index { /* what a lookup reads, in one cache line */
+    struct bk_word *words; /* BKERR_PRESENT_WORDS of them */
+    const struct bkerr_packed_entry *pentries; /* compiled tables, or ... */
+    const char *pool;
     const struct bkerr_entry *entries; /* ... hand-written ones */
-    uint64_t *own_present;             /* present, when built here */
-    atomic_uint_least64_t *checked;    /* packed: entries whose text passed */
+    size_t n;                          /* entries */
 };
 /* An entry's texts, NULL where it has none (never ""). */
 struct bk_texts {
@@ -147,14 +154,17 @@ static inline unsigned bk_popcount64(uint64_t x)
     x = (x + (x >> 4)) & UINT64_C(0x0f0f0f0f0f0f0f0f);
     return (unsigned)((x * UINT64_C(0x0101010101010101)) >> 56);
 }
-/* True and the entry's index in *i if suffix (0-99999) has an entry. */
+/* The word of suffix (0-99999) and, if it has an entry, true and the
+ * entry's index in *i. */
 static inline bool bk_index_find(const struct bk_index *ix, uint32_t suffix,
-                                 size_t *i)
+                                 const struct bk_word **word, size_t *i)
 {
-    uint64_t word = ix->present[suffix / 64], bit = UINT64_C(1) << (suffix % 64);
-    if (!(word & bit))
+    const struct bk_word *w = &ix->words[suffix / 64];
+    uint64_t bit = UINT64_C(1) << (suffix % 64);
+    *word = w;
+    if (!(w->present & bit))
         return false;
-    *i = ix->rank[suffix / 64] + bk_popcount64(word & (bit - 1));
+    *i = w->rank + bk_popcount64(w->present & (bit - 1));
     return true;
 }
 /* The code of entry i (< ix->n) under prefix. */
@@ -162,48 +172,46 @@ int64_t bk_index_code(const struct bk_index *ix, int prefix, size_t i);
 /* The texts of entry i of a hand-written catalog. */
 void bk_entry_texts(const struct bk_index *ix, const struct bkerr_catalog *d,
                     size_t i, int64_t code, struct bk_texts *t);
-/* Checks compiled entry i (code) at its first lookup; true if it keeps
- * the rules, and then it is not checked again. */
-bool bk_packed_first_use(const struct bk_index *ix,
-                         const struct bkerr_catalog *d, size_t i,
-                         int64_t code);
-/* True if entry i (code) may be answered from: always for a hand-written
- * catalog (checked at open), for a compiled one once its text passed. */
-static inline bool bk_index_usable(const struct bk_index *ix,
-                                   const struct bkerr_catalog *d, size_t i,
+/* Checks the compiled entries of word w at their first lookup; true if
+ * entry i (code) keeps the rules. */
+bool bk_word_first_use(const struct bkerr_catalog *d, const struct bk_word *w,
+                       size_t i, int64_t code);
+/* True if entry i (code), in word w, may be answered from: always for a
+ * hand-written catalog (checked at open), for a compiled one once its
+ * text passed. */
+static inline bool bk_index_usable(const struct bkerr_catalog *d,
+                                   const struct bk_word *w, size_t i,
                                    int64_t code)
 {
-    if (!ix->packed)
-        return true;
-    uint64_t done = atomic_load_explicit(&ix->checked[i / 64],
-                                         memory_order_relaxed);
-    return ((done >> (i % 64)) & 1) || bk_packed_first_use(ix, d, i, code);
+    return atomic_load_explicit(&w->checked, memory_order_relaxed) ==
+               BK_WORD_GOOD ||
+           bk_word_first_use(d, w, i, code);
 }
 /* The pool text at off, or NULL for offset 0. */
-static inline const char *bk_pool_text(const struct bkerr_packed *p,
+static inline const char *bk_pool_text(const struct bk_index *ix,
                                        uint32_t off)
 {
-    return off ? p->pool + off : NULL;
+    return off ? ix->pool + off : NULL;
 }
-/* The texts of entry i, whose code is code; false if it is a compiled
- * entry that fails the text rules of plugin.h. */
+/* The texts of entry i (code, in word w); false if it is a compiled entry
+ * that fails the text rules of plugin.h. */
 static inline bool bk_index_texts(const struct bk_index *ix,
-                                  const struct bkerr_catalog *d, size_t i,
+                                  const struct bkerr_catalog *d,
+                                  const struct bk_word *w, size_t i,
                                   int64_t code, struct bk_texts *t)
 {
-    const struct bkerr_packed *p = ix->packed;
-    if (!p) {
+    if (!ix->pool) {
         bk_entry_texts(ix, d, i, code, t);
         return true;
     }
-    if (!bk_index_usable(ix, d, i, code))
+    if (!bk_index_usable(d, w, i, code))
         return false;
-    const struct bkerr_packed_entry *e = &p->entries[i];
-    t->symbol = bk_pool_text(p, e->symbol);
-    t->message_zh = bk_pool_text(p, e->message_zh);
-    t->message_en = bk_pool_text(p, e->message_en);
-    t->advice_zh = bk_pool_text(p, e->advice_zh);
-    t->advice_en = bk_pool_text(p, e->advice_en);
+    const struct bkerr_packed_entry *e = &ix->pentries[i];
+    t->symbol = bk_pool_text(ix, e->symbol);
+    t->message_zh = bk_pool_text(ix, e->message_zh);
+    t->message_en = bk_pool_text(ix, e->message_en);
+    t->advice_zh = bk_pool_text(ix, e->advice_zh);
+    t->advice_en = bk_pool_text(ix, e->advice_en);
     t->range = e->range ? &d->ranges[e->range - 1] : NULL;
     return true;
 }
@@ -216,9 +224,9 @@ const struct bkerr_range *bk_find_range(const struct bkerr_catalog *d,
 
 /* ---- loader.c: dlopen + validate one catalog ---- */
 struct bk_catalog {
-    const struct bkerr_catalog *desc;
+    struct bk_index ix; /* the prefix's entries (first: lookups read it) */
+    const struct bkerr_catalog *desc; /* NULL unless loaded */
     void *handle;
-    struct bk_index ix; /* the prefix's entries */
 };
 /* Sizes of the buffers a rejection reason and a resolved path go in. */
 #define BK_PATH_MAX 4096
@@ -237,11 +245,11 @@ bool bk_file_trust(const char *path, char *why);
 /* ---- registry.c ---- */
 /* The prefix allocated to a platform id (admin rows too), or 0. */
 int bk_prefix_of_id(const bkerr_registry *reg, const char *id);
-struct bk_slot { /* one configured catalog */
-    struct bkerr_catalog_status st; /* final once ready */
-    struct bk_catalog cat;
+struct bk_slot { /* one configured catalog; what lookups read first */
     atomic_bool ready; /* false only while a lazy catalog waits to load */
     int prefix;        /* allocated to its id; 0 if none */
+    struct bk_catalog cat;
+    struct bkerr_catalog_status st; /* final once ready */
 };
 struct bkerr_registry {
     char *config_path;
@@ -268,7 +276,7 @@ static inline const struct bk_slot *bk_slot_ready(const bkerr_registry *reg,
         return NULL;
     if (!atomic_load_explicit(&slot->ready, memory_order_acquire))
         return bk_slot_load(reg, slot);
-    return slot->st.state == BKERR_CATALOG_LOADED ? slot : NULL;
+    return slot->cat.desc ? slot : NULL; /* set only when it loaded */
 }
 
 #endif

@@ -98,10 +98,11 @@ static void lookup_standard(const bkerr_registry *reg, struct bkerr_result *r,
     if (slot) {
         use_slot(r, slot);
         const struct bk_index *ix = &slot->cat.ix;
+        const struct bk_word *w;
         struct bk_texts t;
         size_t i;
-        if (bk_index_find(ix, suffix, &i)) {
-            if (bk_index_texts(ix, slot->cat.desc, i, r->code, &t)) {
+        if (bk_index_find(ix, suffix, &w, &i)) {
+            if (bk_index_texts(ix, slot->cat.desc, w, i, r->code, &t)) {
                 answer_entry(r, &t, lang);
                 return;
             }
@@ -177,14 +178,15 @@ const char *bkerr_message(const bkerr_registry *reg, int64_t code,
         const struct bk_slot *slot =
             bk_slot_ready(reg, reg->by_prefix[code / BKERR_SUFFIXES]);
         const struct bk_index *ix = slot ? &slot->cat.ix : NULL;
+        const struct bk_word *w;
         size_t i;
-        if (ix && ix->packed &&
-            bk_index_find(ix, (uint32_t)(code % BKERR_SUFFIXES), &i) &&
-            bk_index_usable(ix, slot->cat.desc, i, code)) {
-            const struct bkerr_packed_entry *e = &ix->packed->entries[i];
+        if (ix && ix->pool &&
+            bk_index_find(ix, (uint32_t)(code % BKERR_SUFFIXES), &w, &i) &&
+            bk_index_usable(slot->cat.desc, w, i, code)) {
+            const struct bkerr_packed_entry *e = &ix->pentries[i];
             enum bkerr_lang used;
-            return pick(bk_pool_text(ix->packed, e->message_zh),
-                        bk_pool_text(ix->packed, e->message_en),
+            return pick(bk_pool_text(ix, e->message_zh),
+                        bk_pool_text(ix, e->message_en),
                         wanted_lang(reg, lang), &used);
         }
     }

@@ -210,7 +210,7 @@ const struct bk_slot *bk_slot_load(const bkerr_registry *creg,
         atomic_store_explicit(&slot->ready, true, memory_order_release);
     }
     pthread_mutex_unlock(&reg->lazy_lock);
-    return cslot->st.state == BKERR_CATALOG_LOADED ? cslot : NULL;
+    return cslot->cat.desc ? cslot : NULL;
 }
 
 /* Loads every configured catalog; the open fails on a required one. */

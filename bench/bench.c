@@ -1077,6 +1077,40 @@ static void time_lazy_first(const char *key, const char *ini)
     free(v);
 }
 
+/* Doubling the codes: the 10k and 20k sets opened in alternation, trial
+ * by trial, so the ratio does not depend on what the machine was doing
+ * while one of them ran (separate runs drifted by up to 40%). */
+static void time_open_doubling(const char *data, int count)
+{
+    char ini[2][4096], err[BKERR_ERRMSG_SIZE], key[200];
+    snprintf(ini[0], sizeof ini[0], "%s/synth-%d.ini", data, count);
+    snprintf(ini[1], sizeof ini[1], "%s/synth20-%d.ini", data, count);
+    double *v[2] = {xmalloc((size_t)trials * sizeof(double)),
+                    xmalloc((size_t)trials * sizeof(double))};
+    for (int t = -1; t < trials; t++) /* t = -1: warm-up */
+        for (int k = 0; k < 2; k++) {
+            bkerr_registry *reg;
+            double t0 = now_ns();
+            if (bkerr_open(ini[k], &reg, err, sizeof err) != 0) {
+                snprintf(key, sizeof key, "open.doubling.%d", count);
+                na(key, err);
+                free(v[0]);
+                free(v[1]);
+                return;
+            }
+            double t1 = now_ns();
+            bkerr_close(reg);
+            if (t >= 0)
+                v[k][t] = (t1 - t0) / 1e6;
+        }
+    for (int k = 0; k < 2; k++) {
+        snprintf(key, sizeof key, "open.doubling.%d.%s", count,
+                 k ? "20k" : "10k");
+        result(key, v[k], trials, "ms", 1);
+        free(v[k]);
+    }
+}
+
 static void time_opens(const char *data)
 {
     static const char *const sets[] = {"synth", "synth20"};
@@ -1103,6 +1137,8 @@ static void time_opens(const char *data)
             if (time_open(key, ini, 0))
                 time_lazy_first(key, ini);
         }
+    for (size_t c = 0; c < 3; c++)
+        time_open_doubling(data, counts[c]);
 }
 
 /* ---- memory ---------------------------------------------------------------- */

@@ -168,30 +168,41 @@ int bkerr_lookup(const bkerr_registry *reg, int64_t code, enum bkerr_lang lang,
     return (int)out->status;
 }
 
+/* Every answer bkerr_message() does not take straight from the index. */
+__attribute__((noinline, cold)) static const char *
+message_slow(const bkerr_registry *reg, int64_t code, enum bkerr_lang lang)
+{
+    struct bkerr_result r;
+    return bkerr_lookup(reg, code, lang, &r) >= 0 ? r.message : NULL;
+}
+
 const char *bkerr_message(const bkerr_registry *reg, int64_t code,
                           enum bkerr_lang lang)
 {
-    /* a compiled catalog's entry, the common answer, straight from the
-     * index; every other answer as bkerr_lookup() gives it */
-    if (reg && (unsigned)lang <= BKERR_LANG_EN &&
-        bk_classify(code) == BKERR_CLASS_STANDARD) {
-        const struct bk_slot *slot =
-            bk_slot_ready(reg, reg->by_prefix[code / BKERR_SUFFIXES]);
-        const struct bk_index *ix = slot ? &slot->cat.ix : NULL;
-        const struct bk_word *w;
-        size_t i;
-        if (ix && ix->pool &&
-            bk_index_find(ix, (uint32_t)(code % BKERR_SUFFIXES), &w, &i) &&
-            bk_index_usable(slot->cat.desc, w, i, code)) {
-            const struct bkerr_packed_entry *e = &ix->pentries[i];
-            enum bkerr_lang used;
-            return pick(bk_pool_text(ix, e->message_zh),
-                        bk_pool_text(ix, e->message_en),
-                        wanted_lang(reg, lang), &used);
-        }
-    }
-    struct bkerr_result r;
-    return bkerr_lookup(reg, code, lang, &r) >= 0 ? r.message : NULL;
+    /* The common answer, an entry of a loaded compiled catalog whose word
+     * is checked, comes from the index without a call; everything else
+     * (lazy loads, first checks, misses, built-in answers) as
+     * bkerr_lookup() gives it. */
+    if (!reg || (unsigned)lang > BKERR_LANG_EN || code < 1000000 ||
+        code > 9999999)
+        return message_slow(reg, code, lang);
+    uint32_t prefix = (uint32_t)code / BKERR_SUFFIXES;
+    uint32_t suffix = (uint32_t)code - prefix * BKERR_SUFFIXES;
+    const struct bk_slot *slot = reg->by_prefix[prefix];
+    if (!slot || !atomic_load_explicit(&slot->ready, memory_order_acquire) ||
+        !slot->cat.desc || !slot->cat.ix.pool)
+        return message_slow(reg, code, lang);
+    const struct bk_index *ix = &slot->cat.ix;
+    const struct bk_word *w;
+    size_t i;
+    if (!bk_index_find(ix, suffix, &w, &i) ||
+        atomic_load_explicit(&w->checked, memory_order_relaxed) !=
+            BK_WORD_GOOD)
+        return message_slow(reg, code, lang);
+    const struct bkerr_packed_entry *e = &ix->pentries[i];
+    enum bkerr_lang used;
+    return pick(bk_pool_text(ix, e->message_zh), bk_pool_text(ix, e->message_en),
+                wanted_lang(reg, lang), &used);
 }
 
 /* The loaded catalog of product id (loading it if lazy), or NULL. */

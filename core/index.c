@@ -20,28 +20,44 @@
 bool bk_index_build(struct bk_index *ix, const struct bkerr_catalog *d,
                     const struct bkerr_packed *packed)
 {
-    struct bk_word *w = calloc(BKERR_PRESENT_WORDS, sizeof *w);
-    if (!w)
-        return false;
-    ix->words = w;
+    size_t first = BKERR_PRESENT_WORDS, last = 0;
     if (packed) {
         for (size_t k = 0; k < BKERR_PRESENT_WORDS; k++)
-            w[k].present = packed->present[k];
+            if (packed->present[k]) {
+                first = k < first ? k : first;
+                last = k;
+            }
         ix->pentries = packed->entries;
         ix->pool = packed->pool;
         ix->n = packed->n_entries;
-    } else { /* checked at open: every word is good */
-        for (size_t i = 0; i < d->n_entries; i++) {
-            uint32_t s = (uint32_t)(d->entries[i].code % BKERR_SUFFIXES);
-            w[s / 64].present |= UINT64_C(1) << (s % 64);
-        }
+    } else if (d->n_entries) { /* sorted, checked at open */
+        first = (size_t)(d->entries[0].code % BKERR_SUFFIXES) / 64;
+        last = (size_t)(d->entries[d->n_entries - 1].code % BKERR_SUFFIXES) / 64;
         ix->entries = d->entries;
         ix->n = d->n_entries;
     }
+    if (first > last) /* no entries: every lookup misses */
+        return true;
+    struct bk_word *w = calloc(last - first + 1, sizeof *w);
+    if (!w)
+        return false;
+    ix->words = w;
+    ix->first_word = (uint32_t)first;
+    ix->n_words = (uint32_t)(last - first + 1);
+    if (packed) {
+        for (size_t k = 0; k < ix->n_words; k++)
+            w[k].present = packed->present[first + k];
+    } else {
+        for (size_t i = 0; i < d->n_entries; i++) {
+            uint32_t s = (uint32_t)(d->entries[i].code % BKERR_SUFFIXES);
+            w[s / 64 - first].present |= UINT64_C(1) << (s % 64);
+        }
+    }
     uint32_t before = 0;
-    for (size_t k = 0; k < BKERR_PRESENT_WORDS; k++) {
+    for (size_t k = 0; k < ix->n_words; k++) {
         w[k].rank = before;
         before += bk_popcount64(w[k].present);
+        /* hand-written entries were checked at open */
         atomic_init(&w[k].checked,
                     packed ? BK_WORD_UNCHECKED : BK_WORD_GOOD);
     }
@@ -56,7 +72,7 @@ void bk_index_free(struct bk_index *ix)
 
 int64_t bk_index_code(const struct bk_index *ix, int prefix, size_t i)
 {
-    size_t lo = 0, hi = BKERR_PRESENT_WORDS; /* last word with rank <= i */
+    size_t lo = 0, hi = ix->n_words; /* last word with rank <= i */
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
         if (ix->words[mid].rank <= i)
@@ -67,8 +83,8 @@ int64_t bk_index_code(const struct bk_index *ix, int prefix, size_t i)
     uint64_t word = ix->words[lo].present;
     for (size_t k = i - ix->words[lo].rank; k > 0; k--)
         word &= word - 1; /* drop the lowest set bit */
-    return (int64_t)prefix * BKERR_SUFFIXES + (int64_t)lo * 64 +
-           __builtin_ctzll(word);
+    return (int64_t)prefix * BKERR_SUFFIXES +
+           (int64_t)(ix->first_word + lo) * 64 + __builtin_ctzll(word);
 }
 
 /* The range of d holding code, or NULL. */

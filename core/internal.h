@@ -129,7 +129,9 @@ struct bk_word {
                              catalogs check it at the first lookup */
 };
 struct bk_index { /* what a lookup reads, in one cache line */
-    struct bk_word *words; /* BKERR_PRESENT_WORDS of them */
+    struct bk_word *words; /* the words from the first with an entry to the
+                              last: most catalogs use part of the space */
+    uint32_t first_word, n_words;
     const struct bkerr_packed_entry *pentries; /* compiled tables, or ... */
     const char *pool;
     const struct bkerr_entry *entries; /* ... hand-written ones */
@@ -159,7 +161,10 @@ static inline unsigned bk_popcount64(uint64_t x)
 static inline bool bk_index_find(const struct bk_index *ix, uint32_t suffix,
                                  const struct bk_word **word, size_t *i)
 {
-    const struct bk_word *w = &ix->words[suffix / 64];
+    uint32_t k = suffix / 64 - ix->first_word; /* wraps below the first */
+    if (k >= ix->n_words)
+        return false;
+    const struct bk_word *w = &ix->words[k];
     uint64_t bit = UINT64_C(1) << (suffix % 64);
     *word = w;
     if (!(w->present & bit))

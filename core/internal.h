@@ -256,11 +256,19 @@ struct bk_slot { /* one configured catalog; what lookups read first */
     struct bk_catalog cat;
     struct bkerr_catalog_status st; /* final once ready */
 };
+/* A loaded compiled catalog's index again, by prefix, so that
+ * bkerr_message() reaches it in one load from the registry; published by
+ * ready (release) once the catalog has loaded. */
+struct bk_hot {
+    atomic_bool ready;
+    struct bk_index ix; /* a copy: the slot owns the records */
+};
 struct bkerr_registry {
     char *config_path;
     enum bkerr_lang lang;
     struct bkerr_platform plat[BK_PREFIX_SLOTS]; /* effective allocation */
     struct bk_slot *by_prefix[BK_PREFIX_SLOTS];  /* loaded or lazy */
+    struct bk_hot hot[BK_PREFIX_SLOTS];          /* loaded and compiled */
     struct bk_slot *slots;
     size_t n_slots;
     struct bk_cfg_platform *admin; /* owns the admin rows' strings */

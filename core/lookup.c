@@ -188,11 +188,10 @@ const char *bkerr_message(const bkerr_registry *reg, int64_t code,
         return message_slow(reg, code, lang);
     uint32_t prefix = (uint32_t)code / BKERR_SUFFIXES;
     uint32_t suffix = (uint32_t)code - prefix * BKERR_SUFFIXES;
-    const struct bk_slot *slot = reg->by_prefix[prefix];
-    if (!slot || !atomic_load_explicit(&slot->ready, memory_order_acquire) ||
-        !slot->cat.desc || !slot->cat.ix.pool)
+    const struct bk_hot *hot = &reg->hot[prefix];
+    if (!atomic_load_explicit(&hot->ready, memory_order_acquire))
         return message_slow(reg, code, lang);
-    const struct bk_index *ix = &slot->cat.ix;
+    const struct bk_index *ix = &hot->ix;
     const struct bk_word *w;
     size_t i;
     if (!bk_index_find(ix, suffix, &w, &i) ||

@@ -137,7 +137,7 @@ static bool reject(struct bk_slot *slot, const char *why)
 
 /* Loads the catalog of a configured slot (st.path resolved); false only
  * on ENOMEM. */
-static bool load_catalog(const bkerr_registry *reg, struct bk_slot *slot)
+static bool load_catalog(bkerr_registry *reg, struct bk_slot *slot)
 {
     char why[BK_REASON_SIZE];
     struct bkerr_catalog_status *st = &slot->st;
@@ -154,6 +154,11 @@ static bool load_catalog(const bkerr_registry *reg, struct bk_slot *slot)
     st->n_entries = slot->cat.ix.n;
     st->n_ranges = d->n_ranges;
     st->n_legacy = d->n_legacy;
+    if (slot->cat.ix.pool) {
+        struct bk_hot *hot = &reg->hot[slot->prefix];
+        hot->ix = slot->cat.ix;
+        atomic_store_explicit(&hot->ready, true, memory_order_release);
+    }
     return true;
 }
 

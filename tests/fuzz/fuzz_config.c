@@ -373,8 +373,11 @@ static void exercise(const bkerr_registry *reg, bool loaded, bool only,
         FUZZ_ASSERT(pl.prefix == p && (rc == 1) == (pl.id != NULL));
         for (size_t s = 0; s < sizeof suffixes / sizeof suffixes[0]; s++) {
             int64_t code = p * INT64_C(100000) + suffixes[s];
+            /* first the message alone (it may load a lazy catalog) */
+            const char *m = bkerr_message(reg, code, BKERR_LANG_DEFAULT);
             rc = bkerr_lookup(reg, code, BKERR_LANG_DEFAULT, &r);
             check_result(reg, &r, rc, code);
+            FUZZ_ASSERT(m == r.message);
             FUZZ_ASSERT((r.status == BKERR_UNASSIGNED) == (pl.id == NULL));
         }
         if (pl.id) {

@@ -12,7 +12,7 @@
 #   --no-cli        skip the whole-process CLI timings
 #
 # Environment: BKERR_BENCH_BUILD (default build-bench), BKERR_BENCH_DATA
-# (default BUILD/bench-data: 2.3 GB of generated catalogs, rebuilt only when
+# (default BUILD/bench-data: 1.9 GB of generated catalogs, rebuilt only when
 # bkerr-catc's output changes), BKERR_BENCH_TRIALS (default 11),
 # BKERR_BENCH_COMMIT (names the code measured when the tree is not a git
 # checkout, e.g. an exported snapshot).

@@ -526,31 +526,46 @@ struct method {
     size_t n_codes;
 };
 
-/* Times m: a pilot of 20,000 lookups calibrates (a method that would
- * take more than ~1.5 s a pass runs fewer lookups a trial), one untimed
- * warm-up pass, then `trials` passes; prints ns per lookup. */
-static double time_method(const char *key, const struct method *m)
+/* Times the k methods m[] on their codes, interleaved: a pilot of 20,000
+ * lookups calibrates each (a method that would take more than ~1.5 s a
+ * pass runs fewer lookups a trial), one untimed warm-up pass each, then
+ * `trials` rounds in which every method runs once, so that what the
+ * machine is doing meanwhile falls on all of them alike.  Prints ns per
+ * lookup under keys[]. */
+static void time_methods(const char *const keys[], const struct method *m,
+                         size_t k)
 {
-    size_t n = m->n_codes, pilot = n < 20000 ? n : 20000;
-    double t0 = now_ns();
-    sink += m->run(m->ctx, m->codes, pilot);
-    double per = (now_ns() - t0) / (double)pilot;
-    if (per * (double)n > 1.5e9) {
-        n = (size_t)(1.5e9 / per);
-        if (n < pilot)
-            n = pilot;
+    size_t n[8];
+    double *v[8];
+    if (k > 8)
+        abort();
+    for (size_t j = 0; j < k; j++) {
+        size_t pilot = m[j].n_codes < 20000 ? m[j].n_codes : 20000;
+        double t0 = now_ns();
+        sink += m[j].run(m[j].ctx, m[j].codes, pilot);
+        double per = (now_ns() - t0) / (double)pilot;
+        n[j] = m[j].n_codes;
+        if (per * (double)n[j] > 1.5e9)
+            n[j] = (size_t)(1.5e9 / per) < pilot ? pilot
+                                                 : (size_t)(1.5e9 / per);
+        sink += m[j].run(m[j].ctx, m[j].codes, n[j]);
+        v[j] = xmalloc((size_t)trials * sizeof *v[j]);
     }
-    sink += m->run(m->ctx, m->codes, n);
-    double *v = xmalloc((size_t)trials * sizeof *v);
-    for (int t = 0; t < trials; t++) {
-        t0 = now_ns();
-        sink += m->run(m->ctx, m->codes, n);
-        v[t] = (now_ns() - t0) / (double)n;
+    for (int t = 0; t < trials; t++)
+        for (size_t j = 0; j < k; j++) {
+            double t0 = now_ns();
+            sink += m[j].run(m[j].ctx, m[j].codes, n[j]);
+            v[j][t] = (now_ns() - t0) / (double)n[j];
+        }
+    for (size_t j = 0; j < k; j++) {
+        result(keys[j], v[j], trials, "ns", n[j]);
+        free(v[j]);
     }
-    result(key, v, trials, "ns", n);
-    double med = v[trials / 2];
-    free(v);
-    return med;
+}
+
+static void time_method(const char *key, const struct method *m)
+{
+    time_methods(&key, m, 1);
 }
 
 static uint64_t run_bkerr(const void *ctx, const void *codes, size_t n)
@@ -627,30 +642,27 @@ static void time_mix(const struct dataset *ds, enum mix m, bool baselines)
         return;
     }
     describe_mix(ds, mix_names[m], codes, n_lookups);
-    struct method bk = {"bkerr", run_bkerr, ds->reg, codes, n_lookups};
-    snprintf(key, sizeof key, "lookup.%s.%s.bkerr", ds->name, mix_names[m]);
-    time_method(key, &bk);
-    struct method bkc = {"bkerr", chain_bkerr, ds->reg, codes, n_lookups};
-    snprintf(key, sizeof key, "chain.%s.%s.bkerr", ds->name, mix_names[m]);
-    time_method(key, &bkc);
-    struct method msg = {"message", run_message, ds->reg, codes, n_lookups};
-    snprintf(key, sizeof key, "lookup.%s.%s.message", ds->name, mix_names[m]);
-    time_method(key, &msg);
-    struct method msgc = {"message", chain_message, ds->reg, codes, n_lookups};
-    snprintf(key, sizeof key, "chain.%s.%s.message", ds->name, mix_names[m]);
-    time_method(key, &msgc);
-    if (baselines) {
-        struct method d = {"dense", run_dense, NULL, codes, n_lookups};
-        snprintf(key, sizeof key, "lookup.%s.%s.dense", ds->name, mix_names[m]);
-        time_method(key, &d);
-        struct method dc = {"dense", chain_dense, NULL, codes, n_lookups};
-        snprintf(key, sizeof key, "chain.%s.%s.dense", ds->name, mix_names[m]);
-        time_method(key, &dc);
-        struct method f = {"dense_fill", run_dense_fill, NULL, codes, n_lookups};
-        snprintf(key, sizeof key, "lookup.%s.%s.dense_fill", ds->name,
-                 mix_names[m]);
-        time_method(key, &f);
+    /* every method of a mix in one interleaved set, so their ratios are
+     * measured side by side */
+    const struct method all[] = {
+        {"bkerr", run_bkerr, ds->reg, codes, n_lookups},
+        {"bkerr", chain_bkerr, ds->reg, codes, n_lookups},
+        {"message", run_message, ds->reg, codes, n_lookups},
+        {"message", chain_message, ds->reg, codes, n_lookups},
+        {"dense", run_dense, NULL, codes, n_lookups},
+        {"dense", chain_dense, NULL, codes, n_lookups},
+        {"dense_fill", run_dense_fill, NULL, codes, n_lookups},
+    };
+    char keys[7][160];
+    const char *kp[7];
+    size_t k = baselines ? 7 : 4;
+    for (size_t j = 0; j < k; j++) {
+        snprintf(keys[j], sizeof keys[j], "%s.%s.%s.%s",
+                 j % 2 && j < 6 ? "chain" : "lookup", ds->name, mix_names[m],
+                 all[j].name);
+        kp[j] = keys[j];
     }
+    time_methods(kp, all, k);
     free(codes);
 }
 

@@ -400,24 +400,13 @@ static char *next_line(char *str, int num, void *stream)
         fail(p, p->lineno + 1, "inih's line buffer is only %d bytes", num);
         return NULL;
     }
-    const char *s = p->buf + p->pos;
-    const char *nl = memchr(s, '\n', p->len - p->pos);
-    size_t n = nl ? (size_t)(nl - s) : p->len - p->pos;
-    p->pos += n + (nl != NULL);
-    if (n && s[n - 1] == '\r')
-        n--;
-    if (p->lineno == 0 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-        s += 3, n -= 3; /* a UTF-8 byte-order mark */
-    p->lineno++;
+    size_t n;
+    const char *s = bk_ini_next_line(p->buf, p->len, &p->pos, &p->lineno, &n);
     /* inih's buffer must hold the line plus "\r\n\0". */
     check_line(p, s, n, num > 3 ? (size_t)num - 3 : 0);
     if (p->status)
         return NULL;
-    while (n && bk_is_blank(*s))
-        s++, n--;
-    memcpy(str, s, n);
-    str[n] = '\n';
-    str[n + 1] = '\0';
+    bk_ini_hand_over(str, s, n);
     return str;
 }
 

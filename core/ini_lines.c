@@ -114,3 +114,29 @@ bool bk_ini_scan(const char *s, size_t n, const struct bk_ini_rules *rules,
                    "write '；' or drop the blank before ';'");
     return ok;
 }
+
+const char *bk_ini_next_line(const char *buf, size_t len, size_t *pos,
+                             int *lineno, size_t *n)
+{
+    if (*pos >= len)
+        return NULL;
+    const char *s = buf + *pos;
+    const char *nl = memchr(s, '\n', len - *pos);
+    *n = nl ? (size_t)(nl - s) : len - *pos;
+    *pos += *n + (nl != NULL);
+    if (*n && s[*n - 1] == '\r')
+        (*n)--;
+    if (*lineno == 0 && *n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+        s += 3, *n -= 3; /* a UTF-8 byte-order mark */
+    (*lineno)++;
+    return s;
+}
+
+void bk_ini_hand_over(char *str, const char *s, size_t n)
+{
+    while (n && bk_is_blank(*s))
+        s++, n--;
+    memcpy(str, s, n);
+    str[n] = '\n';
+    str[n + 1] = '\0';
+}

@@ -88,6 +88,15 @@ struct bk_ini_line {
 bool bk_ini_scan(const char *s, size_t n, const struct bk_ini_rules *rules,
                  bool after_key, struct bk_ini_line *out, char *why,
                  size_t len);
+/* The next raw line of buf[*pos..len) as inih's reader sees it: without
+ * its "\n" or "\r\n" and, on line 1, without a UTF-8 byte-order mark.
+ * Advances *pos and *lineno; NULL (and nothing advanced) at the end. */
+const char *bk_ini_next_line(const char *buf, size_t len, size_t *pos,
+                             int *lineno, size_t *n);
+/* Hands line s[0..n) to inih in its buffer str, unindented (so inih never
+ * joins it to the line before) and ended with "\n".  str must hold n + 2
+ * bytes, which bk_ini_scan()'s max_line guarantees. */
+void bk_ini_hand_over(char *str, const char *s, size_t n);
 
 /* ---- config.c: bkerr.ini -> plain struct ---- */
 struct bk_cfg_catalog {

@@ -160,17 +160,10 @@ static void continue_value(struct reader *r, const char *s, size_t n)
 static char *next_line(char *str, int num, void *stream)
 {
     struct reader *r = stream;
-    if (r->pos >= r->len)
+    size_t n;
+    const char *s = bk_ini_next_line(r->buf, r->len, &r->pos, &r->lineno, &n);
+    if (!s)
         return NULL;
-    const char *s = r->buf + r->pos;
-    const char *nl = memchr(s, '\n', r->len - r->pos);
-    size_t n = nl ? (size_t)(nl - s) : r->len - r->pos;
-    r->pos += n + (nl != NULL);
-    if (n && s[n - 1] == '\r')
-        n--;
-    if (r->lineno == 0 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-        s += 3, n -= 3;
-    r->lineno++;
     const struct bk_ini_rules rules = {
         .max_line = num > 3 ? (size_t)num - 3 : 0, .continuations = true};
     struct bk_ini_line line;
@@ -185,11 +178,7 @@ static char *next_line(char *str, int num, void *stream)
     } else if (line.kind == BK_INI_SECTION) {
         open_section(r, line.name, line.name_len);
     } else if (line.kind == BK_INI_KEY) {
-        while (n && bk_is_blank(*s))
-            s++, n--;
-        memcpy(str, s, n);
-        str[n] = '\n';
-        str[n + 1] = '\0';
+        bk_ini_hand_over(str, s, n);
     }
     return str;
 }

@@ -63,7 +63,7 @@ class ThreadsTest(unittest.TestCase):
             self.assertFalse(any(t.is_alive() for t in threads))
             self.assertEqual(errors, [])
             self.assertFalse(reg.closed)
-            self.assertEqual(reg._users, 0)  # every call let go of the registry
+            self.assertEqual(reg._guard.users, 0)  # every call let go of the registry
 
     def test_module_level_explain_is_shared_too(self) -> None:
         import os
@@ -160,7 +160,7 @@ class LiveRegistryThreadsTest(unittest.TestCase):
         for n, counts in enumerate(seen):
             self.assertTrue(counts["A"] and counts["B"], f"reader {n} saw only {counts}")
         self.assertGreaterEqual(reloads + refused, MIN_RELOADS)
-        self.assertEqual(live._users, 0)  # every block let go
+        self.assertEqual(live._guard.users, 0)  # every block let go
         # the last good reload is in service: B, or A after a step 2
         with live.acquire() as reg:
             self.assertEqual(configuration(reg)[0], "B" if reloads % 2 else "A")

@@ -40,12 +40,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import (
     Any,
+    ContextManager,
     Iterator,
     List,
     Mapping,
     Optional,
     Sequence,
     Tuple,
+    TypeVar,
     Union,
 )
 
@@ -571,7 +573,82 @@ def load_library(path: Optional[PathArg] = None) -> Library:
 # ---- the registry -----------------------------------------------------------
 
 
-class Registry:
+class _Guard:
+    """A C handle that threads share: each call holds it while it runs, and
+    detach() refuses new calls, waits for those in progress and hands the
+    handle over for closing (once)."""
+
+    def __init__(self, what: str) -> None:
+        self.handle: Optional[int] = None  # set once the handle is open
+        self.users = 0
+        self._what = what
+        self._cond = threading.Condition(threading.Lock())
+
+    @contextmanager
+    def use(self) -> Iterator[int]:
+        """Holds the handle for one call, or raises ClosedError."""
+        with self._cond:
+            handle = self.handle
+            if handle is None:
+                raise ClosedError(f"the {self._what} is closed")
+            self.users += 1
+        try:
+            yield handle
+        finally:
+            with self._cond:
+                self.users -= 1
+                if not self.users:
+                    self._cond.notify_all()
+
+    def detach(self) -> Optional[int]:
+        """The handle to close, after the calls in progress have returned;
+        None if it was detached already."""
+        with self._cond:
+            handle, self.handle = self.handle, None
+            if handle is None:
+                return None
+            while self.users:
+                self._cond.wait()
+        return handle
+
+
+_C = TypeVar("_C", bound="_Closing")
+
+
+class _Closing:
+    """Context-manager and finaliser plumbing over a _Guard and close()."""
+
+    _guard: _Guard
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    @property
+    def closed(self) -> bool:
+        return self._guard.handle is None
+
+    def __enter__(self: _C) -> _C:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:  # pragma: no cover - a half-built one, or shutdown
+            pass
+
+
+def _config_arg(config: Optional[PathArg]) -> Optional[bytes]:
+    """A bkerr.ini path as the C functions take it (None: the default)."""
+    path = None if config is None else os.fsencode(config)
+    if path is not None and b"\0" in path:
+        raise ValueError("config path contains a NUL character")
+    return path
+
+
+class Registry(_Closing):
     """An open, immutable bkerr registry (``bkerr_open()``).
 
     ``config`` is the bkerr.ini path; None means ``$BKERR_CONFIG``, else the
@@ -594,15 +671,11 @@ class Registry:
     def __init__(self, config: Optional[PathArg] = None, *,
                  library: Union[Library, PathArg, None] = None,
                  load: bool = True, only: Optional[str] = None) -> None:
-        self._handle: Optional[int] = None  # set last: __del__ may see a half-built one
+        self._guard = _Guard("bkerr registry")  # first: __del__ may see a half-built one
         self._config_path = ""
         self._lib = library if isinstance(library, Library) else load_library(library)
         self._api = self._lib._api
-        self._cond = threading.Condition(threading.Lock())
-        self._users = 0
-        path = None if config is None else os.fsencode(config)
-        if path is not None and b"\0" in path:
-            raise ValueError("config path contains a NUL character")
+        path = _config_arg(config)
         handle = _native.c_registry_p()
         err = ctypes.create_string_buffer(4 * _native.ERRMSG_SIZE)
         if load and only is None:
@@ -616,67 +689,28 @@ class Registry:
             rc = open_with(path, ctypes.byref(options), ctypes.byref(handle), err, len(err))
         if rc != 0:
             raise _open_error(err, rc, "bkerr_open")
-        self._handle = handle.value
-        self._config_path = _path(self._api.config_path(self._handle)) or ""
-        self._default_lang = _enum(Lang, self._api.default_lang(self._handle))
+        self._config_path = _path(self._api.config_path(handle.value)) or ""
+        self._default_lang = _enum(Lang, self._api.default_lang(handle.value))
+        self._guard.handle = handle.value
 
     # -- lifetime --
 
     def close(self) -> None:
         """Closes the registry; waits for calls in progress.  Idempotent."""
-        handle = self._detach()
+        handle = self._guard.detach()
         if handle is not None:
             self._api.close(handle)
 
-    def _detach(self) -> Optional[int]:
-        """Refuses new calls, waits for those in progress, and returns the
-        C registry (None if that was done already)."""
-        with self._cond:
-            handle, self._handle = self._handle, None
-            if handle is None:
-                return None
-            while self._users:
-                self._cond.wait()
-        return handle
-
     def _need(self, name: str) -> Any:
         return self._lib._need(name)
-
-    @property
-    def closed(self) -> bool:
-        return self._handle is None
-
-    def __enter__(self) -> "Registry":
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        try:
-            self.close()
-        except Exception:  # pragma: no cover - interpreter shutdown
-            pass
 
     def __repr__(self) -> str:
         state = "closed" if self.closed else "open"
         return f"<bkerr.Registry {self._config_path!r} {state}>"
 
-    @contextmanager
-    def _use(self) -> Iterator[int]:
+    def _use(self) -> ContextManager[int]:
         """Holds the registry open for one call, or raises ClosedError."""
-        with self._cond:
-            handle = self._handle
-            if handle is None:
-                raise ClosedError("the bkerr registry is closed")
-            self._users += 1
-        try:
-            yield handle
-        finally:
-            with self._cond:
-                self._users -= 1
-                if not self._users:
-                    self._cond.notify_all()
+        return self._guard.use()
 
     # -- properties --
 
@@ -863,21 +897,19 @@ class LiveView(Registry):
     @classmethod
     def _borrow(cls, owner: "LiveRegistry", live: int, handle: int) -> "LiveView":
         self = cls.__new__(cls)
-        self._handle = None  # set last, as in Registry.__init__
+        self._guard = _Guard("bkerr registry")  # first, as in Registry.__init__
         self._lib = owner._lib
         self._api = owner._api
-        self._cond = threading.Condition(threading.Lock())
-        self._users = 0
         self._live = live
         self._config_path = _path(self._api.config_path(handle)) or ""
         self._default_lang = _enum(Lang, self._api.default_lang(handle))
-        self._handle = handle
+        self._guard.handle = handle
         return self
 
     def close(self) -> None:
         """Lets go of the registry (``bkerr_live_release()``) once the calls
         in progress have returned.  The end of the block does it; idempotent."""
-        handle = self._detach()
+        handle = self._guard.detach()
         if handle is not None:
             self._api.live_release(self._live, handle)
 
@@ -886,7 +918,7 @@ class LiveView(Registry):
         return f"<bkerr.LiveView {self._config_path!r} {state}>"
 
 
-class LiveRegistry:
+class LiveRegistry(_Closing):
     """A registry that a long-running service reloads while its threads
     keep looking codes up (``bkerr_live_*``)::
 
@@ -909,17 +941,13 @@ class LiveRegistry:
 
     def __init__(self, config: Optional[PathArg] = None, *,
                  library: Union[Library, PathArg, None] = None) -> None:
-        self._live: Optional[int] = None  # set last: __del__ may see a half-built one
+        self._guard = _Guard("bkerr live registry")  # first: __del__ may see a half-built one
         self._config_path = ""
-        self._cond = threading.Condition(threading.Lock())
-        self._users = 0
         self._held = threading.local()  # .n: this thread's acquire() blocks
         self._lib = library if isinstance(library, Library) else load_library(library)
         self._api = self._lib._api
         live_open = self._lib._need("live_open")
-        path = None if config is None else os.fsencode(config)
-        if path is not None and b"\0" in path:
-            raise ValueError("config path contains a NUL character")
+        path = _config_arg(config)
         live = _native.c_live_p()
         err = ctypes.create_string_buffer(4 * _native.ERRMSG_SIZE)
         rc = live_open(path, ctypes.byref(live), err, len(err))
@@ -931,24 +959,12 @@ class LiveRegistry:
             self._config_path = _path(self._api.config_path(handle)) or ""
         finally:
             self._api.live_release(live.value, handle)
-        self._live = live.value
+        self._guard.handle = live.value
 
-    @contextmanager
-    def _use(self) -> Iterator[int]:
+    def _use(self) -> ContextManager[int]:
         """Holds the bkerr_live open for a block or a reload, or raises
         ClosedError."""
-        with self._cond:
-            live = self._live
-            if live is None:
-                raise ClosedError("the bkerr live registry is closed")
-            self._users += 1
-        try:
-            yield live
-        finally:
-            with self._cond:
-                self._users -= 1
-                if not self._users:
-                    self._cond.notify_all()
+        return self._guard.use()
 
     def _holding(self) -> int:
         return getattr(self._held, "n", 0)
@@ -1002,17 +1018,9 @@ class LiveRegistry:
         if self._holding():
             raise RuntimeError("close() inside an acquire() block of the same "
                                "thread would wait for that block forever")
-        with self._cond:
-            live, self._live = self._live, None
-            if live is None:
-                return
-            while self._users:
-                self._cond.wait()
-        self._api.live_close(live)
-
-    @property
-    def closed(self) -> bool:
-        return self._live is None
+        live = self._guard.detach()
+        if live is not None:
+            self._api.live_close(live)
 
     @property
     def library(self) -> Library:
@@ -1022,18 +1030,6 @@ class LiveRegistry:
     def config_path(self) -> str:
         """The bkerr.ini it was opened from, and that every reload reads."""
         return self._config_path
-
-    def __enter__(self) -> "LiveRegistry":
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        try:
-            self.close()
-        except Exception:  # pragma: no cover - interpreter shutdown
-            pass
 
     def __repr__(self) -> str:
         state = "closed" if self.closed else "open"

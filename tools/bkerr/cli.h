@@ -112,6 +112,12 @@ const char *cli_entry_message(const struct cli_entry *e, enum bkerr_lang lang);
 const char *cli_entry_advice(const struct cli_entry *e, enum bkerr_lang lang);
 /* The members of an entry object (docs/json.md), inside json_object(). */
 void json_entry_fields(struct json *j, const struct cli_entry *e);
+/* "entries": an array of every entry of the cat-th catalog (list, export). */
+void json_catalog_entries(struct json *j, const struct cli *c, size_t cat);
+/* The members of an allocation row (platforms.c, export), inside
+ * json_object(). */
+void json_platform_fields(struct json *j, int prefix,
+                          const struct bkerr_platform *p, bool assigned);
 /* Prints s (NULL: nothing) on one line, control characters as blanks,
  * padded to width columns. */
 void cli_cell(FILE *f, const char *s, int width);

@@ -420,16 +420,7 @@ static void json_platforms(const struct export *x, struct json *j)
         struct bkerr_platform p;
         bool assigned = bkerr_platform(x->c->reg, prefix, &p) == 1;
         json_object(j);
-        json_key(j, "prefix"), json_int(j, prefix);
-        json_key(j, "category"),
-            json_string(j, bkerr_category_name(p.category, BKERR_LANG_EN));
-        json_key(j, "category_zh"),
-            json_string(j, bkerr_category_name(p.category, BKERR_LANG_ZH_CN));
-        json_key(j, "assigned"), json_bool(j, assigned);
-        json_key(j, "id"), json_string(j, p.id);
-        json_key(j, "name_zh"), json_string(j, p.name_zh);
-        json_key(j, "name_en"), json_string(j, p.name_en);
-        json_key(j, "admin"), json_bool(j, p.admin);
+        json_platform_fields(j, prefix, &p, assigned);
         json_end_object(j);
     }
     json_end_array(j);
@@ -448,15 +439,7 @@ static void json_catalogs(const struct export *x, struct json *j)
         json_key(j, "name_en"), json_string(j, st.name_en);
         json_key(j, "version"), json_string(j, st.version);
         json_key(j, "origin"), json_string(j, st.origin);
-        json_key(j, "entries");
-        json_array(j);
-        struct cli_entry e;
-        for (size_t k = 0; cli_entry(x->c, x->idx[i], k, &e); k++) {
-            json_object(j);
-            json_entry_fields(j, &e);
-            json_end_object(j);
-        }
-        json_end_array(j);
+        json_catalog_entries(j, x->c, x->idx[i]);
         json_end_object(j);
     }
     json_end_array(j);

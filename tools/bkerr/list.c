@@ -195,6 +195,19 @@ void json_entry_fields(struct json *j, const struct cli_entry *e)
     json_bool(j, e->zh.advice_inherited || e->en.advice_inherited);
 }
 
+void json_catalog_entries(struct json *j, const struct cli *c, size_t cat)
+{
+    json_key(j, "entries");
+    json_array(j);
+    struct cli_entry e;
+    for (size_t k = 0; cli_entry(c, cat, k, &e); k++) {
+        json_object(j);
+        json_entry_fields(j, &e);
+        json_end_object(j);
+    }
+    json_end_array(j);
+}
+
 void cli_cell(FILE *f, const char *s, int width)
 {
     s = s ? s : "";
@@ -277,15 +290,7 @@ static void list_json(const struct cli *c, struct json *j, size_t cat)
     json_key(j, "name_zh"), json_string(j, st.name_zh);
     json_key(j, "name_en"), json_string(j, st.name_en);
     json_key(j, "version"), json_string(j, st.version);
-    json_key(j, "entries");
-    json_array(j);
-    struct cli_entry e;
-    for (size_t k = 0; cli_entry(c, cat, k, &e); k++) {
-        json_object(j);
-        json_entry_fields(j, &e);
-        json_end_object(j);
-    }
-    json_end_array(j);
+    json_catalog_entries(j, c, cat);
     json_end_object(j);
 }
 

@@ -141,21 +141,27 @@ static void json_catalog(struct json *j, const struct bkerr_catalog_status *st)
     json_end_object(j);
 }
 
+void json_platform_fields(struct json *j, int prefix,
+                          const struct bkerr_platform *p, bool assigned)
+{
+    json_key(j, "prefix"), json_int(j, prefix);
+    json_key(j, "category"),
+        json_string(j, bkerr_category_name(p->category, BKERR_LANG_EN));
+    json_key(j, "category_zh"),
+        json_string(j, bkerr_category_name(p->category, BKERR_LANG_ZH_CN));
+    json_key(j, "assigned"), json_bool(j, assigned);
+    json_key(j, "id"), json_string(j, p->id);
+    json_key(j, "name_zh"), json_string(j, p->name_zh);
+    json_key(j, "name_en"), json_string(j, p->name_en);
+    json_key(j, "admin"), json_bool(j, p->admin);
+}
+
 static void json_platform(const struct cli *c, struct json *j, int prefix)
 {
     struct bkerr_platform p;
     int assigned = bkerr_platform(c->reg, prefix, &p);
     json_object(j);
-    json_key(j, "prefix"), json_int(j, prefix);
-    json_key(j, "category"),
-        json_string(j, bkerr_category_name(p.category, BKERR_LANG_EN));
-    json_key(j, "category_zh"),
-        json_string(j, bkerr_category_name(p.category, BKERR_LANG_ZH_CN));
-    json_key(j, "assigned"), json_bool(j, assigned == 1);
-    json_key(j, "id"), json_string(j, p.id);
-    json_key(j, "name_zh"), json_string(j, p.name_zh);
-    json_key(j, "name_en"), json_string(j, p.name_en);
-    json_key(j, "admin"), json_bool(j, p.admin);
+    json_platform_fields(j, prefix, &p, assigned == 1);
     json_key(j, "catalog");
     struct bkerr_catalog_status st;
     if (catalog_of(c, p.id, &st))

@@ -158,6 +158,22 @@ void bk_entry_texts(const struct bk_index *ix, const struct bkerr_catalog *d,
                            nonempty(e->advice_en), bk_find_range(d, code)};
 }
 
+const char *bk_word_problem(const struct bkerr_catalog *d,
+                            const struct bk_word *w, int64_t base,
+                            size_t *bad, int64_t *bad_code)
+{
+    size_t k = w->rank;
+    for (uint64_t bits = w->present; bits; bits &= bits - 1, k++) {
+        int64_t code = base + __builtin_ctzll(bits);
+        const char *why = bk_packed_problem(d, d->packed, k, code);
+        if (why) {
+            *bad = k, *bad_code = code;
+            return why;
+        }
+    }
+    return NULL;
+}
+
 bool bk_word_first_use(const struct bkerr_catalog *d, const struct bk_word *cw,
                        size_t i, int64_t code)
 {
@@ -165,13 +181,12 @@ bool bk_word_first_use(const struct bkerr_catalog *d, const struct bk_word *cw,
     unsigned state = atomic_load_explicit(&w->checked, memory_order_relaxed);
     if (state == BK_WORD_UNCHECKED) {
         /* the whole word at once: its entries share the index's line */
-        int64_t base = code - code % BKERR_SUFFIXES % 64;
-        size_t k = w->rank;
-        state = BK_WORD_GOOD;
-        for (uint64_t bits = w->present; bits; bits &= bits - 1, k++)
-            if (bk_packed_problem(d, d->packed, k,
-                                  base + __builtin_ctzll(bits)))
-                state = BK_WORD_MIXED;
+        size_t bad;
+        int64_t bad_code;
+        state = bk_word_problem(d, w, code - code % BKERR_SUFFIXES % 64, &bad,
+                                &bad_code)
+                    ? BK_WORD_MIXED
+                    : BK_WORD_GOOD;
         atomic_store_explicit(&w->checked, state, memory_order_relaxed);
     }
     return state == BK_WORD_GOOD || !bk_packed_problem(d, d->packed, i, code);

@@ -186,6 +186,12 @@ int64_t bk_index_code(const struct bk_index *ix, int prefix, size_t i);
 /* The texts of entry i of a hand-written catalog. */
 void bk_entry_texts(const struct bk_index *ix, const struct bkerr_catalog *d,
                     size_t i, int64_t code, struct bk_texts *t);
+/* The first compiled entry of word w (whose first code is base) that
+ * breaks the rules of plugin.h: the reason, and its index and code in
+ * *bad and *bad_code; NULL if none does. */
+const char *bk_word_problem(const struct bkerr_catalog *d,
+                            const struct bk_word *w, int64_t base,
+                            size_t *bad, int64_t *bad_code);
 /* Checks the compiled entries of word w at their first lookup; true if
  * entry i (code) keeps the rules. */
 bool bk_word_first_use(const struct bkerr_catalog *d, const struct bk_word *w,

@@ -313,9 +313,11 @@ static bool verify_packed(const char *path, const struct bk_catalog *c,
                           char *why)
 {
     const struct bkerr_catalog *d = c->desc;
-    for (size_t i = 0; i < c->ix.n; i++) {
-        int64_t code = bk_index_code(&c->ix, d->prefix, i);
-        const char *bad = bk_packed_problem(d, d->packed, i, code);
+    for (size_t k = 0; k < c->ix.n_words; k++) {
+        int64_t base = (int64_t)d->prefix * BKERR_SUFFIXES +
+                       (int64_t)(c->ix.first_word + k) * 64, code;
+        size_t i;
+        const char *bad = bk_word_problem(d, &c->ix.words[k], base, &i, &code);
         if (bad)
             return reject(why, "%s: packed entries[%zu]: code %lld: %s; "
                                "rebuild the catalog with bkerr-catc", path, i,

@@ -17,6 +17,14 @@ const char *th_plugins(void)
     return dir;
 }
 
+const char *th_bundled_config(void)
+{
+    const char *path = getenv("BKERR_DEVENV_CONFIG");
+    if (!path)
+        fail_msg("BKERR_DEVENV_CONFIG is not set; run the tests with meson test");
+    return path;
+}
+
 char *th_tmpdir(void)
 {
     const char *base = getenv("TMPDIR");

@@ -15,6 +15,10 @@
 /* The directory holding the test plugins ($BKERR_TEST_PLUGINS). */
 const char *th_plugins(void);
 
+/* The build tree's bkerr.ini with every bundled catalog
+ * ($BKERR_DEVENV_CONFIG). */
+const char *th_bundled_config(void);
+
 /* A new private scratch directory (heap path); th_rmtree() removes it. */
 char *th_tmpdir(void);
 void th_rmtree(char *dir); /* also frees dir */

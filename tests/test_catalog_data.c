@@ -32,7 +32,7 @@ static int open_bundled(void **state)
 {
     (void)state;
     char err[BKERR_ERRMSG_SIZE];
-    int rc = bkerr_open(getenv("BKERR_DEVENV_CONFIG"), &reg, err, sizeof err);
+    int rc = bkerr_open(th_bundled_config(), &reg, err, sizeof err);
     if (rc)
         print_error("%s\n", err);
     return rc;

@@ -97,9 +97,7 @@ static void assert_heap_unchanged(void (*fn)(const char *), const char *arg)
 static void bundled_catalogs_leak_nothing(void **state)
 {
     (void)state;
-    const char *config = getenv("BKERR_DEVENV_CONFIG");
-    assert_non_null(config);
-    assert_heap_unchanged(open_lookups_close, config);
+    assert_heap_unchanged(open_lookups_close, th_bundled_config());
 }
 
 /* Loaded, rejected (after dlopen: the handle must be closed), missing and

@@ -18,14 +18,6 @@ static bkerr_registry *reg;
 static int64_t *codes;
 static size_t n_codes;
 
-static const char *bundled_config(void)
-{
-    const char *path = getenv("BKERR_DEVENV_CONFIG");
-    if (!path)
-        fail_msg("BKERR_DEVENV_CONFIG is not set; run the tests with meson test");
-    return path;
-}
-
 static uint64_t lcg = 0x2545f4914f6cdd1dull;
 
 static uint64_t next(void)
@@ -72,7 +64,7 @@ static int setup(void **state)
 {
     (void)state;
     char err[BKERR_ERRMSG_SIZE];
-    if (bkerr_open(bundled_config(), &reg, err, sizeof err) != 0) {
+    if (bkerr_open(th_bundled_config(), &reg, err, sizeof err) != 0) {
         fprintf(stderr, "%s\n", err);
         return -1;
     }
@@ -173,7 +165,7 @@ static void other_paths_allocate_nothing(void **state)
 static void lazy_lookups_allocate_nothing_once_loaded(void **state)
 {
     (void)state;
-    FILE *f = fopen(bundled_config(), "r");
+    FILE *f = fopen(th_bundled_config(), "r");
     assert_non_null(f);
     char text[16384];
     size_t len = fread(text, 1, sizeof text - 1, f);

@@ -147,8 +147,7 @@ static void *race_compiled(void *arg)
 static void racing_first_lookups_of_compiled_entries(void **state)
 {
     (void)state;
-    const char *config = getenv("BKERR_DEVENV_CONFIG");
-    assert_non_null(config);
+    const char *config = th_bundled_config();
     bkerr_registry *lister;
     char err[BKERR_ERRMSG_SIZE];
     assert_int_equal(bkerr_open(config, &lister, err, sizeof err), 0);

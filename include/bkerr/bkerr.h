@@ -168,6 +168,11 @@ struct bkerr_catalog_status {
     size_t n_ranges;
     size_t n_legacy;
     int line;                 /* the line of its [catalog.<id>] section */
+    const char *upstream;     /* LOADED, catalog ABI 1.2: "owner/repo@commit"
+                                 its entries' sites refer to; else NULL */
+    const char *upstream_version; /* the upstream version it describes */
+    size_t n_variants;        /* other definitions of its codes
+                                 (bkerr_lookup_variant()) */
 };
 
 /* Options for bkerr_open_with(), for tools that inspect a configuration. */

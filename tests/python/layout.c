@@ -75,6 +75,9 @@ int main(void)
     OFF(bkerr_catalog_status, n_ranges);
     OFF(bkerr_catalog_status, n_legacy);
     OFF(bkerr_catalog_status, line);
+    OFF(bkerr_catalog_status, upstream);
+    OFF(bkerr_catalog_status, upstream_version);
+    OFF(bkerr_catalog_status, n_variants);
 
     SIZE(bkerr_open_options);
     OFF(bkerr_open_options, size);

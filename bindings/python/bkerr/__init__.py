@@ -377,6 +377,9 @@ class CatalogStatus:
     n_ranges: int
     n_legacy: int
     line: int                  #: the line of its ``[catalog.<id>]`` section
+    upstream: Optional[str] = None  #: "owner/repo@commit" its sites refer to
+    upstream_version: Optional[str] = None  #: the upstream version it describes
+    n_variants: int = 0        #: other definitions of its codes
 
     @classmethod
     def _from_c(cls, s: _native.CCatalogStatus) -> "CatalogStatus":
@@ -395,6 +398,9 @@ class CatalogStatus:
             n_ranges=s.n_ranges,
             n_legacy=s.n_legacy,
             line=s.line,
+            upstream=_text(s.upstream),
+            upstream_version=_text(s.upstream_version),
+            n_variants=s.n_variants,
         )
 
 

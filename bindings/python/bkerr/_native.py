@@ -135,6 +135,9 @@ class CCatalogStatus(Structure):
         ("n_ranges", c_size_t),
         ("n_legacy", c_size_t),
         ("line", c_int),
+        ("upstream", c_char_p),
+        ("upstream_version", c_char_p),
+        ("n_variants", c_size_t),
     ]
 
 

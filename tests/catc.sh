@@ -175,8 +175,8 @@ if grep -q "'{0}' 数据参数校验不通过" "$tmp/a.c"; then ok; else bad "%s
 if grep -qF '按接口文档修正消息中指出的参数。' "$tmp/a.c" &&
    grep -qF 'named in the message, as the API' "$tmp/a.c"; then ok
 else bad "continuation lines not joined as documented"; fi
-first=$(grep -n '}, /\* 1100001 \*/$' "$tmp/a.c" | cut -d: -f1)
-second=$(grep -n '}, /\* 1199006 \*/$' "$tmp/a.c" | cut -d: -f1)
+first=$(grep -n '}, /\* 1100001 \*/$' "$tmp/a.c" | head -n 1 | cut -d: -f1)
+second=$(grep -n '}, /\* 1199006 \*/$' "$tmp/a.c" | head -n 1 | cut -d: -f1)
 if [ -n "$first" ] && [ -n "$second" ] && [ "$first" -lt "$second" ]; then ok
 else bad "entries not sorted"; fi
 

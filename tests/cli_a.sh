@@ -580,7 +580,9 @@ raw = open(sys.argv[1], "rb").read()
 assert raw.endswith(b"\r\n") and b"\r\n" in raw
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
 assert rows[0] == ["catalog", "prefix", "code", "legacy", "symbol", "module",
-    "message_zh", "message_en", "advice_zh", "advice_en", "advice_inherited"]
+    "message_zh", "message_en", "advice_zh", "advice_en", "advice_inherited",
+    "variant", "code_status", "upstream", "defined", "raised", "docs",
+    "note_zh", "note_en"]
 d = json.load(open(sys.argv[2]))
 want = []
 for c in d["catalogs"]:
@@ -590,7 +592,11 @@ for c in d["catalogs"]:
                      e["module"] or "", e["message_zh"] or "",
                      e["message_en"] or "", e["advice_zh"] or "",
                      e["advice_en"] or "",
-                     "true" if e["advice_inherited"] else "false"])
+                     "true" if e["advice_inherited"] else "false",
+                     str(e["variant"]), e["code_status"] or "",
+                     e["upstream"] or "", e["defined"] or "",
+                     " ".join(e["raised"] or []), e["docs"] or "",
+                     e["note_zh"] or "", e["note_en"] or ""])
 assert rows[1:] == want, "csv rows differ from the json"
 assert any("," in f for r in rows for f in r), "no field with a comma"
 EOF

@@ -196,8 +196,8 @@ py "list --json: every loaded catalog, by prefix, with all its entries" \
 import json, sys
 d = json.load(open(sys.argv[1]))
 st = json.load(open(sys.argv[2]))
-want = {c["id"]: c["entries"] + c["legacy"] for c in st["catalogs"]
-        if c["state"] == "loaded"}
+want = {c["id"]: c["entries"] + c["legacy"] + c["variants"]
+        for c in st["catalogs"] if c["state"] == "loaded"}
 got = {c["id"]: len(c["entries"]) for c in d["catalogs"]}
 assert got == want, (got, want)
 prefixes = [c["prefix"] for c in d["catalogs"]]
@@ -553,7 +553,8 @@ assert [s["code"] for s in d["specials"]] == [-1, 0]
 assert d["specials"][0]["message_en"] == "System busy"
 assert d["generic"][0]["id"] == 4000 and d["generic"][0]["message_zh"] == "请求参数非法"
 assert [p["prefix"] for p in d["platforms"]] == list(range(10, 100))
-want = {c["id"]: c["entries"] + c["legacy"] for c in st["catalogs"]}
+want = {c["id"]: c["entries"] + c["legacy"] + c["variants"]
+        for c in st["catalogs"]}
 assert {c["id"]: len(c["entries"]) for c in d["catalogs"]} == want
 EOF
 

@@ -6,7 +6,8 @@
  *                                       (the bundled catalogs' rule)
  *     bkerr-catc --coverage [--specific] CATALOG...
  *                                       print how complete each catalog is;
- *                                       exit 1 if any text is missing (with
+ *                                       exit 1 if any text, status or
+ *                                       definition site is missing (with
  *                                       --specific: any entry's own advice)
  *
  * Exit status: 0 done, 1 the source has errors (each printed as
@@ -39,7 +40,8 @@ static int coverage(int argc, char **argv)
         else if (!catc_check(&cats[i], false))
             rc = 1;
     if (!rc && !catc_coverage(cats, (size_t)argc, specific, stdout)) {
-        fprintf(stderr, "bkerr-catc: some entries lack a message or advice\n");
+        fprintf(stderr, "bkerr-catc: some entries lack a message, advice, "
+                "a status or a definition site\n");
         rc = 1;
     }
     for (int i = 0; i < argc; i++)

@@ -33,6 +33,7 @@ static const struct bkerr_api api_v1 = {
     .message = bkerr_message,
     .lookup_variant = bkerr_lookup_variant,
     .code_status_name = bkerr_code_status_name,
+    .lookup_guest = bkerr_lookup_guest,
 };
 
 const struct bkerr_api *bkerr_api(uint32_t min_version)

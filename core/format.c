@@ -127,6 +127,23 @@ static const char *either(const char *zh, const char *en, enum bkerr_lang lang)
     return s ? s : lang == BKERR_LANG_EN ? zh : en;
 }
 
+/* "bk_hcm 使用的错误码 · 前缀 20 属于 " before the owner, or "... 未分配 · "
+ * for an unassigned prefix: a guest answer is never shown as the owner's. */
+static void render_guest(struct out *o, const struct bkerr_result *r,
+                         enum bkerr_lang lang)
+{
+    bool en = lang == BKERR_LANG_EN;
+    char nn[48];
+    if (en)
+        puts_(o, "used by ");
+    puts_(o, r->catalog ? r->catalog : "?");
+    snprintf(nn, sizeof nn, en ? " · prefix %d " : " 使用的错误码 · 前缀 %d ",
+             r->platform.prefix);
+    puts_(o, nn);
+    puts_(o, r->platform.id ? (en ? "belongs to " : "属于 ")
+                            : (en ? "is unassigned · " : "未分配 · "));
+}
+
 /* "[cmdb 配置平台 · 平台类 · host]" */
 static void render_platform(struct out *o, const struct bkerr_result *r,
                             enum bkerr_lang lang)
@@ -135,6 +152,8 @@ static void render_platform(struct out *o, const struct bkerr_result *r,
     if (p->category == BKERR_CAT_NONE)
         return;
     puts_(o, " [");
+    if (r->guest)
+        render_guest(o, r, lang);
     if (p->id) {
         puts_(o, p->id);
         const char *name = either(p->name_zh, p->name_en, lang);
@@ -143,7 +162,7 @@ static void render_platform(struct out *o, const struct bkerr_result *r,
             puts_(o, name);
         }
         puts_(o, " · ");
-    } else if (p->prefix) {
+    } else if (p->prefix && !r->guest) {
         char nn[16];
         snprintf(nn, sizeof nn, "%d · ", p->prefix);
         puts_(o, nn);

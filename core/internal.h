@@ -308,6 +308,13 @@ struct bk_hot {
     atomic_bool ready;
     struct bk_index ix; /* a copy: the slot owns the records */
 };
+/* A guest code: legacy entry `legacy` of the catalog in `slot`, a
+ * standard code under a prefix that catalog does not own. */
+struct bk_guest {
+    int64_t code;
+    const struct bk_slot *slot;
+    size_t legacy;
+};
 struct bkerr_registry {
     char *config_path;
     enum bkerr_lang lang;
@@ -320,7 +327,28 @@ struct bkerr_registry {
     size_t n_admin;
     pthread_mutex_t lazy_lock; /* serialises lazy loads */
     bool verify;               /* BKERR_OPEN_VERIFY */
+    /* Every loaded catalog's guest codes, by code then slot order; built
+     * at open, or (lazy) by the first lookup that needs them, which loads
+     * every catalog first; published by guests_ready (release). */
+    atomic_bool guests_ready;
+    struct bk_guest *guests;
+    size_t n_guests;
+    bool guest_prefix[BK_PREFIX_SLOTS]; /* some guest code has the prefix */
 };
+/* Loads a lazy slot's catalog, lazy_lock held (a no-op if it is ready). */
+void bk_slot_load_locked(bkerr_registry *reg, struct bk_slot *slot);
+
+/* ---- guests.c: codes under a prefix their catalog does not own ---- */
+/* True if some catalog of reg still waits for its lazy load. */
+bool bk_any_lazy(const bkerr_registry *reg);
+/* Builds reg's guest index from its loaded catalogs and publishes it;
+ * false on ENOMEM (then there are none). */
+bool bk_guests_build(bkerr_registry *reg);
+/* Makes sure reg's guest index is built, loading every lazy catalog
+ * first (once, under lazy_lock); reg non-NULL. */
+void bk_guests_ready(const bkerr_registry *reg);
+/* The guests of code: their count, the first's index in *first. */
+size_t bk_guests_of(const bkerr_registry *reg, int64_t code, size_t *first);
 /* Loads a lazy slot's catalog (once; the one step of a lookup that may
  * block and allocate); slot if it is loaded then, else NULL. */
 const struct bk_slot *bk_slot_load(const bkerr_registry *reg,

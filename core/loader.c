@@ -281,7 +281,7 @@ static bool check_entries(const struct segs *segs, const char *path,
                       (const void *)e);
     for (size_t i = 0; i < n; i++) {
         long long code = (long long)e[i].code;
-        bool mine = bkerr_prefix(e[i].code) == d->prefix;
+        bool mine = d->prefix && bkerr_prefix(e[i].code) == d->prefix;
         if (own && !mine)
             return reject(why, "%s: %s[%zu]: code %lld is not a 7-digit code "
                                "with prefix %d; non-standard codes go in "
@@ -441,18 +441,29 @@ static bool check_descriptor(const struct segs *segs, const char *path,
     for (size_t t = 0; t < 4; t++)
         if (texts[t] && (bad = text_problem(segs, texts[t], false)))
             return reject(why, "%s: descriptor text: %s", path, bad);
-    if (prefix == 0)
-        return reject(why, "%s: no prefix is allocated to '%s'; add a "
-                           "[platform.NN] section with id = %s", path, id, id);
+    if (prefix == 0 && d->prefix != 0)
+        return reject(why, "%s: catalog prefix is %d, but no prefix is "
+                           "allocated to '%s'; add a [platform.NN] section "
+                           "with id = %s, or build the catalog without a "
+                           "prefix (its codes all legacy)", path,
+                      (int)d->prefix, id, id);
     if (d->prefix != prefix)
         return reject(why, "%s: catalog prefix is %d but '%s' is allocated "
                            "prefix %d", path, (int)d->prefix, id, prefix);
-    return (packed_of(d) ? check_packed(segs, path, d, why)
-                         : check_entries(segs, path, d, d->entries,
-                                         d->n_entries, true, why)) &&
-           check_entries(segs, path, d, d->legacy, d->n_legacy, false, why) &&
-           check_ranges(segs, path, d, why) &&
-           (d->abi_minor < 2 || check_abi_1_2(segs, path, d, packed_of(d), why));
+    const struct bkerr_packed *packed = packed_of(d);
+    if (!(packed ? check_packed(segs, path, d, why)
+                 : check_entries(segs, path, d, d->entries, d->n_entries, true,
+                                 why)) ||
+        !check_entries(segs, path, d, d->legacy, d->n_legacy, false, why) ||
+        !check_ranges(segs, path, d, why) ||
+        (d->abi_minor >= 2 && !check_abi_1_2(segs, path, d, packed, why)))
+        return false;
+    /* the tables are inside the plugin now, so their counts can be read */
+    if (prefix == 0 && (d->n_entries || d->n_ranges ||
+                        (packed && packed->n_entries)))
+        return reject(why, "%s: a catalog without a prefix of its own has "
+                           "only legacy codes, no entries or ranges", path);
+    return true;
 }
 
 /* Every compiled entry's text, as bkerr check wants it at open. */

@@ -114,6 +114,42 @@ static void use_slot(struct bkerr_result *r, const struct bk_slot *slot)
     r->catalog_version = slot->st.version;
 }
 
+/* The texts of legacy entry k of d, with its provenance. */
+static void legacy_texts(const struct bkerr_catalog *d, size_t k,
+                         struct bk_texts *t)
+{
+    const struct bkerr_catalog *d12 = bk_abi_1_2(d);
+    /* legacy codes lie outside the prefix, so in no range */
+    bk_plain_texts(&d->legacy[k],
+                   d12 && d12->legacy_about ? &d12->legacy_about[k] : NULL,
+                   NULL, t);
+}
+
+/* Answers r with guest g: another product's entry for the code. */
+static void answer_guest(struct bkerr_result *r, const struct bk_guest *g,
+                         enum bkerr_lang lang)
+{
+    struct bk_texts t;
+    legacy_texts(g->slot->cat.desc, g->legacy, &t);
+    use_slot(r, g->slot);
+    answer_entry(r, g->slot->cat.desc, &t, lang);
+    r->status = BKERR_GUEST;
+    r->guest = true;
+}
+
+/* The guests of r's code, counted in r; the first in *first. */
+static size_t count_guests(const bkerr_registry *reg, struct bkerr_result *r,
+                           int prefix, size_t *first)
+{
+    if (!reg)
+        return 0;
+    bk_guests_ready(reg);
+    size_t n = reg->guest_prefix[prefix] ? bk_guests_of(reg, r->code, first)
+                                         : 0;
+    r->n_guests = (unsigned)n;
+    return n;
+}
+
 static void lookup_standard(const bkerr_registry *reg, struct bkerr_result *r,
                             enum bkerr_lang lang)
 {
@@ -122,8 +158,12 @@ static void lookup_standard(const bkerr_registry *reg, struct bkerr_result *r,
         r->platform = reg->plat[prefix];
     else
         bkerr_platform(NULL, prefix, &r->platform);
+    size_t guest, guests = count_guests(reg, r, prefix, &guest);
     if (!r->platform.id) {
-        r->status = BKERR_UNASSIGNED;
+        if (guests)
+            answer_guest(r, &reg->guests[guest], lang);
+        else
+            r->status = BKERR_UNASSIGNED;
         return;
     }
     const struct bk_slot *slot = reg ? bk_slot_ready(reg, reg->by_prefix[prefix])
@@ -143,6 +183,10 @@ static void lookup_standard(const bkerr_registry *reg, struct bkerr_result *r,
             r->reason = "the catalog's entry for this code breaks the "
                         "catalog rules and was ignored; run bkerr check";
         }
+    }
+    if (guests) { /* another product's meaning beats the generic one */
+        answer_guest(r, &reg->guests[guest], lang);
+        return;
     }
     bool generic = answer_text_row(r, bk_generic(suffix), lang);
     if (slot)
@@ -239,6 +283,16 @@ const char *bkerr_message(const bkerr_registry *reg, int64_t code,
                 wanted_lang(reg, lang), &used);
 }
 
+/* True if bkerr.ini has a [catalog.<id>] section: a product may have a
+ * catalog but no prefix of its own. */
+static bool configured(const bkerr_registry *reg, const char *id)
+{
+    for (size_t i = 0; reg && i < reg->n_slots; i++)
+        if (strcmp(reg->slots[i].st.id, id) == 0)
+            return true;
+    return false;
+}
+
 /* The loaded catalog of product id (loading it if lazy), or NULL. */
 static const struct bk_slot *loaded_slot(const bkerr_registry *reg,
                                          const char *id)
@@ -256,9 +310,9 @@ int bkerr_lookup_product(const bkerr_registry *reg, const char *product,
     if (begin(reg, code, &lang, out))
         return BKERR_EINVAL;
     int prefix = product ? bk_prefix_of_id(reg, product) : 0;
-    if (!prefix) {
+    if (!prefix && (!product || !configured(reg, product))) {
         out->status = BKERR_INVALID;
-        out->reason = product ? "no platform has this product id"
+        out->reason = product ? "no platform or catalog has this product id"
                               : "no product given";
         return product ? BKERR_ENOPRODUCT : BKERR_EINVAL;
     }
@@ -267,14 +321,10 @@ int bkerr_lookup_product(const bkerr_registry *reg, const char *product,
         const struct bkerr_catalog *d = slot->cat.desc;
         ptrdiff_t k = find_legacy(d, code);
         if (k >= 0) {
-            const struct bkerr_catalog *d12 = bk_abi_1_2(d);
             struct bk_texts t;
-            /* legacy codes lie outside the prefix, so in no range */
-            bk_plain_texts(&d->legacy[k],
-                           d12 && d12->legacy_about ? &d12->legacy_about[k]
-                                                    : NULL,
-                           NULL, &t);
-            bkerr_platform(reg, prefix, &out->platform);
+            legacy_texts(d, (size_t)k, &t);
+            if (prefix)
+                bkerr_platform(reg, prefix, &out->platform);
             use_slot(out, slot);
             answer_entry(out, d, &t, lang);
             return (int)out->status;
@@ -282,7 +332,8 @@ int bkerr_lookup_product(const bkerr_registry *reg, const char *product,
     }
     if (out->klass != BKERR_CLASS_NONSTANDARD)
         return bkerr_lookup(reg, code, lang, out);
-    bkerr_platform(reg, prefix, &out->platform);
+    if (prefix)
+        bkerr_platform(reg, prefix, &out->platform);
     if (slot)
         use_slot(out, slot);
     out->status = slot ? BKERR_NOT_IN_CATALOG : BKERR_NO_CATALOG;
@@ -304,6 +355,7 @@ int bkerr_lookup_variant(const bkerr_registry *reg, const char *product,
     size_t first;
     variants_of(d, code, &first);
     const struct bkerr_variant *v = &d->variants[first + k - 1];
+    enum bkerr_status status = out->status; /* FOUND, or GUEST */
     struct bk_texts t;
     bk_plain_texts(&v->entry, &v->about,
                    bkerr_prefix(code) == d->prefix ? bk_find_range(d, code)
@@ -313,8 +365,29 @@ int bkerr_lookup_variant(const bkerr_registry *reg, const char *product,
     out->advice_inherited = false;
     out->module = NULL;
     answer_entry(out, d, &t, wanted_lang(reg, lang));
+    out->status = status;
     out->variant = k;
     return rc;
+}
+
+int bkerr_lookup_guest(const bkerr_registry *reg, int64_t code, unsigned k,
+                       enum bkerr_lang lang, struct bkerr_result *out)
+{
+    int rc = bkerr_lookup(reg, code, lang, out);
+    if (rc < 0)
+        return rc;
+    if (k >= out->n_guests)
+        return BKERR_ENOTFOUND;
+    size_t first;
+    bk_guests_of(reg, code, &first);
+    unsigned n = out->n_guests;
+    enum bkerr_lang want = wanted_lang(reg, lang);
+    *out = (struct bkerr_result){.code = code, .klass = out->klass,
+                                 .platform = out->platform,
+                                 .message_lang = want, .advice_lang = want,
+                                 .note_lang = want, .n_guests = n};
+    answer_guest(out, &reg->guests[first + k], want);
+    return (int)out->status;
 }
 
 int bkerr_catalog_entry(const bkerr_registry *reg, size_t i, size_t index,
@@ -361,6 +434,7 @@ const char *bkerr_status_name(enum bkerr_status status)
         [BKERR_NOT_IN_CATALOG] = "not_in_catalog",
         [BKERR_UNASSIGNED] = "unassigned",
         [BKERR_INVALID] = "invalid",
+        [BKERR_GUEST] = "guest",
     };
     if ((unsigned)status < BKERR_COUNT_OF(names))
         return names[status];

@@ -196,17 +196,29 @@ static bool load_slot(bkerr_registry *reg, struct bk_slot *slot,
     slot->prefix = bk_prefix_of_id(reg, st->id);
     if (!ok)
         return reject(slot, why);
-    if (lazy && slot->prefix && !st->required) {
+    /* a catalog without a prefix waits too: a lookup of its product, or
+     * the first that needs guest codes, loads it */
+    if (lazy && !st->required) {
         st->state = BKERR_CATALOG_LAZY;
         atomic_store(&slot->ready, false);
-        reg->by_prefix[slot->prefix] = slot;
+        if (slot->prefix)
+            reg->by_prefix[slot->prefix] = slot;
         return true;
     }
     if (!load_catalog(reg, slot))
         return false;
-    if (st->state == BKERR_CATALOG_LOADED)
+    if (st->state == BKERR_CATALOG_LOADED && slot->prefix)
         reg->by_prefix[slot->prefix] = slot;
     return true;
+}
+
+void bk_slot_load_locked(bkerr_registry *reg, struct bk_slot *slot)
+{
+    if (atomic_load_explicit(&slot->ready, memory_order_relaxed))
+        return;
+    if (!load_catalog(reg, slot) && !slot->st.reason)
+        slot->st.state = BKERR_CATALOG_REJECTED; /* out of memory */
+    atomic_store_explicit(&slot->ready, true, memory_order_release);
 }
 
 const struct bk_slot *bk_slot_load(const bkerr_registry *creg,
@@ -215,13 +227,8 @@ const struct bk_slot *bk_slot_load(const bkerr_registry *creg,
     /* the registry's only mutable part: guarded by lazy_lock, and
      * published to other readers by the ready flag */
     bkerr_registry *reg = (bkerr_registry *)creg;
-    struct bk_slot *slot = (struct bk_slot *)cslot;
     pthread_mutex_lock(&reg->lazy_lock);
-    if (!atomic_load_explicit(&slot->ready, memory_order_relaxed)) {
-        if (!load_catalog(reg, slot) && !slot->st.reason)
-            slot->st.state = BKERR_CATALOG_REJECTED; /* out of memory */
-        atomic_store_explicit(&slot->ready, true, memory_order_release);
-    }
+    bk_slot_load_locked(reg, (struct bk_slot *)cslot);
     pthread_mutex_unlock(&reg->lazy_lock);
     return cslot->cat.desc ? cslot : NULL;
 }
@@ -297,6 +304,8 @@ int bkerr_open_with(const char *config_path,
         cfg.platforms = NULL, cfg.n_platforms = 0;
         build_platforms(reg);
         rc = load_catalogs(reg, &cfg, opt, errbuf, errlen);
+        if (!rc && !bk_any_lazy(reg) && !bk_guests_build(reg))
+            rc = BKERR_ENOMEM;
     }
     if (rc == BKERR_ENOMEM)
         bk_errf(errbuf, errlen, "%s: out of memory", path);
@@ -326,6 +335,7 @@ void bkerr_close(bkerr_registry *reg)
         free(reg->admin[i].name_en);
     }
     free(reg->admin);
+    free(reg->guests);
     free(reg->slots);
     free(reg->config_path);
     pthread_mutex_destroy(&reg->lazy_lock);

@@ -281,6 +281,33 @@ $up
 message_zh = 一
 END
 
+# A product without a prefix of its own: its codes are all legacy.
+guest_header='[catalog]
+id = bk_hcm
+name_zh = 蓝鲸云管理平台
+version = 1.0'
+refuses guest_entry 6 "the catalog has no prefix of its own, so every code it emits is written [legacy.2000014]" <<END
+$guest_header
+
+[2000014]
+message_zh = 负载均衡正在变更
+END
+refuses spec_id_without_prefix 1 "[catalog] has no prefix; the spec allocates 'cmdb' prefix 11" <<END
+[catalog]
+id = cmdb
+name_zh = 配置平台
+version = 1.0
+END
+cat > "$tmp/guest.catalog" <<END
+$guest_header
+
+[legacy.2000014]
+message_zh = 负载均衡正在变更
+message_en = The load balancer is being changed
+END
+if "$BKERR_CATC" --check "$tmp/guest.catalog"; then ok
+else bad "a catalog without a prefix, its codes legacy, is refused"; fi
+
 # --strict: every entry says where it comes from.
 strict() {
     name=$1 line=$2 words=$3

@@ -216,12 +216,31 @@ static void legacy_codes_answer_in_product_scope(void **state)
     assert_string_equal(r.platform.id, "cmdb");
 }
 
-static void legacy_codes_are_invisible_globally(void **state)
+static void legacy_codes_under_another_prefix_are_guests(void **state)
 {
     (void)state;
-    struct bkerr_result r = look(4361001, BKERR_LANG_ZH_CN, BKERR_NO_CATALOG);
+    /* handmade.so's 4361001 lies under bk_paas3's prefix, which has no
+     * catalog here: cmdb's entry answers, labelled as cmdb's */
+    struct bkerr_result r = look(4361001, BKERR_LANG_EN, BKERR_GUEST);
     assert_string_equal(r.platform.id, "bk_paas3");
-    assert_null(r.symbol);
+    assert_true(r.guest);
+    assert_string_equal(r.catalog, "cmdb");
+    assert_string_equal(r.symbol, "HmForeign");
+    assert_string_equal(r.message, "emitted under another prefix");
+    assert_int_equal(r.n_guests, 1);
+    assert_int_equal(bkerr_lookup_guest(reg, 4361001, 0, BKERR_LANG_EN, &r),
+                     BKERR_GUEST);
+    assert_string_equal(r.symbol, "HmForeign");
+    assert_int_equal(bkerr_lookup_guest(reg, 4361001, 1, BKERR_LANG_EN, &r),
+                     BKERR_ENOTFOUND);
+    assert_string_equal(bkerr_message(reg, 4361001, BKERR_LANG_EN),
+                        "emitted under another prefix");
+    char text[256];
+    bkerr_lookup(reg, 4361001, BKERR_LANG_EN, &r);
+    bkerr_format(&r, NULL, 0, text, sizeof text);
+    th_assert_contains(text, "[used by cmdb · prefix 43 belongs to bk_paas3");
+    /* codes of other widths stay the product's own */
+    look(3001, BKERR_LANG_ZH_CN, BKERR_INVALID);
     r = look(0, BKERR_LANG_ZH_CN, BKERR_FOUND);
     assert_string_equal(r.message, "请求成功");
     assert_null(r.symbol);
@@ -402,15 +421,20 @@ static void lazy_catalogs_load_at_their_first_lookup(void **state)
     for (size_t i = 0; i < 3; i++)
         assert_int_equal(state_of(r, i), BKERR_CATALOG_LAZY);
     struct bkerr_result res;
-    assert_int_equal(bkerr_lookup(r, 1100001, BKERR_LANG_EN, &res), BKERR_FOUND);
-    assert_string_equal(res.message, "English message");
+    /* a product-scoped lookup of a legacy code loads its catalog alone */
+    assert_int_equal(bkerr_lookup_product(r, "cmdb", 3001, BKERR_LANG_EN, &res),
+                     BKERR_FOUND);
     assert_int_equal(state_of(r, 0), BKERR_CATALOG_LOADED);
     assert_int_equal(state_of(r, 1), BKERR_CATALOG_LAZY); /* not touched */
-    /* a product-scoped lookup loads its catalog too */
+    assert_int_equal(state_of(r, 2), BKERR_CATALOG_LAZY);
+    /* a plain lookup of a standard code loads every catalog: any of them
+     * may use the code under a prefix it does not own (guest codes) */
+    assert_int_equal(bkerr_lookup(r, 1100001, BKERR_LANG_EN, &res), BKERR_FOUND);
+    assert_string_equal(res.message, "English message");
+    assert_int_equal(state_of(r, 1), BKERR_CATALOG_LOADED);
     assert_int_equal(bkerr_lookup_product(r, "monitor", 3300001, BKERR_LANG_EN,
                                           &res), BKERR_FOUND);
-    assert_int_equal(state_of(r, 1), BKERR_CATALOG_LOADED);
-    /* a broken lazy catalog is rejected at its first lookup, with reason */
+    /* a broken lazy catalog is rejected when it loads, with reason */
     assert_int_equal(bkerr_lookup(r, 1234567, BKERR_LANG_EN, &res),
                      BKERR_NO_CATALOG);
     struct bkerr_catalog_status st;
@@ -548,7 +572,7 @@ int main(void)
         cmocka_unit_test(admin_allocated_prefix_resolves),
         cmocka_unit_test(nonstandard_code_is_invalid_without_product),
         cmocka_unit_test(legacy_codes_answer_in_product_scope),
-        cmocka_unit_test(legacy_codes_are_invisible_globally),
+        cmocka_unit_test(legacy_codes_under_another_prefix_are_guests),
         cmocka_unit_test(product_scope_falls_back_to_global_rules),
         cmocka_unit_test(unknown_product_is_an_error),
         cmocka_unit_test(bad_arguments_are_refused),

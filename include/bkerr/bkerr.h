@@ -86,6 +86,10 @@ enum bkerr_status {
     BKERR_NOT_IN_CATALOG = 3, /* the prefix's catalog is loaded and lacks the code */
     BKERR_UNASSIGNED = 4,     /* the prefix is an unassigned slot */
     BKERR_INVALID = 5,        /* not a code this lookup can resolve (see reason) */
+    BKERR_GUEST = 6,          /* the prefix's owner has no entry for the code
+                                 (or the prefix is unassigned), and another
+                                 product's catalog, `catalog`, uses it: a
+                                 guest code (see bkerr_lookup_guest()) */
 };
 
 /* A row of the allocation table (built in, or allocated in bkerr.ini). */
@@ -132,6 +136,12 @@ struct bkerr_result {
     unsigned variant;         /* which definition this is: 0 the primary */
     unsigned n_variants;      /* definitions of the code in its catalog
                                  (bkerr_lookup_variant()); 0 with no entry */
+    /* Guest codes: a catalog's legacy code that is a 7-digit code under
+     * another product's prefix (or an unassigned one). */
+    bool guest;               /* this answer is such a catalog's, not the
+                                 prefix owner's (status BKERR_GUEST) */
+    unsigned n_guests;        /* catalogs other than the prefix owner's that
+                                 use this code (bkerr_lookup_guest()) */
 };
 
 /* One placeholder value for bkerr_fill()/bkerr_format().  name NULL makes a
@@ -149,7 +159,9 @@ enum bkerr_catalog_state {
     BKERR_CATALOG_SKIPPED = 3,  /* enabled, but not loaded by this open
                                    (struct bkerr_open_options) */
     BKERR_CATALOG_LAZY = 4,     /* load = lazy: loads at the first lookup
-                                   of its prefix or product */
+                                   of its product, or with every other at
+                                   the first plain lookup of a 7-digit
+                                   code (any may hold it as a guest code) */
 };
 
 /* One [catalog.<id>] section of bkerr.ini and what became of it. */
@@ -287,6 +299,20 @@ BKERR_API int bkerr_lookup_variant(const bkerr_registry *reg,
                                    unsigned k, enum bkerr_lang lang,
                                    struct bkerr_result *out);
 
+/* The k-th guest entry of a code (k < result.n_guests), in bkerr.ini's
+ * catalog order: the entry another product's catalog gives a code under a
+ * prefix it does not own.  Fills *out as bkerr_lookup() would (platform:
+ * the prefix's row), then with that catalog's entry: status BKERR_GUEST,
+ * guest true, catalog its id.  A plain lookup answers with guest 0 when
+ * the owner has no entry; when it has one, the guests are only counted.
+ * Returns BKERR_GUEST, bkerr_lookup()'s error, or BKERR_ENOTFOUND for
+ * k >= n_guests.  In a lazily opened registry the first lookup that needs
+ * guests loads every catalog not yet loaded: any of them may use the
+ * code. */
+BKERR_API int bkerr_lookup_guest(const bkerr_registry *reg, int64_t code,
+                                 unsigned k, enum bkerr_lang lang,
+                                 struct bkerr_result *out);
+
 /* The name of a code status ("unstated", "active", "unused", "deprecated",
  * "removed").  Never NULL. */
 BKERR_API const char *bkerr_code_status_name(enum bkerr_code_status status);
@@ -402,7 +428,7 @@ BKERR_API void bkerr_live_close(bkerr_live *live);
  * sizeof the table the library filled.  Version 1 ends at catalog_status;
  * version 2 adds open_with, catalog_entry, the live_* functions and
  * catalog_state_name; version 3 adds message; version 4 adds
- * lookup_variant and code_status_name. */
+ * lookup_variant, code_status_name and lookup_guest. */
 #define BKERR_API_VERSION 4
 
 struct bkerr_api {
@@ -444,6 +470,8 @@ struct bkerr_api {
     int (*lookup_variant)(const bkerr_registry *, const char *, int64_t,
                           unsigned, enum bkerr_lang, struct bkerr_result *);
     const char *(*code_status_name)(enum bkerr_code_status);
+    int (*lookup_guest)(const bkerr_registry *, int64_t, unsigned,
+                        enum bkerr_lang, struct bkerr_result *);
 };
 
 /* The one entry point a dlopen user resolves ("bkerr_api").  Returns the

@@ -33,14 +33,19 @@
  *   - id equals the id in the [catalog.<id>] section that loaded it, and is
  *     1-32 characters of [A-Za-z0-9_] (the spec has ids such as MySQL);
  *   - prefix is the prefix allocated to id (by the spec or by an admin's
- *     [platform.NN] section) and no other loaded catalog owns it;
+ *     [platform.NN] section) and no other loaded catalog owns it; or 0
+ *     for a product that has no prefix allocated (bk_hcm, bk_lite): such
+ *     a catalog has no entries and no ranges, only legacy codes;
  *   - id, version and at least one of name_zh and name_en are non-empty;
  *   - entries: every code is a 7-digit code with the catalog's prefix, codes
  *     strictly increase, and at least one of message_zh and message_en is
  *     non-empty (symbol may be NULL: some codes have no constant upstream);
  *   - ranges: first <= last, both inside the prefix, sorted, not overlapping;
  *   - legacy: codes strictly increase and none is a 7-digit code under the
- *     catalog's own prefix (those belong in entries);
+ *     catalog's own prefix (those belong in entries).  A legacy code that
+ *     is a 7-digit code under another prefix is a guest code: the product
+ *     emits it there, and plain lookups show it, labelled as this
+ *     catalog's (bkerr_lookup_guest() in bkerr.h);
  *   - every non-NULL string is valid UTF-8 of at most BKERR_TEXT_MAX bytes,
  *     and messages use only canonical placeholders (below);
  *   - ABI 1.2: about (n_entries), legacy_about (n_legacy) and packed_about

@@ -55,6 +55,8 @@ int main(void)
     OFF(bkerr_result, note_lang);
     OFF(bkerr_result, variant);
     OFF(bkerr_result, n_variants);
+    OFF(bkerr_result, guest);
+    OFF(bkerr_result, n_guests);
 
     SIZE(bkerr_arg);
     OFF(bkerr_arg, name);
@@ -116,6 +118,7 @@ int main(void)
     OFF(bkerr_api, message);
     OFF(bkerr_api, lookup_variant);
     OFF(bkerr_api, code_status_name);
+    OFF(bkerr_api, lookup_guest);
 
     /* the constants and enum values the binding mirrors */
     printf(",\n  \"sizeof.enum\": %zu", sizeof(enum bkerr_status));
@@ -146,6 +149,7 @@ int main(void)
     CONST(BKERR_NOT_IN_CATALOG);
     CONST(BKERR_UNASSIGNED);
     CONST(BKERR_INVALID);
+    CONST(BKERR_GUEST);
     CONST(BKERR_CATALOG_LOADED);
     CONST(BKERR_CATALOG_DISABLED);
     CONST(BKERR_CATALOG_REJECTED);

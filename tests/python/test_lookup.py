@@ -184,11 +184,15 @@ class LookupTest(RegistryTestCase):
         self.assertEqual(r.symbol, "HmForeign")
         self.assertEqual(r.platform.id, "cmdb")
 
-    def test_legacy_codes_are_invisible_globally(self) -> None:
+    def test_legacy_codes_under_another_prefix_are_guests(self) -> None:
         self.assertIs(self.reg.lookup(3001).status, Status.INVALID)
-        r = self.look(4361001, Status.NO_CATALOG)
-        self.assertEqual(r.platform.id, "bk_paas3")
-        self.assertIsNone(r.symbol)
+        r = self.look(4361001, Status.GUEST)
+        self.assertEqual((r.platform.id, r.catalog, r.symbol, r.guest, r.n_guests),
+                         ("bk_paas3", "cmdb", "HmForeign", True, 1))
+        [g] = self.reg.guests(4361001, lang="en")
+        self.assertEqual((g.catalog, g.message, g.guest),
+                         ("cmdb", "emitted under another prefix", True))
+        self.assertEqual(self.reg.guests(1100001), [])
 
     def test_product_scope_falls_back_to_global_rules(self) -> None:
         self.assertEqual(self.look(1100001, Status.FOUND, product="cmdb").symbol, "HmBoth")
@@ -316,6 +320,7 @@ class MessageTest(RegistryTestCase):
         1101999,    # NOT_IN_CATALOG: inside a range, not an entry
         1234567,    # NO_CATALOG
         1812345, 9512345,                   # UNASSIGNED prefixes
+        4361001,    # GUEST: cmdb's code under bk_paas3's prefix
         3001, -2, 36100001, 9000, 99, 2**63 - 1, -(2**63),  # INVALID: non-standard
     ]
     LANGS = [None, Lang.DEFAULT, "zh_CN", Lang.ZH_CN, "zh-hans", "en", Lang.EN, "en-us", 2]
@@ -382,8 +387,9 @@ class MessageTest(RegistryTestCase):
             self.assertEqual([s.state for s in lazy.status()],
                              [bkerr.CatalogState.LAZY] * 2)
             self.assertEqual(lazy.message(1100001, "en"), "English message")
+            # the first plain lookup loads every catalog (guest codes)
             self.assertEqual([s.state for s in lazy.status()],
-                             [bkerr.CatalogState.LOADED, bkerr.CatalogState.LAZY])
+                             [bkerr.CatalogState.LOADED] * 2)
             self.same_as_lookup(lazy)
         with open_registry(lazy_ini) as lazy:
             self.assertIsNone(lazy.message(1100999))  # a miss loads it too

@@ -78,7 +78,8 @@ class TableVersionTest(unittest.TestCase):
         self.assertEqual(lib._api.table_size, V4)
         self.assertEqual(lib._api.usable_version, 4)
         self.assertEqual(VERSION_3_FUNCTIONS, ["message"])
-        self.assertEqual(VERSION_4_FUNCTIONS, ["lookup_variant", "code_status_name"])
+        self.assertEqual(VERSION_4_FUNCTIONS,
+                         ["lookup_variant", "code_status_name", "lookup_guest"])
         for name in VERSION_2_FUNCTIONS + VERSION_3_FUNCTIONS + VERSION_4_FUNCTIONS:
             self.assertIsNotNone(getattr(lib._api, name), name)
         self.assertEqual(lib.version, "0.1.0")

@@ -84,7 +84,11 @@ static void explain(const struct annotate *a, const struct bkerr_result *r)
     static char text[3 * 4096 + 256]; /* a message is at most 4096 bytes */
     const struct cli *c = a->c;
     printf("%s%lld", cli_style(c, STYLE_CYAN), (long long)r->code);
-    if (r->platform.id)
+    if (r->guest) /* another product's code: never shown as the owner's */
+        printf(c->lang == BKERR_LANG_EN ? " %s (its code under %s's prefix)"
+                                        : " %s（借用 %s 的前缀）",
+               r->catalog, r->platform.id ? r->platform.id : "unassigned");
+    else if (r->platform.id)
         printf(" %s", r->platform.id);
     if (r->symbol) {
         putchar(' ');

@@ -52,16 +52,18 @@ enum { N_CODE_STATUS = BKERR_CODE_REMOVED + 1 };
 
 /* The words of the provenance lines, in each language. */
 struct about_words {
-    const char *status, *note, *defined, *raised, *upstream, *docs, *variant;
+    const char *status, *note, *defined, *raised, *upstream, *docs, *variant,
+        *guest;
     const char *meaning[N_CODE_STATUS];
 };
 static const struct about_words about_zh = {
-    "状态", "说明", "定义", "抛出", "上游", "文档", "另一含义",
+    "状态", "说明", "定义", "抛出", "上游", "文档", "另一含义", "另一产品也用此码",
     {NULL, "使用中（上游在所读版本中抛出它）",
      "未使用：上游定义了它，但所读版本中没有代码抛出它；见到它说明来自别的版本或扩展",
      "已废弃：上游已标记为废弃", "已移除：上游已删除它，保留以解释旧版本的输出"}};
 static const struct about_words about_en = {
     "Status", "Note", "Defined", "Raised", "Upstream", "Docs", "Also defined as",
+    "Also used by another product",
     {NULL, "active (raised at the upstream version read)",
      "unused: upstream defines it, but nothing at the version read raises it; "
      "seen, it comes from another version or an extension",
@@ -144,8 +146,24 @@ static void print_variants(const struct cli *c, const struct bkerr_result *r)
     }
 }
 
+/* The other products' entries for r's code: every guest but r itself. */
+static void print_guests(const struct cli *c, const struct bkerr_result *r)
+{
+    const struct about_words *w = c->lang == BKERR_LANG_EN ? &about_en
+                                                           : &about_zh;
+    struct bkerr_result g;
+    for (unsigned k = r->guest ? 1 : 0; k < r->n_guests; k++) {
+        if (bkerr_lookup_guest(c->reg, r->code, k, c->lang, &g) < 0)
+            continue;
+        printf("\n%s%s: %s (%u/%u)%s\n", cli_style(c, STYLE_YELLOW), w->guest,
+               g.catalog, k + 1, r->n_guests, cli_style(c, STYLE_NONE));
+        print_text(c, &g);
+        print_variants(c, &g);
+    }
+}
+
 /* r as a JSON object, with the other definitions of its code in
- * "variants". */
+ * "variants" and the other products' entries for it in "guests". */
 static void json_lookup(struct json *j, const struct cli *c,
                         const struct bkerr_result *r)
 {
@@ -156,6 +174,12 @@ static void json_lookup(struct json *j, const struct cli *c,
     struct bkerr_result v;
     for (unsigned k = 0; k < r->n_variants; k++)
         if (k != r->variant && variant_of(c, r, k, &v))
+            json_result(j, &v);
+    json_end_array(j);
+    json_key(j, "guests");
+    json_array(j);
+    for (unsigned k = r->guest ? 1 : 0; k < r->n_guests; k++)
+        if (bkerr_lookup_guest(c->reg, r->code, k, c->lang, &v) >= 0)
             json_result(j, &v);
     json_end_array(j);
     json_end_object(j);
@@ -191,11 +215,13 @@ static int lookup_one(const struct cli *c, const char *text, struct json *j,
             putchar('\n');
         print_text(c, &r);
         print_variants(c, &r);
+        print_guests(c, &r);
     }
     *first = false;
     switch (r.status) {
     case BKERR_FOUND:
     case BKERR_GENERIC:
+    case BKERR_GUEST:
         return EXIT_OK;
     case BKERR_INVALID:
         return EXIT_USAGE;

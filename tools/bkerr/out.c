@@ -240,6 +240,8 @@ void json_result_fields(struct json *j, const struct bkerr_result *r)
     json_key(j, "reason"), json_string(j, r->reason);
     json_key(j, "variant"), json_int(j, r->variant);
     json_key(j, "n_variants"), json_int(j, r->n_variants);
+    json_key(j, "guest"), json_bool(j, r->guest);
+    json_key(j, "n_guests"), json_int(j, r->n_guests);
     json_provenance(j, r);
     json_key(j, "note"), json_string(j, r->note);
     json_key(j, "note_lang");

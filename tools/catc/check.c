@@ -140,11 +140,16 @@ static void check_header(struct catalog *c)
                    "characters of [A-Za-z0-9_]");
     char *end = NULL;
     long prefix = c->prefix.s ? strtol(c->prefix.s, &end, 10) : 0;
-    if (!c->prefix.s || *end || prefix < 10 || prefix > 99)
-        catc_error(c, c->prefix.s ? c->prefix.line : line,
-                   "prefix must be two digits, 10-99");
+    const struct bk_spec_platform *mine =
+        c->id.s ? bk_spec_platform_by_id(c->id.s) : NULL;
+    if (!c->prefix.s && mine)
+        catc_error(c, line, "[catalog] has no prefix; the spec allocates '%s' "
+                   "prefix %d", c->id.s, mine->prefix);
+    else if (c->prefix.s && (*end || prefix < 10 || prefix > 99))
+        catc_error(c, c->prefix.line, "prefix must be two digits, 10-99; "
+                   "leave it out for a product without a prefix of its own");
     else
-        c->prefix_value = (int)prefix;
+        c->prefix_value = (int)prefix; /* 0: a guest-only catalog */
     if (!c->version.s)
         catc_error(c, line, "[catalog] has no version");
     if (!c->name_zh.s && !c->name_en.s)
@@ -198,8 +203,12 @@ static void check_lengths(struct catalog *c, struct text *f)
 
 static void check_entry(struct catalog *c, struct centry *e, bool strict)
 {
-    bool own = bkerr_prefix(e->code) == c->prefix_value;
-    if (!e->legacy && !own)
+    bool own = c->prefix_value && bkerr_prefix(e->code) == c->prefix_value;
+    if (!e->legacy && !c->prefix_value)
+        catc_error(c, e->line, "the catalog has no prefix of its own, so "
+                   "every code it emits is written [legacy.%lld]",
+                   (long long)e->code);
+    else if (!e->legacy && !own)
         catc_error(c, e->line, "code %lld is not a 7-digit code with prefix "
                    "%d; a code the product emits outside its prefix is "
                    "written [legacy.%lld]", (long long)e->code,
@@ -222,7 +231,11 @@ static void check_ranges(struct catalog *c)
         qsort(c->ranges, c->n_ranges, sizeof *c->ranges, by_first);
     for (size_t i = 0; i < c->n_ranges; i++) {
         struct crange *r = &c->ranges[i];
-        if (r->first > r->last || bkerr_prefix(r->first) != c->prefix_value ||
+        if (!c->prefix_value)
+            catc_error(c, r->line, "a catalog without a prefix of its own "
+                       "has no ranges");
+        else if (r->first > r->last ||
+            bkerr_prefix(r->first) != c->prefix_value ||
             bkerr_prefix(r->last) != c->prefix_value)
             catc_error(c, r->line, "range %lld-%lld is not a range of codes "
                        "with prefix %d", (long long)r->first,

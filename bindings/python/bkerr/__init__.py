@@ -161,6 +161,8 @@ class Status(enum.IntEnum):
     NOT_IN_CATALOG = 3  #: the prefix's catalog is loaded and lacks the code
     UNASSIGNED = 4      #: the prefix is an unassigned slot
     INVALID = 5         #: not a code this lookup can resolve (see ``reason``)
+    GUEST = 6           #: the prefix owner has no entry; another product's
+                        #: catalog (``catalog``) uses the code
 
     @property
     def label(self) -> str:
@@ -324,6 +326,8 @@ class Result:
     note: Optional[str] = None      #: a remark for the reader
     variant: int = 0                #: which definition: 0 the primary
     n_variants: int = 0             #: definitions of the code (0: no entry)
+    guest: bool = False             #: another product's entry, not the owner's
+    n_guests: int = 0               #: other products' catalogs that use the code
 
     @property
     def resolved(self) -> bool:
@@ -356,6 +360,8 @@ class Result:
             note=_text(r.note),
             variant=int(r.variant),
             n_variants=int(r.n_variants),
+            guest=bool(r.guest),
+            n_guests=int(r.n_guests),
         )
 
 
@@ -829,6 +835,29 @@ class Registry(_Closing):
                                     ctypes.byref(out))
                 if rc < 0:
                     raise BkerrError(f"bkerr_lookup_variant({first.code}, {k}) "
+                                     f"failed ({rc})", rc)
+                results.append(Result._from_c(out))
+        return results
+
+    def guests(self, code: Union[int, str],
+               lang: Union[Lang, str, None] = None) -> List[Result]:
+        """Other products' entries for *code* (``bkerr_lookup_guest()``).
+
+        A catalog may carry codes under a prefix it does not own (its
+        product emits them there); each comes back with ``guest`` True
+        and ``catalog`` its id, in bkerr.ini's order.  ``[]`` when no
+        catalog does.  Needs function table version 4.
+        """
+        lookup_guest = self._need("lookup_guest")
+        first = self.lookup(code, lang)
+        out = _out(_native.CResult)
+        lang_v = int(Lang.parse(lang))
+        results = []
+        with self._use() as handle:
+            for k in range(first.n_guests):
+                rc = lookup_guest(handle, first.code, k, lang_v, ctypes.byref(out))
+                if rc < 0:
+                    raise BkerrError(f"bkerr_lookup_guest({first.code}, {k}) "
                                      f"failed ({rc})", rc)
                 results.append(Result._from_c(out))
         return results

@@ -105,6 +105,8 @@ class CResult(Structure):
         ("note_lang", c_enum),
         ("variant", c_uint),
         ("n_variants", c_uint),
+        ("guest", c_bool),
+        ("n_guests", c_uint),
     ]
 
 
@@ -193,6 +195,8 @@ MESSAGE = CFUNCTYPE(c_char_p, c_registry_p, c_int64, c_enum)
 LOOKUP_VARIANT = CFUNCTYPE(c_int, c_registry_p, c_char_p, c_int64, c_uint,
                            c_enum, POINTER(CResult))
 CODE_STATUS_NAME = CFUNCTYPE(c_char_p, c_enum)
+LOOKUP_GUEST = CFUNCTYPE(c_int, c_registry_p, c_int64, c_uint, c_enum,
+                         POINTER(CResult))
 
 
 class CApiHeader(Structure):
@@ -244,6 +248,7 @@ VERSIONS: List[Tuple[int, List[Tuple[str, Any]]]] = [
     (4, [
         ("lookup_variant", LOOKUP_VARIANT),
         ("code_status_name", CODE_STATUS_NAME),
+        ("lookup_guest", LOOKUP_GUEST),
     ]),
 ]
 
@@ -268,7 +273,7 @@ def _end(name: str) -> int:
 
 # The size of each version's table: up to the end of its last member
 # (version 1 ends at catalog_status, version 2 at catalog_state_name,
-# version 3 at message, version 4 at code_status_name).
+# version 3 at message, version 4 at lookup_guest).
 SIZES: Dict[int, int] = {v: _end(fns[-1][0]) for v, fns in VERSIONS}
 
 

@@ -1,0 +1,174 @@
+/* Guest codes: a catalog's codes under a prefix it does not own.  A
+ * product without a prefix (tests/plugins/guest_only.c, id guestprod) is
+ * loaded without any [platform.NN]; a plain lookup gives the owner's entry
+ * when there is one and counts the guests, gives the guest's entry,
+ * labelled, when the owner has none; lazily or not, the same. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+
+static const char both[] =
+    "[catalog.cmdb]\npath = handmade.so\nrequired = true\n"
+    "[catalog.guestprod]\npath = guest_only.so\nrequired = true\n";
+
+static bkerr_registry *open_text(const char *text)
+{
+    char *ini = th_ini(text);
+    char err[BKERR_ERRMSG_SIZE];
+    bkerr_registry *reg = NULL;
+    int rc = th_open_ini(ini, &reg, err, sizeof err);
+    free(ini);
+    if (rc)
+        fail_msg("%s", err);
+    return reg;
+}
+
+static void a_product_without_a_prefix_loads(void **state)
+{
+    (void)state;
+    bkerr_registry *reg = open_text(both);
+    struct bkerr_catalog_status st;
+    assert_int_equal(bkerr_catalog_status(reg, 1, &st), 0);
+    assert_int_equal(st.state, BKERR_CATALOG_LOADED);
+    assert_int_equal(st.prefix, 0);
+    assert_int_equal(st.n_legacy, 4);
+    bkerr_close(reg);
+}
+
+static void the_owners_entry_answers_and_guests_are_counted(void **state)
+{
+    (void)state;
+    bkerr_registry *reg = open_text(both);
+    struct bkerr_result r;
+    assert_int_equal(bkerr_lookup(reg, 1100001, BKERR_LANG_EN, &r), BKERR_FOUND);
+    assert_string_equal(r.catalog, "cmdb");
+    assert_string_equal(r.symbol, "HmBoth");
+    assert_false(r.guest);
+    assert_int_equal(r.n_guests, 1);
+    assert_string_equal(bkerr_message(reg, 1100001, BKERR_LANG_EN),
+                        "English message");
+    assert_int_equal(bkerr_lookup_guest(reg, 1100001, 0, BKERR_LANG_EN, &r),
+                     BKERR_GUEST);
+    assert_string_equal(r.catalog, "guestprod");
+    assert_string_equal(r.symbol, "GpOverCmdb");
+    assert_string_equal(r.platform.id, "cmdb"); /* the prefix's owner */
+    assert_true(r.guest);
+    bkerr_close(reg);
+}
+
+static void a_guest_answers_where_the_owner_has_nothing(void **state)
+{
+    (void)state;
+    bkerr_registry *reg = open_text(both);
+    struct bkerr_result r;
+    /* 20 is bk_devops', which has no catalog here */
+    assert_int_equal(bkerr_lookup(reg, 2000014, BKERR_LANG_EN, &r), BKERR_GUEST);
+    assert_string_equal(r.platform.id, "bk_devops");
+    assert_string_equal(r.catalog, "guestprod");
+    assert_string_equal(r.message, "load balancer is changing");
+    assert_string_equal(r.advice, "Retry later");
+    assert_int_equal(r.code_status, BKERR_CODE_ACTIVE);
+    assert_int_equal(r.n_variants, 2);
+    assert_int_equal(bkerr_lookup_variant(reg, NULL, 2000014, 1, BKERR_LANG_EN,
+                                          &r), BKERR_GUEST);
+    assert_string_equal(r.symbol, "GpLoadBalancer2");
+    assert_true(r.guest);
+    /* an unassigned prefix too */
+    assert_int_equal(bkerr_lookup(reg, 1812345, BKERR_LANG_EN, &r), BKERR_GUEST);
+    assert_null(r.platform.id);
+    assert_string_equal(r.symbol, "GpUnassigned");
+    char text[512];
+    bkerr_format(&r, NULL, 0, text, sizeof text);
+    th_assert_contains(text, "[used by guestprod · prefix 18 is unassigned");
+    assert_string_equal(bkerr_message(reg, 2000014, BKERR_LANG_ZH_CN),
+                        "负载均衡正在变更");
+    /* what no catalog uses stays as it was */
+    assert_int_equal(bkerr_lookup(reg, 2000015, BKERR_LANG_EN, &r),
+                     BKERR_NO_CATALOG);
+    assert_int_equal(r.n_guests, 0);
+    assert_int_equal(bkerr_lookup(reg, 1812346, BKERR_LANG_EN, &r),
+                     BKERR_UNASSIGNED);
+    bkerr_close(reg);
+}
+
+static void the_product_scope_reaches_its_own_codes(void **state)
+{
+    (void)state;
+    bkerr_registry *reg = open_text(both);
+    struct bkerr_result r;
+    assert_int_equal(bkerr_lookup_product(reg, "guestprod", 42, BKERR_LANG_EN,
+                                          &r), BKERR_FOUND);
+    assert_string_equal(r.symbol, "GpShort");
+    assert_int_equal(r.platform.prefix, 0);
+    assert_int_equal(bkerr_lookup_product(reg, "guestprod", 1100001,
+                                          BKERR_LANG_EN, &r), BKERR_FOUND);
+    assert_string_equal(r.symbol, "GpOverCmdb"); /* its own meaning */
+    assert_int_equal(bkerr_lookup_product(reg, "guestprod", 43, BKERR_LANG_EN,
+                                          &r), BKERR_NOT_IN_CATALOG);
+    assert_int_equal(bkerr_lookup_product(reg, "nosuch", 42, BKERR_LANG_EN, &r),
+                     BKERR_ENOPRODUCT);
+    bkerr_close(reg);
+}
+
+static void lazy_and_eager_give_the_same_answers(void **state)
+{
+    (void)state;
+    char lazy_text[512];
+    snprintf(lazy_text, sizeof lazy_text, "load = lazy\n%s", both);
+    /* required catalogs load at open even when lazy: drop that */
+    for (char *p; (p = strstr(lazy_text, "required = true\n"));)
+        memmove(p, p + 16, strlen(p + 16) + 1);
+    bkerr_registry *eager = open_text(both), *lazy = open_text(lazy_text);
+    const int64_t codes[] = {2000014, 1100001, 1812345, 1100999, 2000015};
+    for (size_t i = 0; i < BKERR_COUNT_OF(codes); i++) {
+        struct bkerr_result a, b;
+        bkerr_lookup(eager, codes[i], BKERR_LANG_EN, &a);
+        bkerr_lookup(lazy, codes[i], BKERR_LANG_EN, &b);
+        assert_int_equal(a.status, b.status);
+        assert_int_equal(a.n_guests, b.n_guests);
+        assert_true((!a.message && !b.message) ||
+                    strcmp(a.message, b.message) == 0);
+    }
+    bkerr_close(eager);
+    bkerr_close(lazy);
+}
+
+static void a_prefix_catalog_for_an_id_without_one_is_refused(void **state)
+{
+    (void)state;
+    /* handmade.so says prefix 11 but is loaded as guestprod, which has none */
+    char *ini = th_ini("[catalog.guestprod]\npath = handmade.so\n");
+    char err[BKERR_ERRMSG_SIZE];
+    bkerr_registry *reg = NULL;
+    assert_int_equal(th_open_ini(ini, &reg, err, sizeof err), 0);
+    free(ini);
+    struct bkerr_catalog_status st;
+    bkerr_catalog_status(reg, 0, &st);
+    assert_int_equal(st.state, BKERR_CATALOG_REJECTED);
+    th_assert_contains(st.reason, "descriptor id is 'cmdb'");
+    bkerr_close(reg);
+    /* and one without a prefix may not give a range or entries */
+    ini = th_ini("[catalog.guestprod]\npath = guest_entries.so\n");
+    assert_int_equal(th_open_ini(ini, &reg, err, sizeof err), 0);
+    free(ini);
+    bkerr_catalog_status(reg, 0, &st);
+    assert_int_equal(st.state, BKERR_CATALOG_REJECTED);
+    th_assert_contains(st.reason, "ranges[0]: 2000000-2000999 is not a range of "
+                                  "codes with prefix 0");
+    bkerr_close(reg);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_product_without_a_prefix_loads),
+        cmocka_unit_test(the_owners_entry_answers_and_guests_are_counted),
+        cmocka_unit_test(a_guest_answers_where_the_owner_has_nothing),
+        cmocka_unit_test(the_product_scope_reaches_its_own_codes),
+        cmocka_unit_test(lazy_and_eager_give_the_same_answers),
+        cmocka_unit_test(a_prefix_catalog_for_an_id_without_one_is_refused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

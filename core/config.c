@@ -468,21 +468,48 @@ static char *next_line(char *str, int num, void *stream)
     return str;
 }
 
-/* Reads all of fd, which must hold exactly size bytes; false if it holds
- * more or less (the file changed under us) or cannot be read. */
-static bool read_exactly(int fd, char *buf, size_t size)
+/* What reading a file of a known size found. */
+enum read_result { READ_WHOLE, READ_FAILED, READ_SHORT, READ_LONG };
+
+/* Reads all of fd, which must hold exactly size bytes: READ_FAILED with
+ * errno set, or READ_SHORT / READ_LONG if it held fewer or more (it
+ * changed under us, or stat() does not tell its size, as in /proc). */
+static enum read_result read_exactly(int fd, char *buf, size_t size)
 {
     size_t got = 0;
     for (;;) {
         ssize_t r = read(fd, buf + got, size + 1 - got);
         if (r < 0 && errno == EINTR)
             continue;
-        if (r <= 0)
-            return r == 0 && got == size;
+        if (r < 0)
+            return READ_FAILED;
+        if (r == 0)
+            return got == size ? READ_WHOLE : READ_SHORT;
         got += (size_t)r;
         if (got > size)
-            return false;
+            return READ_LONG;
     }
+}
+
+/* Why fd did not hold the st_size bytes that stat() gave before: if a
+ * second look sees another size or time, it changed while being read (and
+ * trying again may help); else its size never said what it holds. */
+static void explain_mismatch(int fd, const char *path, const struct stat *before,
+                             enum read_result got, char *err, size_t errlen)
+{
+    struct stat now;
+    const char *more = got == READ_LONG ? "more" : "fewer";
+    if (fstat(fd, &now) != 0 || now.st_size != before->st_size ||
+        now.st_mtim.tv_sec != before->st_mtim.tv_sec ||
+        now.st_mtim.tv_nsec != before->st_mtim.tv_nsec)
+        bk_errf(err, errlen, "%s: changed while being read (it held %s "
+                "bytes than the %lld it had); try again", path, more,
+                (long long)before->st_size);
+    else
+        bk_errf(err, errlen, "%s: holds %s bytes than the %lld its size "
+                "says: not an ordinary file (one of /proc or /sys?); give "
+                "the path of a bkerr.ini file", path, more,
+                (long long)before->st_size);
 }
 
 /* Checks the file before opening it, so no FIFO or device is opened. */
@@ -523,6 +550,7 @@ static int read_file(const char *path, char **out, size_t *len, char *err,
     size_t size = (size_t)before.st_size;
     char *buf = NULL;
     int rc = BKERR_ECONFIG;
+    enum read_result got;
     if (fstat(fd, &st) != 0 || st.st_dev != before.st_dev ||
         st.st_ino != before.st_ino || st.st_size != before.st_size) {
         bk_errf(err, errlen, "%s: changed while being opened; try again",
@@ -530,9 +558,12 @@ static int read_file(const char *path, char **out, size_t *len, char *err,
     } else if (!(buf = malloc(size + 2))) {
         rc = BKERR_ENOMEM;
         bk_errf(err, errlen, "%s: out of memory", path);
-    } else if (!read_exactly(fd, buf, size)) {
-        bk_errf(err, errlen, "%s: cannot read it whole (%s); try again",
-                path, errno ? strerror(errno) : "it changed while being read");
+    } else if ((got = read_exactly(fd, buf, size)) != READ_WHOLE) {
+        if (got == READ_FAILED)
+            bk_errf(err, errlen, "%s: cannot read: %s", path,
+                    strerror(errno));
+        else
+            explain_mismatch(fd, path, &before, got, err, errlen);
         free(buf);
     } else {
         buf[size] = '\0';

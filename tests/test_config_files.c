@@ -1,8 +1,10 @@
 /* bkerr.ini files that are hard to read rather than wrong: a 1 MiB file of
  * 60,000 sections (opened in linear time, duplicates still named with both
- * lines) and files whose size stat() does not tell (/proc). */
+ * lines) and files whose size stat() does not tell (/proc): the reason
+ * must say what happened. */
 #include "helpers.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,11 +101,29 @@ static void duplicate_among_sixty_thousand_names_both_lines(void **state)
     free(ini);
 }
 
+/* /proc files say they are 0 bytes and hold more: the reason says so,
+ * not a stale errno ("Inappropriate ioctl for device") and "try again". */
+static void proc_file_is_named_as_not_an_ordinary_file(void **state)
+{
+    (void)state;
+    char err[BKERR_ERRMSG_SIZE];
+    bkerr_registry *reg = NULL;
+    errno = ENOTTY; /* what an earlier call may leave behind */
+    assert_int_equal(bkerr_open("/proc/self/environ", &reg, err, sizeof err),
+                     BKERR_ECONFIG);
+    assert_null(reg);
+    th_assert_contains(err, "/proc/self/environ: holds more bytes than the 0 "
+                       "its size says: not an ordinary file");
+    assert_null(strstr(err, strerror(ENOTTY)));
+    assert_null(strstr(err, "try again"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(sixty_thousand_sections_open_in_linear_time),
         cmocka_unit_test(duplicate_among_sixty_thousand_names_both_lines),
+        cmocka_unit_test(proc_file_is_named_as_not_an_ordinary_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -225,8 +225,11 @@ static bool annotate_file(struct annotate *a, FILE *f, const char *name,
     long long lineno = 0;
     ssize_t n;
     errno = 0;
-    while ((n = getline(buf, cap, f)) > 0)
+    while ((n = getline(buf, cap, f)) > 0) {
         annotate_line(a, name, ++lineno, *buf, (size_t)n);
+        if (ferror(stdout))
+            return true; /* nobody reads on: main() says so */
+    }
     if (ferror(f) || !feof(f)) { /* a read error, or no memory for a line */
         cli_error("%s: cannot read: %s", strcmp(name, "-") == 0
                   ? "standard input" : name, strerror(errno));
@@ -308,7 +311,7 @@ int cmd_annotate(struct cli *c, int argc, char **argv)
     rc = EXIT_OK;
     if (nfiles == 0 && !annotate_file(&a, stdin, "-", &buf, &cap))
         rc = EXIT_USAGE;
-    for (int i = 0; i < nfiles; i++) {
+    for (int i = 0; i < nfiles && !ferror(stdout); i++) {
         const char *name = argv[i];
         if (strcmp(name, "-") == 0) {
             if (!annotate_file(&a, stdin, name, &buf, &cap))

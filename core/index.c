@@ -136,6 +136,8 @@ const char *bk_packed_problem(const struct bkerr_catalog *d,
             return "an empty text has a non-zero offset (0 means no text)";
         /* the pool ends with a NUL (checked at open), so s is a string */
         const char *why = bk_utf8_check(s, BKERR_TEXT_MAX);
+        if (!why)
+            why = bk_control_check(s);
         if (!why && fields[f].placeholders)
             why = bk_placeholder_check(s);
         if (why)

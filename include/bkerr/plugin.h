@@ -42,7 +42,9 @@
  *   - legacy: codes strictly increase and none is a 7-digit code under the
  *     catalog's own prefix (those belong in entries);
  *   - every non-NULL string is valid UTF-8 of at most BKERR_TEXT_MAX bytes,
- *     and messages use only canonical placeholders (below).
+ *     holds no control character (C0, TAB, LF and CR included; DEL; C1)
+ *     and no bidi control (U+202A-202E, U+2066-2069), and messages use
+ *     only canonical placeholders (below).
  *
  * Canonical placeholders.  A message may contain "{name}", where name is
  * 1-32 characters of [A-Za-z0-9_]; "{0}", "{1}" are positional.  "{{" and

@@ -1,6 +1,7 @@
 /* The rules a catalog source must meet, checked before any C is written:
  * the same rules the registry enforces at load (core/loader.c), reported
  * with file and line instead of at run time. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +22,15 @@ static int by_first(const void *a, const void *b)
     if (x->first != y->first)
         return x->first < y->first ? -1 : 1;
     return x->line - y->line;
+}
+
+/* The registry's control-character rule (core/text.c), with the line. */
+static void check_controls(struct catalog *c, const char *what,
+                           const struct text *t)
+{
+    const char *why = t->s ? bk_control_check(t->s) : NULL;
+    if (why)
+        catc_error(c, t->line, "%s: the text %s", what, why);
 }
 
 static void check_header(struct catalog *c)
@@ -47,11 +57,13 @@ static void check_header(struct catalog *c)
         catc_error(c, line, "[catalog] has neither name_zh nor name_en");
     const struct text *texts[] = {&c->name_zh, &c->name_en, &c->version,
                                   &c->origin};
-    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         if (texts[i]->s && strlen(texts[i]->s) > BKERR_TEXT_MAX)
             catc_error(c, texts[i]->line, "the text is %zu bytes; the "
                        "registry takes at most %d", strlen(texts[i]->s),
                        BKERR_TEXT_MAX);
+        check_controls(c, "[catalog]", texts[i]);
+    }
     if (!c->id.s || !c->prefix_value)
         return;
     const struct bk_spec_platform *p = bk_spec_platform(c->prefix_value);
@@ -79,12 +91,14 @@ static void normalise(struct catalog *c, struct text *t)
     t->s = canonical;
 }
 
-static void check_lengths(struct catalog *c, struct text *f)
+static void check_lengths(struct catalog *c, const char *what, struct text *f)
 {
-    for (int i = 0; i < F_COUNT; i++)
+    for (int i = 0; i < F_COUNT; i++) {
         if (f[i].s && strlen(f[i].s) > BKERR_TEXT_MAX)
             catc_error(c, f[i].line, "the text is %zu bytes; the registry "
                        "takes at most %d", strlen(f[i].s), BKERR_TEXT_MAX);
+        check_controls(c, what, &f[i]);
+    }
 }
 
 static void check_entry(struct catalog *c, struct centry *e)
@@ -103,7 +117,9 @@ static void check_entry(struct catalog *c, struct centry *e)
                    "message_en or both", (long long)e->code);
     normalise(c, &e->f[F_MESSAGE_ZH]);
     normalise(c, &e->f[F_MESSAGE_EN]);
-    check_lengths(c, e->f);
+    char what[64];
+    snprintf(what, sizeof what, "code %lld", (long long)e->code);
+    check_lengths(c, what, e->f);
 }
 
 static void check_ranges(struct catalog *c)
@@ -123,7 +139,10 @@ static void check_ranges(struct catalog *c)
                        c->ranges[i - 1].line);
         if (!r->f[F_ADVICE_ZH].s && !r->f[F_ADVICE_EN].s && !r->f[F_MODULE].s)
             catc_error(c, r->line, "the range has no module and no advice");
-        check_lengths(c, r->f);
+        char what[64];
+        snprintf(what, sizeof what, "range %lld-%lld", (long long)r->first,
+                 (long long)r->last);
+        check_lengths(c, what, r->f);
     }
 }
 

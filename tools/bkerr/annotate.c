@@ -72,7 +72,8 @@ static void help(void)
         "as it comes.\n"
         "\n"
         "Exit status: 0 done, 2 bad usage or an unreadable FILE (the others are\n"
-        "still annotated), 3 the registry could not be opened.\n");
+        "still annotated), 3 the registry could not be opened or the output\n"
+        "could not be written (reading stops at the first failed write).\n");
 }
 
 static bool collect(void *ctx, int64_t code)

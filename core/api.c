@@ -31,6 +31,8 @@ static const struct bkerr_api api_v1 = {
     .live_close = bkerr_live_close,
     .catalog_state_name = bkerr_catalog_state_name,
     .message = bkerr_message,
+    .lookup_variant = bkerr_lookup_variant,
+    .code_status_name = bkerr_code_status_name,
 };
 
 const struct bkerr_api *bkerr_api(uint32_t min_version)

@@ -1,4 +1,4 @@
-/* Text to code, and the class of a code. */
+/* Text to code, the class of a code, and the names of code statuses. */
 #include <ctype.h>
 
 #include "internal.h"
@@ -72,4 +72,32 @@ int bkerr_prefix(int64_t code)
 {
     return bkerr_classify(code) == BKERR_CLASS_STANDARD ? (int)(code / 100000)
                                                         : 0;
+}
+
+/* The one table of code status names: bkerr_code_status_name() and the
+ * catalog compiler's parser both read it. */
+static const char *const code_status_names[] = {
+    [BKERR_CODE_UNSTATED] = "unstated",
+    [BKERR_CODE_ACTIVE] = "active",
+    [BKERR_CODE_UNUSED] = "unused",
+    [BKERR_CODE_DEPRECATED] = "deprecated",
+    [BKERR_CODE_REMOVED] = "removed",
+};
+
+const char *bkerr_code_status_name(enum bkerr_code_status status)
+{
+    if ((unsigned)status < BKERR_COUNT_OF(code_status_names))
+        return code_status_names[status];
+    return "unknown";
+}
+
+bool bk_code_status_parse(const char *s, enum bkerr_code_status *out)
+{
+    for (unsigned i = BKERR_CODE_ACTIVE; i < BKERR_COUNT_OF(code_status_names);
+         i++)
+        if (strcmp(s, code_status_names[i]) == 0) {
+            *out = (enum bkerr_code_status)i;
+            return true;
+        }
+    return false;
 }

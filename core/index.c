@@ -30,6 +30,7 @@ bool bk_index_build(struct bk_index *ix, const struct bkerr_catalog *d,
         ix->pentries = packed->entries;
         ix->pool = packed->pool;
         ix->n = packed->n_entries;
+        ix->pabout = bk_abi_1_2(d) ? d->packed_about : NULL;
     } else if (d->n_entries) { /* sorted, checked at open */
         first = (size_t)(d->entries[0].code % BKERR_SUFFIXES) / 64;
         last = (size_t)(d->entries[d->n_entries - 1].code % BKERR_SUFFIXES) / 64;
@@ -109,24 +110,14 @@ static const char *nonempty(const char *s)
     return s && *s ? s : NULL;
 }
 
-const char *bk_packed_problem(const struct bkerr_catalog *d,
-                              const struct bkerr_packed *p, size_t i,
-                              int64_t code)
+/* NULL if the n pool offsets in offs name good texts; placeholders:
+ * which of them are messages (bit f). */
+static const char *pool_problem(const struct bkerr_packed *p,
+                                const uint32_t *offs, size_t n,
+                                unsigned placeholders)
 {
-    const struct bkerr_packed_entry *e = &p->entries[i];
-    const struct {
-        const char *name;
-        uint32_t off;
-        bool placeholders;
-    } fields[] = {
-        {"symbol", e->symbol, false},
-        {"message_zh", e->message_zh, true},
-        {"message_en", e->message_en, true},
-        {"advice_zh", e->advice_zh, false},
-        {"advice_en", e->advice_en, false},
-    };
-    for (size_t f = 0; f < BKERR_COUNT_OF(fields); f++) {
-        uint32_t off = fields[f].off;
+    for (size_t f = 0; f < n; f++) {
+        uint32_t off = offs[f];
         if (off == 0)
             continue;
         if (off >= p->pool_size)
@@ -138,9 +129,32 @@ const char *bk_packed_problem(const struct bkerr_catalog *d,
         const char *why = bk_utf8_check(s, BKERR_TEXT_MAX);
         if (!why)
             why = bk_control_check(s);
-        if (!why && fields[f].placeholders)
+        if (!why && (placeholders >> f & 1))
             why = bk_placeholder_check(s);
         if (why)
+            return why;
+    }
+    return NULL;
+}
+
+const char *bk_packed_problem(const struct bkerr_catalog *d,
+                              const struct bkerr_packed *p, size_t i,
+                              int64_t code)
+{
+    const struct bkerr_packed_entry *e = &p->entries[i];
+    const uint32_t texts[] = {e->symbol, e->message_zh, e->message_en,
+                              e->advice_zh, e->advice_en};
+    const char *why = pool_problem(p, texts, 5, 0x6); /* the messages */
+    if (why)
+        return why;
+    const struct bkerr_packed_about *a =
+        bk_abi_1_2(d) && d->packed_about ? &d->packed_about[i] : NULL;
+    if (a) {
+        const uint32_t about[] = {a->defined, a->raised, a->docs, a->note_zh,
+                                  a->note_en};
+        if (a->status > BK_CODE_STATUS_MAX)
+            return "its status is not an enum bkerr_code_status value";
+        if ((why = pool_problem(p, about, 5, 0)))
             return why;
     }
     if (!e->message_zh && !e->message_en)
@@ -151,13 +165,25 @@ const char *bk_packed_problem(const struct bkerr_catalog *d,
     return NULL;
 }
 
+void bk_plain_texts(const struct bkerr_entry *e, const struct bkerr_about *a,
+                    const struct bkerr_range *range, struct bk_texts *t)
+{
+    *t = (struct bk_texts){nonempty(e->symbol), nonempty(e->message_zh),
+                           nonempty(e->message_en), nonempty(e->advice_zh),
+                           nonempty(e->advice_en), range, {0}};
+    if (a)
+        t->about = (struct bk_about){
+            (enum bkerr_code_status)a->status, nonempty(a->defined),
+            nonempty(a->raised), nonempty(a->docs), nonempty(a->note_zh),
+            nonempty(a->note_en)};
+}
+
 void bk_entry_texts(const struct bk_index *ix, const struct bkerr_catalog *d,
                     size_t i, int64_t code, struct bk_texts *t)
 {
-    const struct bkerr_entry *e = &ix->entries[i];
-    *t = (struct bk_texts){nonempty(e->symbol), nonempty(e->message_zh),
-                           nonempty(e->message_en), nonempty(e->advice_zh),
-                           nonempty(e->advice_en), bk_find_range(d, code)};
+    const struct bkerr_about *a = bk_abi_1_2(d) && d->about ? &d->about[i]
+                                                            : NULL;
+    bk_plain_texts(&ix->entries[i], a, bk_find_range(d, code), t);
 }
 
 const char *bk_word_problem(const struct bkerr_catalog *d,

@@ -26,6 +26,12 @@ static inline enum bkerr_class bk_classify(int64_t code)
     return BKERR_CLASS_NONSTANDARD;
 }
 
+/* An enum bkerr_code_status from its name ("active" ...; "unstated" is
+ * not a name one writes); false if s names none. */
+bool bk_code_status_parse(const char *s, enum bkerr_code_status *out);
+/* The highest enum bkerr_code_status value. */
+#define BK_CODE_STATUS_MAX BKERR_CODE_REMOVED
+
 /* ---- platforms.c: the spec's tables ---- */
 struct bk_spec_platform {
     int prefix;
@@ -151,12 +157,28 @@ struct bk_index { /* what a lookup reads, in one cache line */
     const char *pool;
     const struct bkerr_entry *entries; /* ... hand-written ones */
     size_t n;                          /* entries */
+    const struct bkerr_packed_about *pabout; /* compiled provenance, or NULL */
+};
+/* An entry's provenance (ABI 1.2), NULL where it has none (never ""). */
+struct bk_about {
+    enum bkerr_code_status status;
+    const char *defined, *raised, *docs, *note_zh, *note_en;
 };
 /* An entry's texts, NULL where it has none (never ""). */
 struct bk_texts {
     const char *symbol, *message_zh, *message_en, *advice_zh, *advice_en;
     const struct bkerr_range *range; /* the range holding the code, or NULL */
+    struct bk_about about;
 };
+/* The texts of a plain entry and its provenance record (either may be
+ * NULL), with range. */
+void bk_plain_texts(const struct bkerr_entry *e, const struct bkerr_about *a,
+                    const struct bkerr_range *range, struct bk_texts *t);
+/* d's ABI 1.2 tables, or NULL for an older catalog. */
+static inline const struct bkerr_catalog *bk_abi_1_2(const struct bkerr_catalog *d)
+{
+    return d->abi_minor >= 2 ? d : NULL;
+}
 /* Builds ix for d, whose tables the loader has checked; false on ENOMEM. */
 bool bk_index_build(struct bk_index *ix, const struct bkerr_catalog *d,
                     const struct bkerr_packed *packed);
@@ -239,6 +261,14 @@ static inline bool bk_index_texts(const struct bk_index *ix,
     t->advice_zh = bk_pool_text(ix, e->advice_zh);
     t->advice_en = bk_pool_text(ix, e->advice_en);
     t->range = e->range ? &d->ranges[e->range - 1] : NULL;
+    t->about = (struct bk_about){0};
+    if (ix->pabout) {
+        const struct bkerr_packed_about *a = &ix->pabout[i];
+        t->about = (struct bk_about){
+            (enum bkerr_code_status)a->status, bk_pool_text(ix, a->defined),
+            bk_pool_text(ix, a->raised), bk_pool_text(ix, a->docs),
+            bk_pool_text(ix, a->note_zh), bk_pool_text(ix, a->note_en)};
+    }
     return true;
 }
 /* NULL if compiled entry i (code) keeps the rules; else a static reason. */

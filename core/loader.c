@@ -12,6 +12,8 @@
 #define ABI_1_0_SIZE (offsetof(struct bkerr_catalog, n_legacy) + sizeof(size_t))
 #define ABI_1_1_SIZE \
     (offsetof(struct bkerr_catalog, packed) + sizeof(const void *))
+#define ABI_1_2_SIZE \
+    (offsetof(struct bkerr_catalog, n_variants) + sizeof(size_t))
 
 /* Writes the reason for a rejection into why; returns false. */
 __attribute__((format(printf, 2, 3))) static bool reject(char *why,
@@ -111,6 +113,160 @@ static bool empty(const char *s)
     return !s || !*s;
 }
 
+/* NULL if entry e's texts keep the rules (the one-message rule aside);
+ * else why, and the field in *field. */
+static const char *entry_problem(const struct segs *segs,
+                                 const struct bkerr_entry *e,
+                                 const char **field)
+{
+    const struct {
+        const char *name, *text;
+        bool placeholders;
+    } fields[] = {
+        {"symbol", e->symbol, false},
+        {"message_zh", e->message_zh, true},
+        {"message_en", e->message_en, true},
+        {"advice_zh", e->advice_zh, false},
+        {"advice_en", e->advice_en, false},
+    };
+    for (size_t f = 0; f < BKERR_COUNT_OF(fields); f++) {
+        const char *bad = fields[f].text
+            ? text_problem(segs, fields[f].text, fields[f].placeholders)
+            : NULL;
+        if (bad) {
+            *field = fields[f].name;
+            return bad;
+        }
+    }
+    return NULL;
+}
+
+/* NULL if provenance record a keeps the rules; else why, and the field
+ * in *field. */
+static const char *about_problem(const struct segs *segs,
+                                 const struct bkerr_about *a,
+                                 const char **field)
+{
+    *field = "status";
+    if (a->status > BK_CODE_STATUS_MAX)
+        return "is not an enum bkerr_code_status value";
+    if (a->reserved)
+        return "reserved is not 0";
+    const struct {
+        const char *name, *text;
+    } fields[] = {
+        {"defined", a->defined}, {"raised", a->raised}, {"docs", a->docs},
+        {"note_zh", a->note_zh}, {"note_en", a->note_en},
+    };
+    for (size_t f = 0; f < BKERR_COUNT_OF(fields); f++) {
+        const char *bad = fields[f].text
+            ? text_problem(segs, fields[f].text, false)
+            : NULL;
+        if (bad) {
+            *field = fields[f].name;
+            return bad;
+        }
+    }
+    return NULL;
+}
+
+/* Checks a provenance table parallel to n entries named table. */
+static bool check_abouts(const struct segs *segs, const char *path,
+                         const char *table, const struct bkerr_about *a,
+                         size_t n, char *why)
+{
+    if (!a)
+        return true;
+    if (!table_inside(segs, a, n, sizeof *a))
+        return reject(why, "%s: %s: %zu records at %p lie outside the "
+                           "plugin's loaded segments", path, table, n,
+                      (const void *)a);
+    for (size_t i = 0; i < n; i++) {
+        const char *field, *bad = about_problem(segs, &a[i], &field);
+        if (bad)
+            return reject(why, "%s: %s[%zu] %s: %s", path, table, i, field,
+                          bad);
+    }
+    return true;
+}
+
+/* True if d has a primary entry for code (the tables are checked). */
+static bool has_primary(const struct bkerr_catalog *d,
+                        const struct bkerr_packed *packed, int64_t code)
+{
+    const struct bkerr_entry *e = d->legacy;
+    size_t n = d->n_legacy;
+    if (bkerr_prefix(code) == d->prefix) {
+        if (packed) {
+            uint32_t s = (uint32_t)(code % BKERR_SUFFIXES);
+            return packed->present[s / 64] >> (s % 64) & 1;
+        }
+        e = d->entries, n = d->n_entries;
+    }
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (e[mid].code < code)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && e[lo].code == code;
+}
+
+/* The tables of ABI 1.2: provenance and variants. */
+static bool check_abi_1_2(const struct segs *segs, const char *path,
+                          const struct bkerr_catalog *d,
+                          const struct bkerr_packed *packed, char *why)
+{
+    const char *texts[] = {d->upstream, d->upstream_version}, *bad;
+    for (size_t t = 0; t < 2; t++)
+        if (texts[t] && (bad = text_problem(segs, texts[t], false)))
+            return reject(why, "%s: descriptor upstream text: %s", path, bad);
+    if (d->about && packed)
+        return reject(why, "%s: about goes with entries; compiled tables "
+                           "take packed_about", path);
+    if (d->packed_about && !packed)
+        return reject(why, "%s: packed_about without packed tables", path);
+    if (d->packed_about &&
+        !table_inside(segs, d->packed_about, packed->n_entries,
+                      sizeof *d->packed_about))
+        return reject(why, "%s: packed_about: %zu records lie outside the "
+                           "plugin's loaded segments", path,
+                      packed->n_entries);
+    if (!check_abouts(segs, path, "about", d->about, d->n_entries, why) ||
+        !check_abouts(segs, path, "legacy_about", d->legacy_about,
+                      d->n_legacy, why))
+        return false;
+    const struct bkerr_variant *v = d->variants;
+    if (d->n_variants && !v)
+        return reject(why, "%s: variants is NULL but counts %zu", path,
+                      d->n_variants);
+    if (!table_inside(segs, v, d->n_variants, sizeof *v))
+        return reject(why, "%s: variants: %zu variants at %p lie outside the "
+                           "plugin's loaded segments", path, d->n_variants,
+                      (const void *)v);
+    for (size_t i = 0; i < d->n_variants; i++) {
+        long long code = (long long)v[i].entry.code;
+        const char *field;
+        if (i && v[i].entry.code < v[i - 1].entry.code)
+            return reject(why, "%s: variants[%zu]: code %lld comes after "
+                               "%lld; sort variants by code", path, i, code,
+                          (long long)v[i - 1].entry.code);
+        if (!has_primary(d, packed, v[i].entry.code))
+            return reject(why, "%s: variants[%zu]: code %lld has no primary "
+                               "entry", path, i, code);
+        if (empty(v[i].entry.message_zh) && empty(v[i].entry.message_en))
+            return reject(why, "%s: variants[%zu]: code %lld has no message "
+                               "in either language", path, i, code);
+        if ((bad = entry_problem(segs, &v[i].entry, &field)) ||
+            (bad = about_problem(segs, &v[i].about, &field)))
+            return reject(why, "%s: variants[%zu]: code %lld %s: %s", path,
+                          i, code, field, bad);
+    }
+    return true;
+}
+
 /* Checks one table of entries; own = true for the main table. */
 static bool check_entries(const struct segs *segs, const char *path,
                           const struct bkerr_catalog *d,
@@ -146,24 +302,10 @@ static bool check_entries(const struct segs *segs, const char *path,
         if (empty(e[i].message_zh) && empty(e[i].message_en))
             return reject(why, "%s: %s[%zu]: code %lld has no message in "
                                "either language", path, table, i, code);
-        const struct {
-            const char *name, *text;
-            bool placeholders;
-        } fields[] = {
-            {"symbol", e[i].symbol, false},
-            {"message_zh", e[i].message_zh, true},
-            {"message_en", e[i].message_en, true},
-            {"advice_zh", e[i].advice_zh, false},
-            {"advice_en", e[i].advice_en, false},
-        };
-        for (size_t f = 0; f < BKERR_COUNT_OF(fields); f++) {
-            const char *bad = fields[f].text
-                ? text_problem(segs, fields[f].text, fields[f].placeholders)
-                : NULL;
-            if (bad)
-                return reject(why, "%s: %s[%zu]: code %lld %s: %s", path,
-                              table, i, code, fields[f].name, bad);
-        }
+        const char *field, *bad = entry_problem(segs, &e[i], &field);
+        if (bad)
+            return reject(why, "%s: %s[%zu]: code %lld %s: %s", path, table,
+                          i, code, field, bad);
     }
     return true;
 }
@@ -275,6 +417,10 @@ static bool check_descriptor(const struct segs *segs, const char *path,
         return reject(why, "%s: descriptor says ABI 1.%u but is %u bytes, "
                            "less than ABI 1.1's %zu; rebuild the catalog",
                       path, d->abi_minor, d->size, ABI_1_1_SIZE);
+    if (d->abi_minor >= 2 && d->size < ABI_1_2_SIZE)
+        return reject(why, "%s: descriptor says ABI 1.%u but is %u bytes, "
+                           "less than ABI 1.2's %zu; rebuild the catalog",
+                      path, d->abi_minor, d->size, ABI_1_2_SIZE);
     const char *texts0[] = {d->id, d->version, d->name_zh, d->name_en,
                             d->origin};
     for (size_t t = 0; t < 5; t++)
@@ -307,7 +453,8 @@ static bool check_descriptor(const struct segs *segs, const char *path,
                          : check_entries(segs, path, d, d->entries,
                                          d->n_entries, true, why)) &&
            check_entries(segs, path, d, d->legacy, d->n_legacy, false, why) &&
-           check_ranges(segs, path, d, why);
+           check_ranges(segs, path, d, why) &&
+           (d->abi_minor < 2 || check_abi_1_2(segs, path, d, packed_of(d), why));
 }
 
 /* Every compiled entry's text, as bkerr check wants it at open. */

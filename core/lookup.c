@@ -22,8 +22,8 @@ static const char *nonempty(const char *s)
     return s && *s ? s : NULL;
 }
 
-static const struct bkerr_entry *find_legacy(const struct bkerr_catalog *d,
-                                             int64_t code)
+/* The index of legacy code in d, or -1. */
+static ptrdiff_t find_legacy(const struct bkerr_catalog *d, int64_t code)
 {
     size_t lo = 0, hi = d->n_legacy;
     while (lo < hi) {
@@ -33,8 +33,7 @@ static const struct bkerr_entry *find_legacy(const struct bkerr_catalog *d,
         else
             hi = mid;
     }
-    return lo < d->n_legacy && d->legacy[lo].code == code ? &d->legacy[lo]
-                                                          : NULL;
+    return lo < d->n_legacy && d->legacy[lo].code == code ? (ptrdiff_t)lo : -1;
 }
 
 /* Module and, when the answer has none, advice from the range. */
@@ -51,14 +50,49 @@ static void apply_range(struct bkerr_result *r, const struct bkerr_range *range,
     }
 }
 
-static void answer_entry(struct bkerr_result *r, const struct bk_texts *t,
-                         enum bkerr_lang lang)
+/* The variants of code in d: their count, and the first's index. */
+static size_t variants_of(const struct bkerr_catalog *d, int64_t code,
+                          size_t *first)
+{
+    const struct bkerr_catalog *d12 = bk_abi_1_2(d);
+    size_t n = d12 ? d12->n_variants : 0, lo = 0, hi = n;
+    if (!n)
+        return 0;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->variants[mid].entry.code < code)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *first = lo;
+    while (hi < n && d->variants[hi].entry.code == code)
+        hi++;
+    return hi - lo;
+}
+
+/* Fills r from entry texts t of catalog d: the primary's (variant 0) or
+ * another definition's. */
+static void answer_entry(struct bkerr_result *r, const struct bkerr_catalog *d,
+                         const struct bk_texts *t, enum bkerr_lang lang)
 {
     r->status = BKERR_FOUND;
     r->symbol = t->symbol;
     r->message = pick(t->message_zh, t->message_en, lang, &r->message_lang);
     r->advice = pick(t->advice_zh, t->advice_en, lang, &r->advice_lang);
     apply_range(r, t->range, lang);
+    r->code_status = t->about.status;
+    r->defined = t->about.defined;
+    r->raised = t->about.raised;
+    r->docs = t->about.docs;
+    r->note = pick(t->about.note_zh, t->about.note_en, lang, &r->note_lang);
+    const struct bkerr_catalog *d12 = bk_abi_1_2(d);
+    if (d12) {
+        r->upstream = nonempty(d12->upstream);
+        r->upstream_version = nonempty(d12->upstream_version);
+    }
+    size_t first;
+    r->n_variants = 1 + (unsigned)variants_of(d, r->code, &first);
 }
 
 static bool answer_text_row(struct bkerr_result *r,
@@ -103,7 +137,7 @@ static void lookup_standard(const bkerr_registry *reg, struct bkerr_result *r,
         size_t i;
         if (bk_index_find(ix, suffix, &w, &i)) {
             if (bk_index_texts(ix, slot->cat.desc, w, i, r->code, &t)) {
-                answer_entry(r, &t, lang);
+                answer_entry(r, slot->cat.desc, &t, lang);
                 return;
             }
             r->reason = "the catalog's entry for this code breaks the "
@@ -138,7 +172,8 @@ static int begin(const bkerr_registry *reg, int64_t code, enum bkerr_lang *lang,
         return BKERR_EINVAL;
     *lang = wanted_lang(reg, *lang);
     *out = (struct bkerr_result){.code = code, .klass = bk_classify(code),
-                                 .message_lang = *lang, .advice_lang = *lang};
+                                 .message_lang = *lang, .advice_lang = *lang,
+                                 .note_lang = *lang};
     return 0;
 }
 
@@ -229,16 +264,19 @@ int bkerr_lookup_product(const bkerr_registry *reg, const char *product,
     }
     const struct bk_slot *slot = loaded_slot(reg, product);
     if (slot) {
-        const struct bkerr_entry *e = find_legacy(slot->cat.desc, code);
-        if (e) {
+        const struct bkerr_catalog *d = slot->cat.desc;
+        ptrdiff_t k = find_legacy(d, code);
+        if (k >= 0) {
+            const struct bkerr_catalog *d12 = bk_abi_1_2(d);
+            struct bk_texts t;
             /* legacy codes lie outside the prefix, so in no range */
-            struct bk_texts t = {nonempty(e->symbol), nonempty(e->message_zh),
-                                 nonempty(e->message_en),
-                                 nonempty(e->advice_zh),
-                                 nonempty(e->advice_en), NULL};
+            bk_plain_texts(&d->legacy[k],
+                           d12 && d12->legacy_about ? &d12->legacy_about[k]
+                                                    : NULL,
+                           NULL, &t);
             bkerr_platform(reg, prefix, &out->platform);
             use_slot(out, slot);
-            answer_entry(out, &t, lang);
+            answer_entry(out, d, &t, lang);
             return (int)out->status;
         }
     }
@@ -249,6 +287,34 @@ int bkerr_lookup_product(const bkerr_registry *reg, const char *product,
         use_slot(out, slot);
     out->status = slot ? BKERR_NOT_IN_CATALOG : BKERR_NO_CATALOG;
     return (int)out->status;
+}
+
+int bkerr_lookup_variant(const bkerr_registry *reg, const char *product,
+                         int64_t code, unsigned k, enum bkerr_lang lang,
+                         struct bkerr_result *out)
+{
+    int rc = product ? bkerr_lookup_product(reg, product, code, lang, out)
+                     : bkerr_lookup(reg, code, lang, out);
+    if (rc < 0 || k == 0)
+        return rc;
+    if (k >= out->n_variants || !out->catalog)
+        return BKERR_ENOTFOUND;
+    const struct bk_slot *slot = loaded_slot(reg, out->catalog);
+    const struct bkerr_catalog *d = slot->cat.desc;
+    size_t first;
+    variants_of(d, code, &first);
+    const struct bkerr_variant *v = &d->variants[first + k - 1];
+    struct bk_texts t;
+    bk_plain_texts(&v->entry, &v->about,
+                   bkerr_prefix(code) == d->prefix ? bk_find_range(d, code)
+                                                   : NULL,
+                   &t);
+    out->advice = NULL;
+    out->advice_inherited = false;
+    out->module = NULL;
+    answer_entry(out, d, &t, wanted_lang(reg, lang));
+    out->variant = k;
+    return rc;
 }
 
 int bkerr_catalog_entry(const bkerr_registry *reg, size_t i, size_t index,

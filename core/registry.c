@@ -154,6 +154,14 @@ static bool load_catalog(bkerr_registry *reg, struct bk_slot *slot)
     st->n_entries = slot->cat.ix.n;
     st->n_ranges = d->n_ranges;
     st->n_legacy = d->n_legacy;
+    const struct bkerr_catalog *d12 = bk_abi_1_2(d);
+    if (d12) {
+        st->upstream = d12->upstream && *d12->upstream ? d12->upstream : NULL;
+        st->upstream_version = d12->upstream_version && *d12->upstream_version
+                                   ? d12->upstream_version
+                                   : NULL;
+        st->n_variants = d12->n_variants;
+    }
     if (slot->cat.ix.pool) {
         struct bk_hot *hot = &reg->hot[slot->prefix];
         hot->ix = slot->cat.ix;

@@ -197,8 +197,8 @@ if grep -q "'{0}' 数据参数校验不通过" "$tmp/a.c"; then ok; else bad "%s
 if grep -qF '按接口文档修正消息中指出的参数。' "$tmp/a.c" &&
    grep -qF 'named in the message, as the API' "$tmp/a.c"; then ok
 else bad "continuation lines not joined as documented"; fi
-first=$(grep -n '}, /\* 1100001 \*/$' "$tmp/a.c" | cut -d: -f1)
-second=$(grep -n '}, /\* 1199006 \*/$' "$tmp/a.c" | cut -d: -f1)
+first=$(grep -n '}, /\* 1100001 \*/$' "$tmp/a.c" | head -n 1 | cut -d: -f1)
+second=$(grep -n '}, /\* 1199006 \*/$' "$tmp/a.c" | head -n 1 | cut -d: -f1)
 if [ -n "$first" ] && [ -n "$second" ] && [ "$first" -lt "$second" ]; then ok
 else bad "entries not sorted"; fi
 
@@ -219,6 +219,222 @@ out=$("$BKERR_EXE" --config "$tmp/bkerr.ini" --product cmdb 3001 2>&1) || true
 case $out in *Decode*"json decode failed!"*) ok ;; *) bad "legacy: $out" ;; esac
 out=$("$BKERR_EXE" --config "$tmp/bkerr.ini" --lang en 1100001 2>&1) || true
 case $out in *"first?? (no trigraph)"*) ok ;; *) bad "trigraph: $out" ;; esac
+
+# ---- provenance, status and variants (ABI 1.2) ------------------------------
+
+up='upstream = TencentBlueKing/bk-cmdb@111e7ac66a9f81ac1617bf3d60aea8e430e76a46'
+
+refuses bad_status 10 "status 'live': write active, unused, deprecated or removed" <<END
+$header
+$up
+
+[1100001]
+message_zh = 一
+status = live
+END
+
+refuses bad_site 10 "site 'src/a.go': it is not path:line" <<END
+$header
+$up
+
+[1100001]
+message_zh = 一
+raised = src/b.go:12 src/a.go
+END
+
+refuses relative_site 9 "it is relative, but [catalog] has no upstream" <<END
+$header
+
+[1100001]
+message_zh = 一
+defined = src/a.go:3
+END
+
+refuses two_definitions 10 "defined takes one site" <<END
+$header
+$up
+
+[1100001]
+message_zh = 一
+defined = src/a.go:3 src/b.go:4
+END
+
+refuses bad_upstream 6 "upstream must be owner/repo@<40-hex commit>" <<END
+$header
+upstream = bk-cmdb@master
+END
+
+refuses docs_http 10 "docs must be one https:// URL" <<END
+$header
+$up
+
+[1100001]
+message_zh = 一
+docs = http://example.com/x
+END
+
+refuses orphan_variant 8 "variant 2 of code 1100001 has no primary [1100001] section" <<END
+$header
+$up
+
+[1100001/2]
+message_zh = 二
+END
+
+refuses twice_variant 14 "duplicate code 1100001 (first on line 11)" <<END
+$header
+$up
+
+[1100001]
+message_zh = 一
+
+[1100001/2]
+message_zh = 二
+
+[1100001/2]
+message_zh = 三
+END
+
+refuses bad_variant 8 "unknown section [1100001/1]" <<END
+$header
+$up
+
+[1100001/1]
+message_zh = 一
+END
+
+# --strict: every entry says where it comes from.
+strict() {
+    name=$1 line=$2 words=$3
+    cat > "$tmp/$name.catalog"
+    if "$BKERR_CATC" --check "$tmp/$name.catalog" 2> "$tmp/err" &&
+       ! "$BKERR_CATC" --strict --check "$tmp/$name.catalog" 2> "$tmp/err" &&
+       grep -F -- "$name.catalog:$line: " "$tmp/err" | grep -qF -- "$words"; then
+        ok
+    else
+        bad "$name: want plain accepted, --strict refused at $line with '$words', got: $(cat "$tmp/err")"
+    fi
+}
+strict strict_status 8 "code 1100001 has no status" <<END
+$header
+$up
+
+[1100001]
+message_zh = 一
+defined = src/a.go:3
+END
+strict strict_defined 8 "code 1100001 has no defined site" <<END
+$header
+$up
+
+[1100001]
+message_zh = 一
+status = unused
+END
+strict strict_raised 8 "active code 1100001 has no raised sites" <<END
+$header
+$up
+
+[1100001]
+message_zh = 一
+status = active
+defined = src/a.go:3
+END
+strict strict_note 8 "code 1100001 has a note in one language only" <<END
+$header
+$up
+
+[1100001]
+message_zh = 一
+status = active
+defined = src/a.go:3
+note_zh = 源码未公开
+END
+
+# A catalog with provenance and variants, compiled, loaded and looked up:
+# each definition keeps its own symbol, message and sites; none is joined.
+cat > "$tmp/variants.catalog" <<END
+$header
+$up
+upstream_version = master, 2026-05-28
+
+[1101030]
+symbol = CCErrTopoHasHostCheckFailed
+message_zh = 检查主机失败
+message_en = check host failed
+advice_zh = 甲的处理方案
+advice_en = advice for the first
+status = active
+defined = src/common/errInfo.go:120
+raised = src/a.go:10
+    src/b.go:20
+note_zh = 上游用两个常量定义了同一个码
+note_en = upstream defines the code with two constants
+
+[1101030/2]
+symbol = CCErrTopoHasHost
+message_zh = 存在主机 {0}
+message_en = has host {0}
+advice_zh = 乙的处理方案
+advice_en = advice for the second
+status = unused
+defined = src/common/errInfo.go:121
+END
+mkdir "$tmp/vplugins"
+if "$BKERR_CATC" --strict -o "$tmp/v.c" "$tmp/variants.catalog" &&
+   ${CC:-cc} -std=c11 -Wall -Wextra -Werror -shared -fPIC \
+       -I"$BKERR_SOURCE_ROOT/include" -o "$tmp/vplugins/cmdb.so" "$tmp/v.c"; then ok
+else bad "the variants catalog does not compile"; fi
+chmod 755 "$tmp/vplugins"
+printf '[registry]\nplugin_dir = vplugins\n[catalog.cmdb]\nrequired = true\n' \
+    > "$tmp/v.ini"
+out=$("$BKERR_EXE" --config "$tmp/v.ini" --lang en 1101030 2>&1) || true
+case $out in
+*CCErrTopoHasHostCheckFailed*"check host failed"*"advice for the first"*"Status: active"*"Note: upstream defines"*"Defined: src/common/errInfo.go:120"*"Raised: src/a.go:10 src/b.go:20"*"Upstream: TencentBlueKing/bk-cmdb@111e7ac6"*"(master, 2026-05-28)"*"Also defined as (2/2)"*CCErrTopoHasHost*"has host {0}"*"advice for the second"*"Status: unused"*"Defined: src/common/errInfo.go:121"*) ok ;;
+*) bad "variants lookup: $out" ;;
+esac
+case $out in *" / "*) bad "a joined text: $out" ;; *) ok ;; esac
+out=$("$BKERR_EXE" --config "$tmp/v.ini" --lang en CCErrTopoHasHost 2>&1) || true
+case $out in
+"1101030"*CCErrTopoHasHost*"has host {0}"*"Also defined as (1/2)"*"check host failed"*) ok ;;
+*) bad "a variant's symbol: $out" ;;
+esac
+"$BKERR_EXE" --config "$tmp/v.ini" --json 1101030 > "$tmp/v.json"
+if python3 - "$tmp/v.json" <<'PY'
+import json, sys
+[r] = json.load(open(sys.argv[1]))
+assert (r["variant"], r["n_variants"], r["code_status"]) == (0, 2, "active"), r
+assert r["raised"] == ["src/a.go:10", "src/b.go:20"], r["raised"]
+assert r["upstream_version"] == "master, 2026-05-28"
+assert r["note"] == "上游用两个常量定义了同一个码" and r["note_lang"] == "zh_CN"
+[v] = r["variants"]
+assert (v["variant"], v["symbol"], v["message"], v["code_status"]) == \
+    (1, "CCErrTopoHasHost", "存在主机 {0}", "unused"), v
+assert v["raised"] is None and v["defined"] == "src/common/errInfo.go:121"
+PY
+then ok; else bad "variants JSON"; fi
+"$BKERR_EXE" --config "$tmp/v.ini" export --format json > "$tmp/vx.json"
+if python3 - "$tmp/vx.json" <<'PY'
+import json, sys
+[c] = json.load(open(sys.argv[1]))["catalogs"]
+assert c["upstream"].startswith("TencentBlueKing/bk-cmdb@111e7ac6")
+a, b = c["entries"]
+assert (a["variant"], b["variant"], a["symbol"], b["symbol"]) == \
+    (0, 1, "CCErrTopoHasHostCheckFailed", "CCErrTopoHasHost")
+assert (a["message_en"], b["message_en"]) == ("check host failed", "has host {0}")
+assert (a["note_en"], b["note_en"]) == ("upstream defines the code with two constants", None)
+PY
+then ok; else bad "variants export json"; fi
+out=$("$BKERR_EXE" --config "$tmp/v.ini" export --format c-defines 2>&1)
+case $out in
+*"BKERR_CMDB_CCERRTOPOHASHOSTCHECKFAILED 1101030"*"[active; src/common/errInfo.go:120]"*"BKERR_CMDB_CCERRTOPOHASHOST 1101030"*"[unused; src/common/errInfo.go:121]"*) ok ;;
+*) bad "variants c-defines: $out" ;;
+esac
+out=$("$BKERR_EXE" --config "$tmp/v.ini" export --format markdown 2>&1)
+case $out in
+*"| 1101030 | \`CCErrTopoHasHost\` | 存在主机 {0} | 乙的处理方案 | unused; defined \`src/common/errInfo.go:121\` |"*) ok ;;
+*) bad "variants markdown: $out" ;;
+esac
 
 # The example in docs/plugin-authors.md compiles as it is.
 awk '/^```ini/ { n++; if (n == 1) { on = 1; next } } /^```/ { on = 0 } on' \

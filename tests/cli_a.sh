@@ -196,8 +196,8 @@ py "list --json: every loaded catalog, by prefix, with all its entries" \
 import json, sys
 d = json.load(open(sys.argv[1]))
 st = json.load(open(sys.argv[2]))
-want = {c["id"]: c["entries"] + c["legacy"] for c in st["catalogs"]
-        if c["state"] == "loaded"}
+want = {c["id"]: c["entries"] + c["legacy"] + c["variants"]
+        for c in st["catalogs"] if c["state"] == "loaded"}
 got = {c["id"]: len(c["entries"]) for c in d["catalogs"]}
 assert got == want, (got, want)
 prefixes = [c["prefix"] for c in d["catalogs"]]
@@ -553,7 +553,8 @@ assert [s["code"] for s in d["specials"]] == [-1, 0]
 assert d["specials"][0]["message_en"] == "System busy"
 assert d["generic"][0]["id"] == 4000 and d["generic"][0]["message_zh"] == "请求参数非法"
 assert [p["prefix"] for p in d["platforms"]] == list(range(10, 100))
-want = {c["id"]: c["entries"] + c["legacy"] for c in st["catalogs"]}
+want = {c["id"]: c["entries"] + c["legacy"] + c["variants"]
+        for c in st["catalogs"]}
 assert {c["id"]: len(c["entries"]) for c in d["catalogs"]} == want
 EOF
 
@@ -580,7 +581,9 @@ raw = open(sys.argv[1], "rb").read()
 assert raw.endswith(b"\r\n") and b"\r\n" in raw
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
 assert rows[0] == ["catalog", "prefix", "code", "legacy", "symbol", "module",
-    "message_zh", "message_en", "advice_zh", "advice_en", "advice_inherited"]
+    "message_zh", "message_en", "advice_zh", "advice_en", "advice_inherited",
+    "variant", "code_status", "upstream", "defined", "raised", "docs",
+    "note_zh", "note_en"]
 d = json.load(open(sys.argv[2]))
 want = []
 for c in d["catalogs"]:
@@ -590,7 +593,11 @@ for c in d["catalogs"]:
                      e["module"] or "", e["message_zh"] or "",
                      e["message_en"] or "", e["advice_zh"] or "",
                      e["advice_en"] or "",
-                     "true" if e["advice_inherited"] else "false"])
+                     "true" if e["advice_inherited"] else "false",
+                     str(e["variant"]), e["code_status"] or "",
+                     e["upstream"] or "", e["defined"] or "",
+                     " ".join(e["raised"] or []), e["docs"] or "",
+                     e["note_zh"] or "", e["note_en"] or ""])
 assert rows[1:] == want, "csv rows differ from the json"
 assert any("," in f for r in rows for f in r), "no field with a comma"
 EOF

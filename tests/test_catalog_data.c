@@ -1,6 +1,8 @@
 /* Every row of every TSV in ../shared/catalog-data is reachable through
  * the bundled catalogs: its code, looked up in its product's scope, gives
- * that product's entry, with the upstream Chinese message and symbol. */
+ * that product's entry, with the upstream Chinese message and symbol: a
+ * code upstream defines more than once has one definition (a primary or a
+ * variant) per row, each with its own symbol and exact message. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,12 +87,39 @@ static size_t read_rows(const char *path, struct row **out)
     return n;
 }
 
-static bool duplicated(const struct row *rows, size_t n, int64_t code)
+/* True if symbol is want, or one of the '/'-joined names the TSV gives
+ * for a code with several constants. */
+static bool symbol_is(const char *symbol, const char *want)
 {
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        k += rows[i].code == code;
-    return k > 1;
+    size_t n = strlen(symbol);
+    for (const char *p = want; p; p = strchr(p, '/')) {
+        p += *p == '/';
+        if (strncmp(p, symbol, n) == 0 && (p[n] == '\0' || p[n] == '/'))
+            return true;
+    }
+    return false;
+}
+
+/* The definition of row's code in catalog id that carries row's symbol
+ * (any, when the row names none) and message; false if none does. */
+static bool find_definition(const char *id, const struct row *row,
+                            const char *want, struct bkerr_result *r)
+{
+    int rc = bkerr_lookup_product(reg, id, row->code, BKERR_LANG_ZH_CN, r);
+    if (rc != BKERR_FOUND || !r->catalog || strcmp(r->catalog, id) != 0)
+        return false;
+    for (unsigned k = 0, n = r->n_variants; k < n; k++) {
+        if (k && bkerr_lookup_variant(reg, id, row->code, k, BKERR_LANG_ZH_CN,
+                                      r) < 0)
+            return false;
+        bool symbol = !*row->symbol ||
+                      (r->symbol && symbol_is(r->symbol, row->symbol));
+        bool message = !want || (r->message_lang == BKERR_LANG_ZH_CN &&
+                                 strcmp(r->message, want) == 0);
+        if (symbol && message)
+            return true;
+    }
+    return false;
 }
 
 static size_t check_product(const char *dir, const char *file, const char *id)
@@ -101,26 +130,18 @@ static size_t check_product(const char *dir, const char *file, const char *id)
     size_t n = read_rows(path, &rows);
     for (size_t i = 0; i < n; i++) {
         const struct row *row = &rows[i];
-        struct bkerr_result r;
-        int rc = bkerr_lookup_product(reg, id, row->code, BKERR_LANG_ZH_CN, &r);
-        if (rc != BKERR_FOUND || !r.catalog || strcmp(r.catalog, id) != 0)
-            fail_msg("%s:%d: code %lld in %s: status %s, catalog %s", path,
-                     row->line, (long long)row->code, id,
-                     bkerr_status_name(r.status), r.catalog ? r.catalog : "-");
-        bool dup = duplicated(rows, n, row->code);
-        if (*row->symbol && (!r.symbol || !strstr(r.symbol, row->symbol)))
-            fail_msg("%s:%d: code %lld: symbol \"%s\" is not in \"%s\"", path,
-                     row->line, (long long)row->code, row->symbol,
-                     r.symbol ? r.symbol : "(null)");
-        if (!*row->message_zh)
-            continue;
         const char *why;
-        char *want = catc_placeholders(row->message_zh, &why);
-        assert_non_null(want);
-        if (r.message_lang != BKERR_LANG_ZH_CN ||
-            (dup ? !strstr(r.message, want) : strcmp(r.message, want) != 0))
-            fail_msg("%s:%d: code %lld: zh message \"%s\", upstream \"%s\"",
-                     path, row->line, (long long)row->code, r.message, want);
+        char *want = *row->message_zh ? catc_placeholders(row->message_zh, &why)
+                                      : NULL;
+        assert_true(want || !*row->message_zh);
+        struct bkerr_result r;
+        if (!find_definition(id, row, want, &r))
+            fail_msg("%s:%d: code %lld in %s: no definition with symbol "
+                     "\"%s\" and zh message \"%s\" (first: status %s, "
+                     "symbol %s, message %s)", path, row->line,
+                     (long long)row->code, id, row->symbol,
+                     want ? want : "(any)", bkerr_status_name(r.status),
+                     r.symbol ? r.symbol : "-", r.message ? r.message : "-");
         free(want);
     }
     for (size_t i = 0; i < n; i++) {

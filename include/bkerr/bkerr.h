@@ -27,6 +27,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "plugin.h" /* enum bkerr_code_status */
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -118,6 +120,18 @@ struct bkerr_result {
                                  whose catalog entry breaks the catalog
                                  rules (ignored, so NOT_IN_CATALOG or
                                  GENERIC): that; else NULL */
+    /* Provenance (catalog ABI 1.2; NULL or 0 when the catalog says none) */
+    enum bkerr_code_status code_status; /* what upstream does with it */
+    const char *upstream;     /* "owner/repo@commit" the sites refer to */
+    const char *upstream_version; /* the upstream version the catalog read */
+    const char *defined;      /* SITE where upstream defines the code */
+    const char *raised;       /* SITEs where it raises it, blank-separated */
+    const char *docs;         /* upstream documentation URL */
+    const char *note;         /* a remark for the reader, in note_lang */
+    enum bkerr_lang note_lang;
+    unsigned variant;         /* which definition this is: 0 the primary */
+    unsigned n_variants;      /* definitions of the code in its catalog
+                                 (bkerr_lookup_variant()); 0 with no entry */
 };
 
 /* One placeholder value for bkerr_fill()/bkerr_format().  name NULL makes a
@@ -154,6 +168,11 @@ struct bkerr_catalog_status {
     size_t n_ranges;
     size_t n_legacy;
     int line;                 /* the line of its [catalog.<id>] section */
+    const char *upstream;     /* LOADED, catalog ABI 1.2: "owner/repo@commit"
+                                 its entries' sites refer to; else NULL */
+    const char *upstream_version; /* the upstream version it describes */
+    size_t n_variants;        /* other definitions of its codes
+                                 (bkerr_lookup_variant()) */
 };
 
 /* Options for bkerr_open_with(), for tools that inspect a configuration. */
@@ -254,6 +273,23 @@ BKERR_API const char *bkerr_message(const bkerr_registry *reg, int64_t code,
 BKERR_API int bkerr_lookup_product(const bkerr_registry *reg, const char *product,
                          int64_t code, enum bkerr_lang lang,
                          struct bkerr_result *out);
+
+/* The k-th definition of a code that upstream defines more than once
+ * (result.n_variants > 1): k = 0 is the primary, the one bkerr_lookup()
+ * and bkerr_lookup_product() give; 1 .. n_variants-1 the others, in the
+ * catalog's order, each with its own symbol, message, advice and
+ * provenance.  product NULL resolves code as bkerr_lookup(), else as
+ * bkerr_lookup_product().  Returns as they do, with out->variant = k; or
+ * BKERR_ENOTFOUND (out filled as the primary's lookup) when k >=
+ * n_variants. */
+BKERR_API int bkerr_lookup_variant(const bkerr_registry *reg,
+                                   const char *product, int64_t code,
+                                   unsigned k, enum bkerr_lang lang,
+                                   struct bkerr_result *out);
+
+/* The name of a code status ("unstated", "active", "unused", "deprecated",
+ * "removed").  Never NULL. */
+BKERR_API const char *bkerr_code_status_name(enum bkerr_code_status status);
 
 /* ---- rendering ----------------------------------------------------------- */
 
@@ -365,8 +401,9 @@ BKERR_API void bkerr_live_close(bkerr_live *live);
 /* The table's version.  Later versions only append members; `size` is
  * sizeof the table the library filled.  Version 1 ends at catalog_status;
  * version 2 adds open_with, catalog_entry, the live_* functions and
- * catalog_state_name; version 3 adds message. */
-#define BKERR_API_VERSION 3
+ * catalog_state_name; version 3 adds message; version 4 adds
+ * lookup_variant and code_status_name. */
+#define BKERR_API_VERSION 4
 
 struct bkerr_api {
     uint32_t version;
@@ -404,6 +441,9 @@ struct bkerr_api {
     void (*live_close)(bkerr_live *);
     const char *(*catalog_state_name)(enum bkerr_catalog_state);
     const char *(*message)(const bkerr_registry *, int64_t, enum bkerr_lang);
+    int (*lookup_variant)(const bkerr_registry *, const char *, int64_t,
+                          unsigned, enum bkerr_lang, struct bkerr_result *);
+    const char *(*code_status_name)(enum bkerr_code_status);
 };
 
 /* The one entry point a dlopen user resolves ("bkerr_api").  Returns the

@@ -44,7 +44,12 @@
  *   - every non-NULL string is valid UTF-8 of at most BKERR_TEXT_MAX bytes,
  *     holds no control character (C0, TAB, LF and CR included; DEL; C1)
  *     and no bidi control (U+202A-202E, U+2066-2069), and messages use
- *     only canonical placeholders (below).
+ *     only canonical placeholders (below);
+ *   - ABI 1.2: about (n_entries), legacy_about (n_legacy) and packed_about
+ *     (packed->n_entries) lie inside the plugin, each status is an enum
+ *     bkerr_code_status value and reserved is 0; variants are sorted by
+ *     code, each has the message rules of an entry and a primary entry
+ *     (in entries, packed or legacy) with its code.
  *
  * Canonical placeholders.  A message may contain "{name}", where name is
  * 1-32 characters of [A-Za-z0-9_]; "{0}", "{1}" are positional.  "{{" and
@@ -65,6 +70,27 @@
  * a lookup reaches it, and answers NOT_IN_CATALOG with a reason if they
  * fail.  bkerr check (BKERR_OPEN_VERIFY) checks every entry at open.
  *
+ * Provenance, status and variants (ABI 1.2).  Every entry may say where
+ * upstream defines it and where upstream raises it (SITEs: "path:line"
+ * relative to the catalog's upstream "owner/repo@commit", or
+ * "owner/repo@commit:path:line"; raised is a blank-separated list), a
+ * documentation URL, a note for the reader in both languages, and the
+ * code's status upstream (enum bkerr_code_status in bkerr.h: active,
+ * unused, deprecated, removed; 0 when the catalog does not say).  These
+ * come as tables parallel to the entries: about[] beside entries[],
+ * legacy_about[] beside legacy[], packed_about[] beside the compiled
+ * entries (offsets into the same pool).  A code upstream defines more than
+ * once has one entry (the primary, in entries, packed or legacy) and one
+ * struct bkerr_variant per other definition, sorted by code and then in
+ * the order lookups give them; a variant's code must have a primary.  No
+ * text ever joins two definitions: each variant has its own symbol,
+ * messages, advice and provenance.
+ *
+ * Languages.  zh_CN and en are the two languages of major 1 and stay the
+ * named fields of every struct.  A further language comes, if ever, as
+ * one appended table of per-entry texts keyed by a BCP 47 tag, holding
+ * only that language: Chinese and English are never said twice.
+ *
  * Growth.  The ABI grows only by appending fields to struct bkerr_catalog
  * and bumping BKERR_ABI_MINOR; struct bkerr_entry and struct bkerr_range are
  * frozen for major 1 (new per-entry data comes as a parallel array appended
@@ -82,7 +108,7 @@ extern "C" {
 #endif
 
 #define BKERR_ABI_MAJOR 1
-#define BKERR_ABI_MINOR 1
+#define BKERR_ABI_MINOR 2
 
 /* The one symbol a catalog plugin exports. */
 #define BKERR_CATALOG_SYMBOL "bkerr_catalog"
@@ -137,6 +163,44 @@ struct bkerr_packed {
     size_t pool_size;         /* bytes, the final NUL included */
 };
 
+/* What upstream does with a code, as its catalog says (ABI 1.2). */
+enum bkerr_code_status {
+    BKERR_CODE_UNSTATED = 0,   /* the catalog does not say */
+    BKERR_CODE_ACTIVE = 1,     /* raised at the upstream commit read */
+    BKERR_CODE_UNUSED = 2,     /* defined there, but nothing raises it */
+    BKERR_CODE_DEPRECATED = 3, /* upstream marks it deprecated */
+    BKERR_CODE_REMOVED = 4,    /* gone upstream; kept for older versions */
+};
+
+/* Where an entry comes from and what upstream does with it (ABI 1.2).
+ * Any pointer may be NULL. */
+struct bkerr_about {
+    uint32_t status;          /* enum bkerr_code_status; 0: not said */
+    uint32_t reserved;        /* 0 */
+    const char *defined;      /* one SITE: where upstream defines the code */
+    const char *raised;       /* SITEs where upstream raises it, blank-separated */
+    const char *docs;         /* an https URL of upstream documentation */
+    const char *note_zh;      /* a remark for the reader (why the code has
+                                 variants, a closed source, a stale key) */
+    const char *note_en;
+};
+
+/* struct bkerr_about in the compiled form: offsets into packed->pool. */
+struct bkerr_packed_about {
+    uint32_t status;
+    uint32_t defined;
+    uint32_t raised;
+    uint32_t docs;
+    uint32_t note_zh;
+    uint32_t note_en;
+};
+
+/* Another definition of a code that has a primary entry (ABI 1.2). */
+struct bkerr_variant {
+    struct bkerr_entry entry; /* entry.code: the primary's code */
+    struct bkerr_about about;
+};
+
 struct bkerr_catalog {
     /* ABI 1.0 */
     uint16_t abi_major;       /* BKERR_ABI_MAJOR when built */
@@ -157,7 +221,16 @@ struct bkerr_catalog {
     /* ABI 1.1 */
     const struct bkerr_packed *packed;   /* the compiled form of entries;
                                             then entries must be NULL */
-    /* ABI 1.2 and later append here. */
+    /* ABI 1.2 */
+    const char *upstream;          /* "owner/repo@commit" that relative
+                                      sites refer to; may be NULL */
+    const char *upstream_version;  /* the upstream version read; may be NULL */
+    const struct bkerr_about *about;               /* parallel to entries */
+    const struct bkerr_packed_about *packed_about; /* parallel to packed */
+    const struct bkerr_about *legacy_about;        /* parallel to legacy */
+    const struct bkerr_variant *variants; /* sorted by code, then order */
+    size_t n_variants;
+    /* ABI 1.3 and later append here. */
 };
 
 #if defined(__GNUC__)
@@ -168,10 +241,11 @@ struct bkerr_catalog {
 
 #define BKERR_COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Designated-initializer helpers for the three tables. */
+/* Designated-initializer helpers for the tables. */
 #define BKERR_ENTRIES(a) .entries = (a), .n_entries = BKERR_COUNT_OF(a)
 #define BKERR_RANGES(a) .ranges = (a), .n_ranges = BKERR_COUNT_OF(a)
 #define BKERR_LEGACY(a) .legacy = (a), .n_legacy = BKERR_COUNT_OF(a)
+#define BKERR_VARIANTS(a) .variants = (a), .n_variants = BKERR_COUNT_OF(a)
 
 /* Declares the plugin's descriptor.  The arguments are designated
  * initializers for the remaining fields; the ABI fields are filled in. */

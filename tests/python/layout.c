@@ -45,6 +45,16 @@ int main(void)
     OFF(bkerr_result, advice_lang);
     OFF(bkerr_result, advice_inherited);
     OFF(bkerr_result, reason);
+    OFF(bkerr_result, code_status);
+    OFF(bkerr_result, upstream);
+    OFF(bkerr_result, upstream_version);
+    OFF(bkerr_result, defined);
+    OFF(bkerr_result, raised);
+    OFF(bkerr_result, docs);
+    OFF(bkerr_result, note);
+    OFF(bkerr_result, note_lang);
+    OFF(bkerr_result, variant);
+    OFF(bkerr_result, n_variants);
 
     SIZE(bkerr_arg);
     OFF(bkerr_arg, name);
@@ -65,6 +75,9 @@ int main(void)
     OFF(bkerr_catalog_status, n_ranges);
     OFF(bkerr_catalog_status, n_legacy);
     OFF(bkerr_catalog_status, line);
+    OFF(bkerr_catalog_status, upstream);
+    OFF(bkerr_catalog_status, upstream_version);
+    OFF(bkerr_catalog_status, n_variants);
 
     SIZE(bkerr_open_options);
     OFF(bkerr_open_options, size);
@@ -101,6 +114,8 @@ int main(void)
     OFF(bkerr_api, live_close);
     OFF(bkerr_api, catalog_state_name);
     OFF(bkerr_api, message);
+    OFF(bkerr_api, lookup_variant);
+    OFF(bkerr_api, code_status_name);
 
     /* the constants and enum values the binding mirrors */
     printf(",\n  \"sizeof.enum\": %zu", sizeof(enum bkerr_status));
@@ -137,6 +152,11 @@ int main(void)
     CONST(BKERR_CATALOG_SKIPPED);
     CONST(BKERR_CATALOG_LAZY);
     CONST(BKERR_OPEN_NO_LOAD);
+    CONST(BKERR_CODE_UNSTATED);
+    CONST(BKERR_CODE_ACTIVE);
+    CONST(BKERR_CODE_UNUSED);
+    CONST(BKERR_CODE_DEPRECATED);
+    CONST(BKERR_CODE_REMOVED);
     printf("\n}\n");
     return 0;
 }

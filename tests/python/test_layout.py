@@ -28,6 +28,7 @@ ENUMS = {
     "BKERR_CAT_": bkerr.Category,
     "BKERR_CLASS_": bkerr.CodeClass,
     "BKERR_CATALOG_": bkerr.CatalogState,
+    "BKERR_CODE_": bkerr.CodeStatus,
 }
 STATUS = {"BKERR_" + s.name: s for s in bkerr.Status}
 ERRORS = {"BKERR_E" + n: getattr(_native, "E" + n)
@@ -67,7 +68,7 @@ class LayoutTest(unittest.TestCase):
         # open_with, catalog_entry, the live_* functions and
         # catalog_state_name; version 3 adds message, ending the table
         versions = dict(_native.VERSIONS)
-        self.assertEqual(sorted(versions), [1, 2, 3])
+        self.assertEqual(sorted(versions), [1, 2, 3, 4])
         self.assertEqual(versions[1][-1][0], "catalog_status")
         self.assertEqual([name for name, _ in versions[2]],
                          ["open_with", "catalog_entry", "live_open", "live_acquire",
@@ -78,7 +79,8 @@ class LayoutTest(unittest.TestCase):
         self.assertEqual(names[3:], [name for _, fns in _native.VERSIONS for name, _ in fns])
         self.assertEqual(_native.SIZES[1], self.c["bkerr_api.open_with"])
         self.assertEqual(_native.SIZES[2], self.c["bkerr_api.message"])
-        self.assertEqual(_native.SIZES[3], self.c["bkerr_api.__size__"])
+        self.assertEqual(_native.SIZES[3], self.c["bkerr_api.lookup_variant"])
+        self.assertEqual(_native.SIZES[4], self.c["bkerr_api.__size__"])
         self.assertEqual(max(versions), bkerr.API_VERSION)  # the binding knows it all
         self.assertEqual(_native.SINCE["catalog_status"], 1)
         self.assertEqual(_native.SINCE["live_close"], 2)

@@ -27,7 +27,8 @@ def real_table_address(path: str) -> int:
     return addr
 
 
-V1, V2, V3 = _native.SIZES[1], _native.SIZES[2], _native.SIZES[3]
+V1, V2, V3, V4 = (_native.SIZES[1], _native.SIZES[2], _native.SIZES[3],
+                  _native.SIZES[4])
 
 
 class FakeEntry:
@@ -67,41 +68,43 @@ class FakeEntry:
 
 VERSION_2_FUNCTIONS = [name for name, _ in dict(_native.VERSIONS)[2]]
 VERSION_3_FUNCTIONS = [name for name, _ in dict(_native.VERSIONS)[3]]
+VERSION_4_FUNCTIONS = [name for name, _ in dict(_native.VERSIONS)[4]]
 
 
 class TableVersionTest(unittest.TestCase):
-    def test_real_table_is_version_3_of_the_expected_size(self) -> None:
+    def test_real_table_is_version_4_of_the_expected_size(self) -> None:
         lib = bkerr.Library(library_path())
-        self.assertEqual(lib.api_version, 3)
-        self.assertEqual(lib._api.table_size, V3)
-        self.assertEqual(lib._api.usable_version, 3)
+        self.assertEqual(lib.api_version, 4)
+        self.assertEqual(lib._api.table_size, V4)
+        self.assertEqual(lib._api.usable_version, 4)
         self.assertEqual(VERSION_3_FUNCTIONS, ["message"])
-        for name in VERSION_2_FUNCTIONS + VERSION_3_FUNCTIONS:
+        self.assertEqual(VERSION_4_FUNCTIONS, ["lookup_variant", "code_status_name"])
+        for name in VERSION_2_FUNCTIONS + VERSION_3_FUNCTIONS + VERSION_4_FUNCTIONS:
             self.assertIsNotNone(getattr(lib._api, name), name)
         self.assertEqual(lib.version, "0.1.0")
-        self.assertEqual(bkerr.API_VERSION, 3)
-        self.assertIn("api 3", repr(lib))
+        self.assertEqual(bkerr.API_VERSION, 4)
+        self.assertIn("api 4", repr(lib))
 
     def test_library_without_the_version_the_binding_asks_for(self) -> None:
-        # a binding that needs version 4, above the real library's 3
-        with mock.patch.object(_native, "API_VERSION", 4), \
-                mock.patch.object(_native, "MIN_API_VERSION", 4):
+        # a binding that needs version 5, above the real library's 4
+        with mock.patch.object(_native, "API_VERSION", 5), \
+                mock.patch.object(_native, "MIN_API_VERSION", 5):
             with self.assertRaises(bkerr.ApiVersionError) as cm:
                 bkerr.Library(library_path())
         message = str(cm.exception)
-        self.assertIn("bkerr_api(4) returned NULL", message)
-        self.assertIn("it has version 3", message)
-        self.assertIn("needs version 4", message)
+        self.assertIn("bkerr_api(5) returned NULL", message)
+        self.assertIn("it has version 4", message)
+        self.assertIn("needs version 5", message)
         self.assertIsInstance(cm.exception, bkerr.LibraryError)
 
     def test_library_older_than_the_binding_is_used_at_its_version(self) -> None:
-        # a binding written for version 4 that can live with 1: the real
-        # bkerr_api(4) returns NULL, bkerr_api(1) the version-3 table, whose
+        # a binding written for version 5 that can live with 1: the real
+        # bkerr_api(5) returns NULL, bkerr_api(1) the version-4 table, whose
         # functions are all used
-        with mock.patch.object(_native, "API_VERSION", 4):
+        with mock.patch.object(_native, "API_VERSION", 5):
             lib = bkerr.Library(library_path())
-        self.assertEqual(lib.api_version, 3)
-        self.assertEqual(lib._api.usable_version, 3)
+        self.assertEqual(lib.api_version, 4)
+        self.assertEqual(lib._api.usable_version, 4)
         self.assertIsNotNone(lib._api.live_close)
         self.assertIsNotNone(lib._api.message)
         with TempIni("[catalog.cmdb]\npath = handmade.so\n") as ini:
@@ -110,17 +113,17 @@ class TableVersionTest(unittest.TestCase):
                 self.assertEqual(reg.message(1100001, lang="en"), "English message")
 
     def test_entry_returning_null(self) -> None:
-        fake = FakeEntry(3, returns_null=True)
+        fake = FakeEntry(4, returns_null=True)
         with self.assertRaises(bkerr.ApiVersionError) as cm:
             fake.library()
-        self.assertEqual(fake.asked, [3, 1])  # version 3, then the oldest usable
-        self.assertIn("bkerr_api(3) and bkerr_api(1) returned NULL", str(cm.exception))
+        self.assertEqual(fake.asked, [4, 1])  # version 4, then the oldest usable
+        self.assertIn("bkerr_api(4) and bkerr_api(1) returned NULL", str(cm.exception))
 
     def test_table_older_than_asked(self) -> None:
         # a library that breaks bkerr_api()'s contract is not used, even when
         # the table it returns would do
-        for version, provides, asked in ((0, 3, [3]), (1, 3, [3]), (2, 3, [3]),
-                                         (0, 2, [3, 1]), (0, 1, [3, 1])):
+        for version, provides, asked in ((0, 4, [4]), (1, 4, [4]), (2, 4, [4]),
+                                         (3, 4, [4]), (0, 2, [4, 1]), (0, 1, [4, 1])):
             with self.subTest(version=version, provides=provides):
                 fake = FakeEntry(version, provides=provides)
                 with self.assertRaises(bkerr.ApiVersionError) as cm:
@@ -131,31 +134,32 @@ class TableVersionTest(unittest.TestCase):
 
     def test_table_smaller_than_its_version(self) -> None:
         for version, size in ((1, 8), (1, V1 - 8), (2, V1), (2, V2 - 8), (3, V1),
-                              (3, V2), (3, V3 - 4), (4, V3 - 8)):
+                              (3, V2), (3, V3 - 4), (4, V3), (4, V4 - 8), (5, V4 - 8)):
             with self.subTest(version=version, size=size):
                 with self.assertRaises(bkerr.ApiVersionError) as cm:
                     FakeEntry(version, size=size).library()
                 self.assertIn(f"is {size} bytes", str(cm.exception))
-                usable = min(version, 3)
+                usable = min(version, 4)
                 self.assertIn(f"smaller than version {usable}'s "
                               f"{_native.SIZES[usable]}", str(cm.exception))
 
     def test_table_with_a_missing_function(self) -> None:
         for version, name in ((1, "lookup"), (2, "lookup"), (2, "catalog_entry"),
                               (2, "live_release"), (3, "lookup"), (3, "live_close"),
-                              (3, "message")):
+                              (3, "message"), (4, "message"), (4, "lookup_variant"),
+                              (4, "code_status_name")):
             with self.subTest(version=version, name=name):
                 with self.assertRaises(bkerr.ApiVersionError) as cm:
                     FakeEntry(version, null=name).library()
                 self.assertIn(f"no '{name}' function", str(cm.exception))
 
     def test_newer_table_is_accepted_and_used(self) -> None:
-        # version 4 appends members: a version-3 binding uses the first ones
-        fake = FakeEntry(4, extra=16)
+        # version 5 appends members: a version-4 binding uses the first ones
+        fake = FakeEntry(5, extra=16)
         lib = fake.library()
-        self.assertEqual(lib.api_version, 4)
-        self.assertEqual(lib._api.usable_version, 3)
-        self.assertEqual(fake.asked, [3])
+        self.assertEqual(lib.api_version, 5)
+        self.assertEqual(lib._api.usable_version, 4)
+        self.assertEqual(fake.asked, [4])
         with TempIni("[catalog.cmdb]\npath = handmade.so\n") as ini:
             with bkerr.Registry(ini.path, library=lib) as reg:
                 self.assertEqual(reg.lookup(1100001, lang="en").message, "English message")
@@ -171,12 +175,12 @@ class TableVersionTest(unittest.TestCase):
         # and 2 works; message() raises ApiVersionError
         fake = FakeEntry(2, size=V2)
         lib = fake.library()
-        self.assertEqual(fake.asked, [3, 1])
+        self.assertEqual(fake.asked, [4, 1])
         self.assertEqual(lib.api_version, 2)
         self.assertEqual(lib._api.usable_version, 2)
         for name in VERSION_2_FUNCTIONS:
             self.assertIsNotNone(getattr(lib._api, name), name)
-        for name in VERSION_3_FUNCTIONS:
+        for name in VERSION_3_FUNCTIONS + VERSION_4_FUNCTIONS:
             self.assertIsNone(getattr(lib._api, name), name)
         with TempIni("[catalog.cmdb]\npath = handmade.so\n") as ini:
             with bkerr.Registry(ini.path, library=lib) as reg:
@@ -219,9 +223,9 @@ class TableVersionTest(unittest.TestCase):
         # what version 2 added raises ApiVersionError
         fake = FakeEntry(1, size=V1)
         lib = fake.library()
-        self.assertEqual(fake.asked, [3, 1])
+        self.assertEqual(fake.asked, [4, 1])
         self.assertEqual(lib.api_version, 1)
-        for name in VERSION_2_FUNCTIONS + VERSION_3_FUNCTIONS:
+        for name in VERSION_2_FUNCTIONS + VERSION_3_FUNCTIONS + VERSION_4_FUNCTIONS:
             self.assertIsNone(getattr(lib._api, name), name)
         with TempIni("[catalog.cmdb]\npath = handmade.so\n") as ini:
             with bkerr.Registry(ini.path, library=lib) as reg:
@@ -254,7 +258,7 @@ class TableVersionTest(unittest.TestCase):
         lib = FakeEntry(1, size=V2).library()
         self.assertEqual(lib._api.table_size, V2)
         self.assertEqual(lib._api.usable_version, 1)
-        for name in VERSION_2_FUNCTIONS + VERSION_3_FUNCTIONS:
+        for name in VERSION_2_FUNCTIONS + VERSION_3_FUNCTIONS + VERSION_4_FUNCTIONS:
             self.assertIsNone(getattr(lib._api, name), name)
         lib = FakeEntry(1, size=V1, null="open_with").library()  # not even looked at
         self.assertIsNone(lib._api.open_with)
@@ -262,7 +266,7 @@ class TableVersionTest(unittest.TestCase):
     def test_fake_tables_work(self) -> None:
         # the control: unedited copies are accepted, so the rejections above
         # come from the edits and not from the fake itself
-        for version, asked in ((1, [3, 1]), (2, [3, 1]), (3, [3])):
+        for version, asked in ((1, [4, 1]), (2, [4, 1]), (3, [4, 1]), (4, [4])):
             with self.subTest(version=version):
                 fake = FakeEntry(version)
                 self.assertEqual(fake.library().fill("<{0}>", "v"), "<v>")

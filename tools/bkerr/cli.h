@@ -70,6 +70,11 @@ void json_bool(struct json *j, bool v);
 void json_finish(struct json *j);        /* newline after the value */
 /* One lookup result as a JSON object (the shape docs/json.md documents). */
 void json_result(struct json *j, const struct bkerr_result *r);
+/* Its members alone, inside json_object(). */
+void json_result_fields(struct json *j, const struct bkerr_result *r);
+/* r's provenance members: code_status, upstream, upstream_version,
+ * defined, raised (an array of sites) and docs. */
+void json_provenance(struct json *j, const struct bkerr_result *r);
 
 /* The language's name as bkerr.ini spells it: "zh_CN" or "en". */
 const char *cli_lang_name(enum bkerr_lang lang);
@@ -96,21 +101,30 @@ int cli_catalogs(const struct cli *c, const char *product, size_t **idx,
  * *product.  Returns as cli_catalogs(), or cli_open()'s failure. */
 int cli_open_catalogs(struct cli *c, const char *sub, int argc, char **argv,
                       const char **product, size_t **idx, size_t *n);
-/* One catalog entry, looked up in both languages. */
+/* One definition of a catalog entry, looked up in both languages. */
 struct cli_entry {
     struct bkerr_result zh, en; /* bkerr_catalog_entry() in zh_CN and en */
     bool legacy;                /* one of the catalog's legacy codes */
+    size_t index;               /* the entry's index in its catalog */
+    unsigned variant;           /* which definition of its code: 0 primary */
 };
-/* Fills *e with the index-th entry of the cat-th catalog; false past the
- * end or if the catalog is not loaded. */
+/* Fills *e with the index-th entry of the cat-th catalog (its primary
+ * definition); false past the end or if the catalog is not loaded. */
 bool cli_entry(const struct cli *c, size_t cat, size_t index,
                struct cli_entry *e);
+/* The same, for the variant-th definition of the entry's code. */
+bool cli_entry_at(const struct cli *c, size_t cat, size_t index,
+                  unsigned variant, struct cli_entry *e);
+/* Moves *e to the next definition of the catalog, in order: the other
+ * variants of its code, then the next entry; false past the end. */
+bool cli_entry_next(const struct cli *c, size_t cat, struct cli_entry *e);
 /* The entry as a lookup in lang gives it (with language fallback). */
 const struct bkerr_result *cli_entry_in(const struct cli_entry *e,
                                         enum bkerr_lang lang);
 /* The entry's own message / advice in lang, or NULL (no fallback). */
 const char *cli_entry_message(const struct cli_entry *e, enum bkerr_lang lang);
 const char *cli_entry_advice(const struct cli_entry *e, enum bkerr_lang lang);
+const char *cli_entry_note(const struct cli_entry *e, enum bkerr_lang lang);
 /* The members of an entry object (docs/json.md), inside json_object(). */
 void json_entry_fields(struct json *j, const struct cli_entry *e);
 /* "entries": an array of every entry of the cat-th catalog (list, export). */

@@ -120,7 +120,7 @@ struct words {
         *name, *prefix, *category, *source, *catalog, *spec, *admin,
         *unassigned, *generic, *generic_note, *generic_id, *generic_name,
         *advice, *products, *page, *prefix_short, *version, *code, *symbol, *meaning_entry,
-        *legacy, *legacy_note, *stop;
+        *legacy, *legacy_note, *stop, *source_entry, *upstream;
 };
 static const struct words words_zh = {
     "蓝鲸错误码", "一、错误码基本信息", "类别", "说明",
@@ -131,6 +131,7 @@ static const struct words words_zh = {
     "错误码 ID（5 位）", "错误码名称示例", "处理方案", "三、各产品错误码和处理方案",
     "错误码", "平台 ID", "目录版本", "错误码", "错误标识", "含义", "非标准错误码",
     "以下错误码不是标准的 7 位错误码，或不在本平台 ID 下，需指定产品查询：", "。",
+    "出处", "上游版本",
 };
 static const struct words words_en = {
     "BlueKing error codes", "1. Basics", "Category", "Description",
@@ -146,6 +147,7 @@ static const struct words words_en = {
     "Legacy codes",
     "These codes are not standard 7-digit codes, or not under this prefix; "
     "look them up with the product: ", ".",
+    "Source", "Upstream",
 };
 
 static bool ascii_alnum(int ch)
@@ -281,7 +283,41 @@ static void md_generic(const struct export *x, const struct words *w)
     fputc('\n', x->f);
 }
 
-/* One entry row: code, symbol, meaning, advice (symbol as code span). */
+/* The source cell: status, the sites as code spans, the note. */
+static void md_source(const struct export *x, const struct bkerr_result *r)
+{
+    const char *sep = "";
+    if (r->code_status) {
+        fputs(bkerr_code_status_name(r->code_status), x->f);
+        sep = "; ";
+    }
+    const struct {
+        const char *label, *sites;
+    } parts[] = {{"defined", r->defined}, {"raised", r->raised}};
+    for (size_t i = 0; i < 2; i++) {
+        if (!parts[i].sites)
+            continue;
+        fprintf(x->f, "%s%s", sep, parts[i].label);
+        for (const char *s = parts[i].sites; *s;) {
+            size_t n = strcspn(s, " ");
+            if (n)
+                fprintf(x->f, " `%.*s`", (int)n, s);
+            s += n + (s[n] == ' ');
+        }
+        sep = "; ";
+    }
+    if (r->note) {
+        fputs(sep, x->f);
+        md_text(x->f, r->note);
+    }
+    if (r->docs) {
+        fputs(sep, x->f);
+        md_text(x->f, r->docs);
+    }
+}
+
+/* One entry row: code, symbol, meaning, advice (symbol as code span), and
+ * where it comes from. */
 static void md_entry(const struct export *x, const struct cli_entry *e)
 {
     const struct bkerr_result *r = cli_entry_in(e, x->c->lang);
@@ -299,6 +335,8 @@ static void md_entry(const struct export *x, const struct cli_entry *e)
     md_text(x->f, r->message);
     fputs(" | ", x->f);
     md_text(x->f, r->advice);
+    fputs(" | ", x->f);
+    md_source(x, r);
     fputs(" |\n", x->f);
 }
 
@@ -314,18 +352,30 @@ static void md_product(const struct export *x, size_t i, const struct words *w,
             w->prefix_short, st.prefix, w->version);
     md_text(x->f, st.version ? st.version : "-");
     fputs("\n\n", x->f);
-    const char *head[4] = {w->code, w->symbol, w->meaning_entry, w->advice};
-    md_head(x->f, head, 4);
+    if (st.upstream) {
+        fprintf(x->f, "%s `", w->upstream);
+        md_text(x->f, st.upstream);
+        fputc('`', x->f);
+        if (st.upstream_version) {
+            fputs(" (", x->f);
+            md_text(x->f, st.upstream_version);
+            fputc(')', x->f);
+        }
+        fputs("\n\n", x->f);
+    }
+    const char *head[5] = {w->code, w->symbol, w->meaning_entry, w->advice,
+                           w->source_entry};
+    md_head(x->f, head, 5);
     struct cli_entry e;
-    size_t k = 0;
-    for (; k < st.n_entries && cli_entry(c, x->idx[i], k, &e); k++)
+    bool more = cli_entry(c, x->idx[i], 0, &e);
+    for (; more && !e.legacy; more = cli_entry_next(c, x->idx[i], &e))
         md_entry(x, &e);
     if (st.n_legacy) {
         fprintf(x->f, "\n%s# %s\n\n", level, w->legacy);
         fprintf(x->f, "%s`bkerr --product %s CODE`%s\n\n", w->legacy_note,
                 st.id, w->stop);
-        md_head(x->f, head, 4);
-        for (; cli_entry(c, x->idx[i], k, &e); k++)
+        md_head(x->f, head, 5);
+        for (; more; more = cli_entry_next(c, x->idx[i], &e))
             md_entry(x, &e);
     }
     fputc('\n', x->f);
@@ -359,7 +409,7 @@ static int export_markdown(const struct export *x)
 static void json_texts(struct json *j, const struct bkerr_result *zh,
                        const struct bkerr_result *en)
 {
-    const struct cli_entry e = {*zh, *en, false};
+    const struct cli_entry e = {*zh, *en, false, 0, 0};
     json_key(j, "message_zh");
     json_string(j, cli_entry_message(&e, BKERR_LANG_ZH_CN));
     json_key(j, "message_en");
@@ -439,6 +489,8 @@ static void json_catalogs(const struct export *x, struct json *j)
         json_key(j, "name_en"), json_string(j, st.name_en);
         json_key(j, "version"), json_string(j, st.version);
         json_key(j, "origin"), json_string(j, st.origin);
+        json_key(j, "upstream"), json_string(j, st.upstream);
+        json_key(j, "upstream_version"), json_string(j, st.upstream_version);
         json_catalog_entries(j, x->c, x->idx[i]);
         json_end_object(j);
     }
@@ -487,7 +539,8 @@ static int export_csv(const struct export *x)
     static const char *const head[] = {
         "catalog", "prefix", "code", "legacy", "symbol", "module",
         "message_zh", "message_en", "advice_zh", "advice_en",
-        "advice_inherited"};
+        "advice_inherited", "variant", "code_status", "upstream", "defined",
+        "raised", "docs", "note_zh", "note_en"};
     enum { N = sizeof head / sizeof head[0] };
     for (size_t k = 0; k < N; k++)
         csv_field(x->f, head[k], k + 1 == N);
@@ -496,8 +549,11 @@ static int export_csv(const struct export *x)
         char prefix[16], code[24];
         snprintf(prefix, sizeof prefix, "%d", st.prefix);
         struct cli_entry e;
-        for (size_t k = 0; cli_entry(x->c, x->idx[i], k, &e); k++) {
+        for (bool more = cli_entry(x->c, x->idx[i], 0, &e); more;
+             more = cli_entry_next(x->c, x->idx[i], &e)) {
+            char variant[16];
             snprintf(code, sizeof code, "%lld", (long long)e.zh.code);
+            snprintf(variant, sizeof variant, "%u", e.variant);
             const char *row[N] = {
                 st.id, prefix, code, e.legacy ? "true" : "false", e.zh.symbol,
                 e.zh.module, cli_entry_message(&e, BKERR_LANG_ZH_CN),
@@ -505,7 +561,13 @@ static int export_csv(const struct export *x)
                 cli_entry_advice(&e, BKERR_LANG_ZH_CN),
                 cli_entry_advice(&e, BKERR_LANG_EN),
                 e.zh.advice_inherited || e.en.advice_inherited ? "true"
-                                                               : "false"};
+                                                               : "false",
+                variant,
+                e.zh.code_status ? bkerr_code_status_name(e.zh.code_status)
+                                 : NULL,
+                e.zh.upstream, e.zh.defined, e.zh.raised, e.zh.docs,
+                cli_entry_note(&e, BKERR_LANG_ZH_CN),
+                cli_entry_note(&e, BKERR_LANG_EN)};
             for (size_t f = 0; f < N; f++)
                 csv_field(x->f, row[f], f + 1 == N);
         }
@@ -522,6 +584,8 @@ struct def {
     int64_t code;
     size_t order;  /* output order */
     const char *comment;
+    enum bkerr_code_status status;
+    const char *defined;
 };
 
 /* Names <bkerr/bkerr.h> and <bkerr/plugin.h> define that have the shape
@@ -616,7 +680,9 @@ static bool push(struct defs *ds, const char *id, const char *sym,
         append_upper(name, sym, symlen);
     else
         strcat(name, tag);
-    ds->d[ds->n] = (struct def){name, cat, r->code, ds->n, r->message};
+    ds->d[ds->n] = (struct def){name,       cat,        r->code,
+                                ds->n,      r->message, r->code_status,
+                                r->defined};
     ds->n++;
     return true;
 }
@@ -742,7 +808,8 @@ static bool build_defs(const struct export *x, struct defs *ds)
     for (size_t i = 0; i < x->n; i++) {
         struct bkerr_catalog_status st = status_of(x, i);
         struct cli_entry e;
-        for (size_t k = 0; cli_entry(x->c, x->idx[i], k, &e); k++)
+        for (bool more = cli_entry(x->c, x->idx[i], 0, &e); more;
+             more = cli_entry_next(x->c, x->idx[i], &e))
             if (!push_entry(ds, st.id, i, cli_entry_in(&e, x->c->lang)))
                 return false;
     }
@@ -802,9 +869,17 @@ static void write_defs(const struct export *x, const struct defs *ds,
         else
             fprintf(x->f, d->code < 0 ? "#define %s (%lld)" : "#define %s %lld",
                     d->name, (long long)d->code);
-        if (d->comment) {
+        if (d->comment || d->status || d->defined) {
             fputs(python ? "  # " : " /* ", x->f);
             comment_text(x->f, d->comment);
+            if (d->status || d->defined) {
+                fputs(" [", x->f);
+                comment_text(x->f, d->status ? bkerr_code_status_name(d->status)
+                                             : "");
+                fputs(d->status && d->defined ? "; " : "", x->f);
+                comment_text(x->f, d->defined);
+                fputc(']', x->f);
+            }
             fputs(python ? "" : " */", x->f);
         }
         fputc('\n', x->f);

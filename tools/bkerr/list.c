@@ -140,8 +140,8 @@ int cli_catalogs(const struct cli *c, const char *product, size_t **idx,
     return EXIT_OK;
 }
 
-bool cli_entry(const struct cli *c, size_t cat, size_t index,
-               struct cli_entry *e)
+bool cli_entry_at(const struct cli *c, size_t cat, size_t index,
+                  unsigned variant, struct cli_entry *e)
 {
     struct bkerr_catalog_status st;
     if (bkerr_catalog_status(c->reg, cat, &st) != 0 ||
@@ -149,7 +149,31 @@ bool cli_entry(const struct cli *c, size_t cat, size_t index,
         bkerr_catalog_entry(c->reg, cat, index, BKERR_LANG_EN, &e->en))
         return false;
     e->legacy = index >= st.n_entries;
-    return true;
+    e->index = index;
+    e->variant = variant;
+    if (variant == 0)
+        return true;
+    /* a legacy code needs its product; a code of the prefix is the
+     * catalog's either way */
+    const char *product = e->legacy ? st.id : NULL;
+    int64_t code = e->zh.code;
+    return bkerr_lookup_variant(c->reg, product, code, variant,
+                                BKERR_LANG_ZH_CN, &e->zh) >= 0 &&
+           bkerr_lookup_variant(c->reg, product, code, variant, BKERR_LANG_EN,
+                                &e->en) >= 0;
+}
+
+bool cli_entry(const struct cli *c, size_t cat, size_t index,
+               struct cli_entry *e)
+{
+    return cli_entry_at(c, cat, index, 0, e);
+}
+
+bool cli_entry_next(const struct cli *c, size_t cat, struct cli_entry *e)
+{
+    if (e->variant + 1 < e->zh.n_variants)
+        return cli_entry_at(c, cat, e->index, e->variant + 1, e);
+    return cli_entry_at(c, cat, e->index + 1, 0, e);
 }
 
 const struct bkerr_result *cli_entry_in(const struct cli_entry *e,
@@ -178,6 +202,12 @@ const char *cli_entry_advice(const struct cli_entry *e, enum bkerr_lang lang)
     return own(r->advice, r->advice_lang, lang);
 }
 
+const char *cli_entry_note(const struct cli_entry *e, enum bkerr_lang lang)
+{
+    const struct bkerr_result *r = cli_entry_in(e, lang);
+    return own(r->note, r->note_lang, lang);
+}
+
 void json_entry_fields(struct json *j, const struct cli_entry *e)
 {
     json_key(j, "code"), json_int(j, e->zh.code);
@@ -194,6 +224,11 @@ void json_entry_fields(struct json *j, const struct cli_entry *e)
     json_string(j, cli_entry_advice(e, BKERR_LANG_EN));
     json_key(j, "advice_inherited");
     json_bool(j, e->zh.advice_inherited || e->en.advice_inherited);
+    json_key(j, "variant"), json_int(j, e->variant);
+    json_key(j, "n_variants"), json_int(j, e->zh.n_variants);
+    json_provenance(j, &e->zh);
+    json_key(j, "note_zh"), json_string(j, cli_entry_note(e, BKERR_LANG_ZH_CN));
+    json_key(j, "note_en"), json_string(j, cli_entry_note(e, BKERR_LANG_EN));
 }
 
 void json_catalog_entries(struct json *j, const struct cli *c, size_t cat)
@@ -201,7 +236,8 @@ void json_catalog_entries(struct json *j, const struct cli *c, size_t cat)
     json_key(j, "entries");
     json_array(j);
     struct cli_entry e;
-    for (size_t k = 0; cli_entry(c, cat, k, &e); k++) {
+    for (bool more = cli_entry(c, cat, 0, &e); more;
+         more = cli_entry_next(c, cat, &e)) {
         json_object(j);
         json_entry_fields(j, &e);
         json_end_object(j);
@@ -230,7 +266,8 @@ static void measure(const struct cli *c, size_t cat, struct widths *w)
     struct cli_entry e;
     char num[24];
     *w = (struct widths){cli_width("CODE"), cli_width("SYMBOL")};
-    for (size_t k = 0; cli_entry(c, cat, k, &e); k++) {
+    for (bool more = cli_entry(c, cat, 0, &e); more;
+         more = cli_entry_next(c, cat, &e)) {
         int n = snprintf(num, sizeof num, "%lld", (long long)e.zh.code);
         int s = cli_width(e.zh.symbol ? e.zh.symbol : "-");
         w->code = n > w->code ? n : w->code;
@@ -273,8 +310,9 @@ static void list_text(const struct cli *c, size_t cat, bool first)
     fputs("MESSAGE", stdout);
     printf("%s\n", cli_style(c, STYLE_NONE));
     struct cli_entry e;
-    for (size_t k = 0; cli_entry(c, cat, k, &e); k++) {
-        if (k == st.n_entries)
+    for (bool more = cli_entry(c, cat, 0, &e); more;
+         more = cli_entry_next(c, cat, &e)) {
+        if (e.index == st.n_entries && e.variant == 0)
             printf("%slegacy codes (look up with --product %s):%s\n",
                    cli_style(c, STYLE_DIM), st.id, cli_style(c, STYLE_NONE));
         print_row(c, &w, &e);

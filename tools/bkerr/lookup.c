@@ -25,13 +25,17 @@ bool cli_find_symbol(const struct cli *c, const char *name,
                      struct bkerr_result *out)
 {
     struct bkerr_catalog_status st;
-    for (size_t i = 0; bkerr_catalog_status(c->reg, i, &st) == 0; i++)
-        for (size_t k = 0; (st.state == BKERR_CATALOG_LOADED ||
-                            st.state == BKERR_CATALOG_LAZY) &&
-                           bkerr_catalog_entry(c->reg, i, k, c->lang, out) == 0;
-             k++)
-            if (out->symbol && symbol_matches(out->symbol, name))
+    struct cli_entry e;
+    for (size_t i = 0; bkerr_catalog_status(c->reg, i, &st) == 0; i++) {
+        if (st.state != BKERR_CATALOG_LOADED && st.state != BKERR_CATALOG_LAZY)
+            continue;
+        for (bool more = cli_entry(c, i, 0, &e); more;
+             more = cli_entry_next(c, i, &e))
+            if (e.zh.symbol && symbol_matches(e.zh.symbol, name)) {
+                *out = *cli_entry_in(&e, c->lang);
                 return true;
+            }
+    }
     return false;
 }
 
@@ -43,6 +47,56 @@ static bool looks_like_symbol(const char *s)
         if (!isalnum((unsigned char)*s) && *s != '_')
             return false;
     return true;
+}
+
+enum { N_CODE_STATUS = BKERR_CODE_REMOVED + 1 };
+
+/* The words of the provenance lines, in each language. */
+struct about_words {
+    const char *status, *note, *defined, *raised, *upstream, *docs, *variant;
+    const char *meaning[N_CODE_STATUS];
+};
+static const struct about_words about_zh = {
+    "状态", "说明", "定义", "抛出", "上游", "文档", "另一含义",
+    {NULL, "使用中（上游在所读版本中抛出它）",
+     "未使用：上游定义了它，但所读版本中没有代码抛出它；见到它说明来自别的版本或扩展",
+     "已废弃：上游已标记为废弃", "已移除：上游已删除它，保留以解释旧版本的输出"}};
+static const struct about_words about_en = {
+    "Status", "Note", "Defined", "Raised", "Upstream", "Docs", "Also defined as",
+    {NULL, "active (raised at the upstream version read)",
+     "unused: upstream defines it, but nothing at the version read raises it; "
+     "seen, it comes from another version or an extension",
+     "deprecated: upstream marks it deprecated",
+     "removed: gone from upstream; kept to explain older versions' output"}};
+
+/* A "label：value" line, if value is there. */
+static void about_line(const struct cli *c, const char *label,
+                       const char *value)
+{
+    if (!value)
+        return;
+    printf("%s%s%s%s%s\n", cli_style(c, STYLE_DIM), label,
+           c->lang == BKERR_LANG_EN ? ": " : "：", cli_style(c, STYLE_NONE),
+           value);
+}
+
+/* Where the answer comes from: the lines after the advice. */
+static void print_about(const struct cli *c, const struct bkerr_result *r)
+{
+    const struct about_words *w = c->lang == BKERR_LANG_EN ? &about_en
+                                                           : &about_zh;
+    if ((unsigned)r->code_status < N_CODE_STATUS)
+        about_line(c, w->status, w->meaning[r->code_status]);
+    about_line(c, w->note, r->note);
+    about_line(c, w->defined, r->defined);
+    about_line(c, w->raised, r->raised);
+    if (r->upstream) {
+        char up[2 * BKERR_TEXT_MAX + 8];
+        snprintf(up, sizeof up, r->upstream_version ? "%s (%s)" : "%s",
+                 r->upstream, r->upstream_version);
+        about_line(c, w->upstream, up);
+    }
+    about_line(c, w->docs, r->docs);
 }
 
 static void print_text(const struct cli *c, const struct bkerr_result *r)
@@ -62,6 +116,50 @@ static void print_text(const struct cli *c, const struct bkerr_result *r)
         printf("...\n(bkerr: out of memory; the text above is cut)");
     putchar('\n');
     free(big);
+    print_about(c, r);
+}
+
+/* The k-th definition of r's code, as r was looked up. */
+static bool variant_of(const struct cli *c, const struct bkerr_result *r,
+                       unsigned k, struct bkerr_result *out)
+{
+    /* a legacy code is its catalog's; a code of the prefix anyone's */
+    const char *product = bkerr_prefix(r->code) == r->platform.prefix
+                              ? NULL
+                              : r->catalog;
+    return bkerr_lookup_variant(c->reg, product, r->code, k, c->lang, out) >= 0;
+}
+
+/* Every other definition of r's code, after it. */
+static void print_variants(const struct cli *c, const struct bkerr_result *r)
+{
+    const struct about_words *w = c->lang == BKERR_LANG_EN ? &about_en
+                                                           : &about_zh;
+    struct bkerr_result v;
+    for (unsigned k = 0; k < r->n_variants; k++) {
+        if (k == r->variant || !variant_of(c, r, k, &v))
+            continue;
+        printf("\n%s%s (%u/%u)%s\n", cli_style(c, STYLE_YELLOW), w->variant,
+               k + 1, r->n_variants, cli_style(c, STYLE_NONE));
+        print_text(c, &v);
+    }
+}
+
+/* r as a JSON object, with the other definitions of its code in
+ * "variants". */
+static void json_lookup(struct json *j, const struct cli *c,
+                        const struct bkerr_result *r)
+{
+    json_object(j);
+    json_result_fields(j, r);
+    json_key(j, "variants");
+    json_array(j);
+    struct bkerr_result v;
+    for (unsigned k = 0; k < r->n_variants; k++)
+        if (k != r->variant && variant_of(c, r, k, &v))
+            json_result(j, &v);
+    json_end_array(j);
+    json_end_object(j);
 }
 
 /* Looks one token up; prints it; returns its exit status.  *first is
@@ -88,11 +186,12 @@ static int lookup_one(const struct cli *c, const char *text, struct json *j,
         return EXIT_USAGE;
     }
     if (j) {
-        json_result(j, &r);
+        json_lookup(j, c, &r);
     } else {
         if (!*first)
             putchar('\n');
         print_text(c, &r);
+        print_variants(c, &r);
     }
     *first = false;
     switch (r.status) {

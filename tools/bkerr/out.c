@@ -175,10 +175,43 @@ void json_finish(struct json *j)
     fputc('\n', j->f);
 }
 
+void json_provenance(struct json *j, const struct bkerr_result *r)
+{
+    json_key(j, "code_status");
+    json_string(j, r->code_status ? bkerr_code_status_name(r->code_status)
+                                  : NULL);
+    json_key(j, "upstream"), json_string(j, r->upstream);
+    json_key(j, "upstream_version"), json_string(j, r->upstream_version);
+    json_key(j, "defined"), json_string(j, r->defined);
+    json_key(j, "raised");
+    if (!r->raised) {
+        json_string(j, NULL);
+    } else {
+        json_array(j);
+        for (const char *s = r->raised; *s;) {
+            size_t n = strcspn(s, " ");
+            if (n) {
+                char site[BKERR_TEXT_MAX + 1];
+                snprintf(site, sizeof site, "%.*s", (int)n, s);
+                json_string(j, site);
+            }
+            s += n + (s[n] == ' ');
+        }
+        json_end_array(j);
+    }
+    json_key(j, "docs"), json_string(j, r->docs);
+}
+
 void json_result(struct json *j, const struct bkerr_result *r)
 {
-    const struct bkerr_platform *p = &r->platform;
     json_object(j);
+    json_result_fields(j, r);
+    json_end_object(j);
+}
+
+void json_result_fields(struct json *j, const struct bkerr_result *r)
+{
+    const struct bkerr_platform *p = &r->platform;
     json_key(j, "code"), json_int(j, r->code);
     json_key(j, "status"), json_string(j, bkerr_status_name(r->status));
     json_key(j, "platform");
@@ -205,5 +238,10 @@ void json_result(struct json *j, const struct bkerr_result *r)
     json_key(j, "advice_inherited"), json_bool(j, r->advice_inherited);
     json_key(j, "module"), json_string(j, r->module);
     json_key(j, "reason"), json_string(j, r->reason);
-    json_end_object(j);
+    json_key(j, "variant"), json_int(j, r->variant);
+    json_key(j, "n_variants"), json_int(j, r->n_variants);
+    json_provenance(j, r);
+    json_key(j, "note"), json_string(j, r->note);
+    json_key(j, "note_lang");
+    json_string(j, r->note ? cli_lang_name(r->note_lang) : NULL);
 }

@@ -194,6 +194,9 @@ static void print_json(const struct cli *c, const struct table *t)
         json_key(&j, "entries"), json_int(&j, (int64_t)st->n_entries);
         json_key(&j, "legacy"), json_int(&j, (int64_t)st->n_legacy);
         json_key(&j, "ranges"), json_int(&j, (int64_t)st->n_ranges);
+        json_key(&j, "variants"), json_int(&j, (int64_t)st->n_variants);
+        json_key(&j, "upstream"), json_string(&j, st->upstream);
+        json_key(&j, "upstream_version"), json_string(&j, st->upstream_version);
         json_end_object(&j);
     }
     json_end_array(&j);

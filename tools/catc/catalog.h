@@ -9,8 +9,13 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include <bkerr/plugin.h>
+
+/* An entry's keys; F_MODULE is a range's.  The keys from F_STATUS on are
+ * the provenance of ABI 1.2. */
 enum field { F_SYMBOL, F_MESSAGE_ZH, F_MESSAGE_EN, F_ADVICE_ZH, F_ADVICE_EN,
-             F_MODULE, F_COUNT };
+             F_MODULE, F_STATUS, F_DEFINED, F_RAISED, F_DOCS, F_NOTE_ZH,
+             F_NOTE_EN, F_COUNT };
 
 struct text {
     char *s;  /* NULL when not given */
@@ -20,6 +25,8 @@ struct text {
 struct centry {
     int64_t code;
     bool legacy;
+    int variant; /* 1: the primary [CODE]; N: [CODE/N] */
+    enum bkerr_code_status status; /* F_STATUS parsed; 0 if not given */
     int line; /* of the section header */
     struct text f[F_COUNT];
 };
@@ -33,7 +40,8 @@ struct crange {
 struct catalog {
     const char *path; /* the source file, for messages */
     int header_line;
-    struct text id, prefix, name_zh, name_en, version, origin;
+    struct text id, prefix, name_zh, name_en, version, origin, upstream,
+        upstream_version;
     int prefix_value;
     struct centry *entries;
     size_t n_entries;
@@ -56,8 +64,11 @@ void catc_free(struct catalog *c);
  * string, or NULL with *why set when s has a malformed placeholder. */
 char *catc_placeholders(const char *s, const char **why);
 
-/* Checks every rule, sorts, normalises placeholders.  False on errors. */
-bool catc_check(struct catalog *c);
+/* Checks every rule, sorts (by code, then variant), normalises
+ * placeholders.  strict also wants every entry's provenance: a status, a
+ * definition site, and raise sites (or a note) for an active code.  False
+ * on errors. */
+bool catc_check(struct catalog *c, bool strict);
 
 /* Prints the coverage table of n checked catalogs.  True if every entry
  * has messages and advice (own or a range's) in both languages, and, with

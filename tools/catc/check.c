@@ -1,6 +1,7 @@
 /* The rules a catalog source must meet, checked before any C is written:
  * the same rules the registry enforces at load (core/loader.c), reported
  * with file and line instead of at run time. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,8 @@ static int by_code(const void *a, const void *b)
     const struct centry *x = a, *y = b;
     if (x->code != y->code)
         return x->code < y->code ? -1 : 1;
+    if (x->variant != y->variant)
+        return x->variant - y->variant;
     return x->line - y->line;
 }
 
@@ -22,6 +25,107 @@ static int by_first(const void *a, const void *b)
     if (x->first != y->first)
         return x->first < y->first ? -1 : 1;
     return x->line - y->line;
+}
+
+/* True for "owner/repo@" and a 40-hex commit in s[0..n). */
+static bool repo_at_commit(const char *s, size_t n)
+{
+    const char *at = memchr(s, '@', n), *slash = memchr(s, '/', n);
+    if (!at || !slash || slash == s || slash + 1 >= at ||
+        memchr(slash + 1, '/', (size_t)(at - slash - 1)) ||
+        (size_t)(s + n - at - 1) != 40)
+        return false;
+    for (const char *p = s; p < at; p++)
+        if (!(isalnum((unsigned char)*p) || strchr("/-_.", *p)))
+            return false;
+    for (const char *p = at + 1; p < s + n; p++)
+        if (!isxdigit((unsigned char)*p) || isupper((unsigned char)*p))
+            return false;
+    return true;
+}
+
+/* NULL if s[0..n) is a SITE: [owner/repo@commit:]path:line; else why. */
+static const char *site_problem(const struct catalog *c, const char *s,
+                                size_t n)
+{
+    const char *colon = memchr(s, ':', n);
+    const char *at = memchr(s, '@', n);
+    if (at && colon && at < colon) { /* owner/repo@commit:path:line */
+        if (!repo_at_commit(s, (size_t)(colon - s)))
+            return "its repository is not owner/repo@<40-hex commit>";
+        n -= (size_t)(colon + 1 - s);
+        s = colon + 1;
+    } else if (!c->upstream.s) {
+        return "it is relative, but [catalog] has no upstream";
+    }
+    const char *last = NULL;
+    for (const char *p = s; p < s + n; p++)
+        if (*p == ':')
+            last = p;
+    if (!last || last == s || last + 1 == s + n)
+        return "it is not path:line";
+    if (last[1] == '0')
+        return "its line number starts with 0";
+    for (const char *p = last + 1; p < s + n; p++)
+        if (!isdigit((unsigned char)*p))
+            return "its line is not a number";
+    return NULL;
+}
+
+/* Checks a blank-separated list of SITEs; one only unless many. */
+static void check_sites(struct catalog *c, const struct text *t, bool many)
+{
+    if (!t->s)
+        return;
+    size_t count = 0;
+    for (const char *p = t->s; *p;) {
+        size_t n = strcspn(p, " ");
+        if (n) {
+            const char *why = site_problem(c, p, n);
+            if (why)
+                catc_error(c, t->line, "site '%.*s': %s; write path:line, "
+                           "or owner/repo@<commit>:path:line", (int)n, p,
+                           why);
+            count++;
+        }
+        p += n + (p[n] == ' ');
+    }
+    if (!many && count != 1)
+        catc_error(c, t->line, "defined takes one site; raise sites go in "
+                   "raised");
+}
+
+/* The provenance keys of an entry (ABI 1.2): their form always, and with
+ * strict, that they are there. */
+static void check_about(struct catalog *c, struct centry *e, bool strict)
+{
+    const struct text *status = &e->f[F_STATUS];
+    if (status->s && !bk_code_status_parse(status->s, &e->status))
+        catc_error(c, status->line, "status '%s': write active, unused, "
+                   "deprecated or removed", status->s);
+    check_sites(c, &e->f[F_DEFINED], false);
+    check_sites(c, &e->f[F_RAISED], true);
+    const struct text *docs = &e->f[F_DOCS];
+    if (docs->s && (strncmp(docs->s, "https://", 8) != 0 ||
+                    strchr(docs->s, ' ')))
+        catc_error(c, docs->line, "docs must be one https:// URL");
+    bool note = e->f[F_NOTE_ZH].s || e->f[F_NOTE_EN].s;
+    if (!strict)
+        return;
+    if (!status->s)
+        catc_error(c, e->line, "code %lld has no status; write status = "
+                   "active, unused, deprecated or removed (--strict)",
+                   (long long)e->code);
+    if (!e->f[F_DEFINED].s)
+        catc_error(c, e->line, "code %lld has no defined site: where "
+                   "upstream defines it (--strict)", (long long)e->code);
+    if (e->status == BKERR_CODE_ACTIVE && !e->f[F_RAISED].s && !note)
+        catc_error(c, e->line, "active code %lld has no raised sites; give "
+                   "them, or a note_zh/note_en saying why none can be read "
+                   "(--strict)", (long long)e->code);
+    if (note && (!e->f[F_NOTE_ZH].s || !e->f[F_NOTE_EN].s))
+        catc_error(c, e->line, "code %lld has a note in one language only; "
+                   "give note_zh and note_en (--strict)", (long long)e->code);
 }
 
 /* The registry's control-character rule (core/text.c), with the line. */
@@ -56,7 +160,8 @@ static void check_header(struct catalog *c)
     if (!c->name_zh.s && !c->name_en.s)
         catc_error(c, line, "[catalog] has neither name_zh nor name_en");
     const struct text *texts[] = {&c->name_zh, &c->name_en, &c->version,
-                                  &c->origin};
+                                  &c->origin, &c->upstream,
+                                  &c->upstream_version};
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         if (texts[i]->s && strlen(texts[i]->s) > BKERR_TEXT_MAX)
             catc_error(c, texts[i]->line, "the text is %zu bytes; the "
@@ -64,6 +169,10 @@ static void check_header(struct catalog *c)
                        BKERR_TEXT_MAX);
         check_controls(c, "[catalog]", texts[i]);
     }
+    if (c->upstream.s && !repo_at_commit(c->upstream.s, strlen(c->upstream.s)))
+        catc_error(c, c->upstream.line, "upstream must be "
+                   "owner/repo@<40-hex commit>, e.g. "
+                   "TencentBlueKing/bk-cmdb@111e7ac66a9f81ac1617bf3d60aea8e430e76a46");
     if (!c->id.s || !c->prefix_value)
         return;
     const struct bk_spec_platform *p = bk_spec_platform(c->prefix_value);
@@ -101,7 +210,7 @@ static void check_lengths(struct catalog *c, const char *what, struct text *f)
     }
 }
 
-static void check_entry(struct catalog *c, struct centry *e)
+static void check_entry(struct catalog *c, struct centry *e, bool strict)
 {
     bool own = bkerr_prefix(e->code) == c->prefix_value;
     if (!e->legacy && !own)
@@ -120,6 +229,7 @@ static void check_entry(struct catalog *c, struct centry *e)
     char what[64];
     snprintf(what, sizeof what, "code %lld", (long long)e->code);
     check_lengths(c, what, e->f);
+    check_about(c, e, strict);
 }
 
 static void check_ranges(struct catalog *c)
@@ -146,7 +256,7 @@ static void check_ranges(struct catalog *c)
     }
 }
 
-bool catc_check(struct catalog *c)
+bool catc_check(struct catalog *c, bool strict)
 {
     check_header(c);
     if (c->errors)
@@ -155,11 +265,21 @@ bool catc_check(struct catalog *c)
         qsort(c->entries, c->n_entries, sizeof *c->entries, by_code);
     for (size_t i = 0; i < c->n_entries; i++) {
         struct centry *e = &c->entries[i];
-        if (i && e->code == e[-1].code)
+        bool same = i && e->code == e[-1].code;
+        if (same && e->variant == e[-1].variant)
             catc_error(c, e->line, "duplicate code %lld (first on line %d); "
-                       "merge the two sections", (long long)e->code,
+                       "merge the two sections, or make this one a variant "
+                       "[%s%lld/N]", (long long)e->code, e[-1].line,
+                       e->legacy ? "legacy." : "", (long long)e->code);
+        else if (e->variant > 1 && !same)
+            catc_error(c, e->line, "variant %d of code %lld has no primary "
+                       "[%s%lld] section", e->variant, (long long)e->code,
+                       e->legacy ? "legacy." : "", (long long)e->code);
+        else if (same && e->legacy != e[-1].legacy)
+            catc_error(c, e->line, "code %lld is a legacy code in one section "
+                       "and not in the other (line %d)", (long long)e->code,
                        e[-1].line);
-        check_entry(c, e);
+        check_entry(c, e, strict);
     }
     check_ranges(c);
     return c->errors == 0;

@@ -1,5 +1,5 @@
 /* struct catalog -> the C source of its plugin: compiled, read-only tables
- * (plugin.h, ABI 1.1) and one BKERR_CATALOG_DEFINE().  The output depends on nothing but the
+ * (plugin.h, ABI 1.2) and one BKERR_CATALOG_DEFINE().  The output depends on nothing but the
  * catalog, so it is byte-for-byte reproducible. */
 #include <string.h>
 
@@ -28,29 +28,72 @@ static void literal(FILE *out, const char *s)
     fputc('"', out);
 }
 
-/* The canonical field order of an entry. */
+/* The canonical field order of an entry, and of its provenance. */
 static const enum field entry_fields[] = {F_SYMBOL, F_MESSAGE_ZH, F_MESSAGE_EN,
                                           F_ADVICE_ZH, F_ADVICE_EN};
+static const enum field about_fields[] = {F_DEFINED, F_RAISED, F_DOCS,
+                                          F_NOTE_ZH, F_NOTE_EN};
+#define N_FIELDS 5
 
 static bool has_text(const char *s)
 {
     return s && *s;
 }
 
-/* The legacy table: few entries, kept in the plain ABI 1.0 form. */
-static void legacy_table(FILE *out, const struct catalog *c)
+/* Entries go in three tables: a primary of the prefix in the compiled
+ * ones, a primary legacy code in legacy, every other definition in
+ * variants. */
+enum table { T_PACKED, T_LEGACY, T_VARIANT };
+
+static enum table table_of(const struct centry *e)
 {
-    fputs("static const struct bkerr_entry legacy[] = {\n", out);
+    return e->variant > 1 ? T_VARIANT : e->legacy ? T_LEGACY : T_PACKED;
+}
+
+static void pointer_fields(FILE *out, const struct centry *e,
+                           const enum field *fields, const char *indent)
+{
+    for (size_t f = 0; f < N_FIELDS; f++) {
+        const char *t = e->f[fields[f]].s;
+        fputs(indent, out);
+        literal(out, has_text(t) ? t : NULL);
+        fputs(f < N_FIELDS - 1 ? "," : "", out);
+    }
+}
+
+/* The entries of table t in the plain pointer form: struct bkerr_entry
+ * for legacy, struct bkerr_variant for variants; then, for legacy, the
+ * parallel struct bkerr_about table. */
+static void pointer_table(FILE *out, const struct catalog *c, enum table t)
+{
+    fputs(t == T_VARIANT ? "static const struct bkerr_variant variants[] = {\n"
+                         : "static const struct bkerr_entry legacy[] = {\n",
+          out);
     for (size_t i = 0; i < c->n_entries; i++) {
         const struct centry *e = &c->entries[i];
-        if (!e->legacy)
+        if (table_of(e) != t)
             continue;
-        fprintf(out, "    {%lld, ", (long long)e->code);
-        for (size_t f = 0; f < 5; f++) {
-            const char *t = e->f[entry_fields[f]].s;
-            literal(out, has_text(t) ? t : NULL);
-            fputs(f < 4 ? ",\n     " : "},\n", out);
+        fprintf(out, "    {%s%lld,", t == T_VARIANT ? "{" : "",
+                (long long)e->code);
+        pointer_fields(out, e, entry_fields, "\n     ");
+        if (t == T_VARIANT) {
+            fprintf(out, "},\n     {%u, 0,", (unsigned)e->status);
+            pointer_fields(out, e, about_fields, "\n      ");
+            fputs("}", out);
         }
+        fputs("},\n", out);
+    }
+    fputs("};\n\n", out);
+    if (t != T_LEGACY)
+        return;
+    fputs("static const struct bkerr_about legacy_about[] = {\n", out);
+    for (size_t i = 0; i < c->n_entries; i++) {
+        const struct centry *e = &c->entries[i];
+        if (table_of(e) != T_LEGACY)
+            continue;
+        fprintf(out, "    {%u, 0,", (unsigned)e->status);
+        pointer_fields(out, e, about_fields, "\n     ");
+        fprintf(out, "}, /* %lld */\n", (long long)e->code);
     }
     fputs("};\n\n", out);
 }
@@ -70,9 +113,40 @@ static uint32_t range_of(const struct catalog *c, int64_t code)
                                                            : 0;
 }
 
-/* The compiled tables (plugin.h, ABI 1.1): one pool of every text, the
- * entries as offsets into it, and the presence bitmap.  Nothing in them
- * needs relocating when the plugin loads. */
+/* Writes the pool offsets of fields of e, advancing *offset as the pool
+ * (pool_texts()) will. */
+static void offsets(FILE *out, const struct centry *e, const enum field *fields,
+                    uint64_t *offset)
+{
+    for (size_t f = 0; f < N_FIELDS; f++) {
+        const char *t = e->f[fields[f]].s;
+        fprintf(out, "%llu, ", has_text(t) ? (unsigned long long)*offset : 0ULL);
+        if (has_text(t))
+            *offset += strlen(t) + 1;
+    }
+}
+
+/* The pool: every compiled entry's texts, then every compiled entry's
+ * provenance, in the order offsets() counted them. */
+static void pool_texts(FILE *out, const struct catalog *c,
+                       const enum field *fields)
+{
+    for (size_t i = 0; i < c->n_entries; i++) {
+        const struct centry *e = &c->entries[i];
+        for (size_t f = 0; f < N_FIELDS && table_of(e) == T_PACKED; f++) {
+            const char *t = e->f[fields[f]].s;
+            if (!has_text(t))
+                continue;
+            fputs("\n    ", out);
+            literal(out, t);
+            fputs(" \"\\0\"", out);
+        }
+    }
+}
+
+/* The compiled tables (plugin.h, ABI 1.1 and 1.2): one pool of every text,
+ * the entries and their provenance as offsets into it, and the presence
+ * bitmap.  Nothing in them needs relocating when the plugin loads. */
 static bool packed_tables(FILE *out, const struct catalog *c)
 {
     fputs("/* Pool offsets of symbol, message_zh, message_en, advice_zh, "
@@ -84,21 +158,26 @@ static bool packed_tables(FILE *out, const struct catalog *c)
     size_t n = 0;
     for (size_t i = 0; i < c->n_entries; i++) {
         const struct centry *e = &c->entries[i];
-        if (e->legacy)
+        if (table_of(e) != T_PACKED)
             continue;
         uint32_t suffix = (uint32_t)(e->code % BKERR_SUFFIXES);
         present[suffix / 64] |= UINT64_C(1) << (suffix % 64);
         fputs("    {", out);
-        for (size_t f = 0; f < 5; f++) {
-            const char *t = e->f[entry_fields[f]].s;
-            fprintf(out, "%llu, ",
-                    has_text(t) ? (unsigned long long)offset : 0ULL);
-            if (has_text(t))
-                offset += strlen(t) + 1;
-        }
+        offsets(out, e, entry_fields, &offset);
         fprintf(out, "%lu}, /* %lld */\n",
                 (unsigned long)range_of(c, e->code), (long long)e->code);
         n++;
+    }
+    fputs("};\n\n/* Status, then pool offsets of defined, raised, docs, "
+          "note_zh, note_en. */\n"
+          "static const struct bkerr_packed_about packed_about[] = {\n", out);
+    for (size_t i = 0; i < c->n_entries; i++) {
+        const struct centry *e = &c->entries[i];
+        if (table_of(e) != T_PACKED)
+            continue;
+        fprintf(out, "    {%u, ", (unsigned)e->status);
+        offsets(out, e, about_fields, &offset);
+        fprintf(out, "}, /* %lld */\n", (long long)e->code);
     }
     fputs("};\n\n", out);
     if (offset + 1 > UINT32_MAX) {
@@ -112,17 +191,8 @@ static bool packed_tables(FILE *out, const struct catalog *c)
           "#pragma GCC diagnostic ignored \"-Woverlength-strings\"\n"
           "#endif\n"
           "static const char pool[] =\n    \"\\0\"", out);
-    for (size_t i = 0; i < c->n_entries; i++) {
-        const struct centry *e = &c->entries[i];
-        for (size_t f = 0; f < 5 && !e->legacy; f++) {
-            const char *t = e->f[entry_fields[f]].s;
-            if (!has_text(t))
-                continue;
-            fputs("\n    ", out);
-            literal(out, t);
-            fputs(" \"\\0\"", out);
-        }
-    }
+    pool_texts(out, c, entry_fields);
+    pool_texts(out, c, about_fields);
     fputs(";\n\nstatic const uint64_t present[BKERR_PRESENT_WORDS] = {\n",
           out);
     for (size_t w = 0; w < BKERR_PRESENT_WORDS; w++)
@@ -135,11 +205,11 @@ static bool packed_tables(FILE *out, const struct catalog *c)
     return true;
 }
 
-static size_t count(const struct catalog *c, bool legacy)
+static size_t count(const struct catalog *c, enum table t)
 {
     size_t n = 0;
     for (size_t i = 0; i < c->n_entries; i++)
-        n += c->entries[i].legacy == legacy;
+        n += table_of(&c->entries[i]) == t;
     return n;
 }
 
@@ -149,11 +219,13 @@ bool catc_emit(const struct catalog *c, const char *source_name, FILE *out)
     for (const char *p = source_name; *p; p++) /* keep the comment closed */
         fputc(*p == '*' ? '_' : *p, out);
     fputs(".  Do not edit. */\n#include <bkerr/plugin.h>\n\n", out);
-    size_t n_legacy = count(c, true);
+    size_t n_legacy = count(c, T_LEGACY), n_variants = count(c, T_VARIANT);
     if (!packed_tables(out, c))
         return false;
     if (n_legacy)
-        legacy_table(out, c);
+        pointer_table(out, c, T_LEGACY);
+    if (n_variants)
+        pointer_table(out, c, T_VARIANT);
     if (c->n_ranges) {
         fputs("static const struct bkerr_range ranges[] = {\n", out);
         for (size_t i = 0; i < c->n_ranges; i++) {
@@ -179,11 +251,20 @@ bool catc_emit(const struct catalog *c, const char *source_name, FILE *out)
     literal(out, c->version.s);
     fputs(",\n    .origin = ", out);
     literal(out, c->origin.s);
+    fputs(",\n    .upstream = ", out);
+    literal(out, c->upstream.s);
+    fputs(",\n    .upstream_version = ", out);
+    literal(out, c->upstream_version.s);
     fputs(",\n    .packed = &packed", out);
+    if (count(c, T_PACKED))
+        fputs(",\n    .packed_about = packed_about", out);
     if (c->n_ranges)
         fputs(",\n    BKERR_RANGES(ranges)", out);
     if (n_legacy)
-        fputs(",\n    BKERR_LEGACY(legacy)", out);
+        fputs(",\n    BKERR_LEGACY(legacy),\n    .legacy_about = legacy_about",
+              out);
+    if (n_variants)
+        fputs(",\n    BKERR_VARIANTS(variants)", out);
     fputs(");\n", out);
     return !ferror(out);
 }

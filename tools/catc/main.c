@@ -2,9 +2,12 @@
  *
  *     bkerr-catc [-o OUT.c] CATALOG     write the C (default: stdout)
  *     bkerr-catc --check CATALOG        only check the source
+ *     --strict                          also want every entry's provenance
+ *                                       (the bundled catalogs' rule)
  *     bkerr-catc --coverage [--specific] CATALOG...
  *                                       print how complete each catalog is;
- *                                       exit 1 if any text is missing (with
+ *                                       exit 1 if any text, status or
+ *                                       definition site is missing (with
  *                                       --specific: any entry's own advice)
  *
  * Exit status: 0 done, 1 the source has errors (each printed as
@@ -16,7 +19,7 @@
 #include "catalog.h"
 
 static const char usage[] =
-    "usage: bkerr-catc [-o OUT.c | --check] CATALOG\n"
+    "usage: bkerr-catc [--strict] [-o OUT.c | --check] CATALOG\n"
     "       bkerr-catc --coverage [--specific] CATALOG...\n";
 
 static int coverage(int argc, char **argv)
@@ -34,10 +37,11 @@ static int coverage(int argc, char **argv)
     for (int i = 0; i < argc && !rc; i++)
         if (!catc_read(argv[i], &cats[i]))
             rc = 3;
-        else if (!catc_check(&cats[i]))
+        else if (!catc_check(&cats[i], false))
             rc = 1;
     if (!rc && !catc_coverage(cats, (size_t)argc, specific, stdout)) {
-        fprintf(stderr, "bkerr-catc: some entries lack a message or advice\n");
+        fprintf(stderr, "bkerr-catc: some entries lack a message, advice, "
+                "a status or a definition site\n");
         rc = 1;
     }
     for (int i = 0; i < argc; i++)
@@ -51,12 +55,14 @@ int main(int argc, char **argv)
     if (argc > 1 && strcmp(argv[1], "--coverage") == 0)
         return coverage(argc - 2, argv + 2);
     const char *out_path = NULL, *in_path = NULL;
-    bool check_only = false;
+    bool check_only = false, strict = false;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
             out_path = argv[++i];
         else if (strcmp(argv[i], "--check") == 0)
             check_only = true;
+        else if (strcmp(argv[i], "--strict") == 0)
+            strict = true;
         else if (strcmp(argv[i], "--help") == 0) {
             fputs(usage, stdout);
             return 0;
@@ -74,7 +80,7 @@ int main(int argc, char **argv)
     struct catalog c;
     if (!catc_read(in_path, &c))
         return 3;
-    bool ok = catc_check(&c);
+    bool ok = catc_check(&c, strict);
     int rc = ok ? 0 : 1;
     if (ok && !check_only) {
         const char *base = strrchr(in_path, '/');

@@ -1,8 +1,11 @@
 /* Catalog source text -> struct catalog, with inih.
  *
- *     [catalog]                 id, prefix, name_zh, name_en, version, origin
+ *     [catalog]                 id, prefix, name_zh, name_en, version, origin,
+ *                               upstream, upstream_version
  *     [1199000]                 an entry: symbol, message_zh, message_en,
- *     [legacy.3001]             a legacy code   advice_zh, advice_en
+ *     [legacy.3001]             a legacy code   advice_zh, advice_en, status,
+ *     [1199000/2]               a variant       defined, raised, docs,
+ *     [legacy.3001/2]                           note_zh, note_en
  *     [range.1101000-1101999]   module, advice_zh, advice_en
  *
  * An indented line after a key continues its value.  Every raw line goes
@@ -39,6 +42,12 @@ static const char *const field_names[F_COUNT] = {
     [F_ADVICE_ZH] = "advice_zh",
     [F_ADVICE_EN] = "advice_en",
     [F_MODULE] = "module",
+    [F_STATUS] = "status",
+    [F_DEFINED] = "defined",
+    [F_RAISED] = "raised",
+    [F_DOCS] = "docs",
+    [F_NOTE_ZH] = "note_zh",
+    [F_NOTE_EN] = "note_en",
 };
 
 void catc_error(struct catalog *c, int line, const char *fmt, ...)
@@ -84,11 +93,37 @@ static void *grow(void *array, size_t n, size_t size)
     return a;
 }
 
+/* The variant number of an entry section "CODE/N" (N = 2-9), cutting
+ * "/N" off *n; 1 for a plain "CODE"; 0 for a bad "/..." suffix. */
+static int variant_of(const char *name, size_t *n)
+{
+    const char *slash = memchr(name, '/', *n);
+    if (!slash)
+        return 1;
+    size_t k = (size_t)(name + *n - slash);
+    if (k != 2 || slash[1] < '2' || slash[1] > '9')
+        return 0;
+    *n -= k;
+    return slash[1] - '0';
+}
+
+static void add_entry(struct reader *r, int64_t code, bool legacy, int variant)
+{
+    struct catalog *c = r->c;
+    c->entries = grow(c->entries, c->n_entries, sizeof *c->entries);
+    c->entries[c->n_entries++] = (struct centry){
+        .code = code, .legacy = legacy, .variant = variant,
+        .line = r->lineno};
+    r->sec = S_ENTRY;
+}
+
 static void open_section(struct reader *r, const char *name, size_t n)
 {
     struct catalog *c = r->c;
     int64_t a, b;
     const char *dash;
+    size_t code_n = n;
+    int variant = variant_of(name, &code_n);
     r->last = NULL;
     r->sec = S_BAD;
     memcpy(r->section, name, n); /* n <= BK_INI_NAME_MAX: bk_ini_scan */
@@ -107,21 +142,16 @@ static void open_section(struct reader *r, const char *name, size_t n)
         c->ranges[c->n_ranges++] =
             (struct crange){.first = a, .last = b, .line = r->lineno};
         r->sec = S_RANGE;
-    } else if (n > 7 && memcmp(name, "legacy.", 7) == 0 &&
-               code_of(name + 7, n - 7, &a)) {
-        c->entries = grow(c->entries, c->n_entries, sizeof *c->entries);
-        c->entries[c->n_entries++] =
-            (struct centry){.code = a, .legacy = true, .line = r->lineno};
-        r->sec = S_ENTRY;
-    } else if (code_of(name, n, &a)) {
-        c->entries = grow(c->entries, c->n_entries, sizeof *c->entries);
-        c->entries[c->n_entries++] =
-            (struct centry){.code = a, .line = r->lineno};
-        r->sec = S_ENTRY;
+    } else if (variant && code_n > 7 && memcmp(name, "legacy.", 7) == 0 &&
+               code_of(name + 7, code_n - 7, &a)) {
+        add_entry(r, a, true, variant);
+    } else if (variant && code_of(name, code_n, &a)) {
+        add_entry(r, a, false, variant);
     } else {
         catc_error(c, r->lineno, "unknown section [%.*s]; the sections are "
-                   "[catalog], [<code>], [legacy.<code>] and "
-                   "[range.<first>-<last>]", (int)n, name);
+                   "[catalog], [<code>], [legacy.<code>], a variant "
+                   "[<code>/2] ... [<code>/9], and [range.<first>-<last>]",
+                   (int)n, name);
     }
 }
 
@@ -195,6 +225,8 @@ static struct text *catalog_field(struct catalog *c, const char *name)
         {"name_en", offsetof(struct catalog, name_en)},
         {"version", offsetof(struct catalog, version)},
         {"origin", offsetof(struct catalog, origin)},
+        {"upstream", offsetof(struct catalog, upstream)},
+        {"upstream_version", offsetof(struct catalog, upstream_version)},
     };
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         if (strcmp(keys[i].name, name) == 0)
@@ -310,7 +342,8 @@ bool catc_read(const char *path, struct catalog *c)
 void catc_free(struct catalog *c)
 {
     struct text *header[] = {&c->id, &c->prefix, &c->name_zh, &c->name_en,
-                             &c->version, &c->origin};
+                             &c->version, &c->origin, &c->upstream,
+                             &c->upstream_version};
     for (size_t i = 0; i < sizeof header / sizeof header[0]; i++)
         free(header[i]->s);
     for (size_t i = 0; i < c->n_entries; i++)

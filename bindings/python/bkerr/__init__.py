@@ -63,6 +63,7 @@ __all__ = [
     "Category",
     "ClosedError",
     "CodeClass",
+    "CodeStatus",
     "ConfigError",
     "Lang",
     "Library",
@@ -234,6 +235,21 @@ class CatalogState(enum.IntEnum):
     LAZY = 4      #: ``load = lazy``: loads at the first lookup of its prefix
 
 
+class CodeStatus(enum.IntEnum):
+    """``enum bkerr_code_status``: what upstream does with a code."""
+
+    UNSTATED = 0    #: the catalog does not say
+    ACTIVE = 1      #: raised at the upstream commit the catalog read
+    UNUSED = 2      #: defined there, but nothing raises it
+    DEPRECATED = 3  #: upstream marks it deprecated
+    REMOVED = 4     #: gone upstream; kept for older versions
+
+    @property
+    def label(self) -> str:
+        """The core's name: ``"active"``, ``"unused"``, ..."""
+        return self.name.lower()
+
+
 def _enum(cls: Any, value: int) -> Any:
     try:
         return cls(value)
@@ -299,6 +315,15 @@ class Result:
     advice_lang: Lang               #: language of advice, after fallback
     advice_inherited: bool          #: advice came from the range, not the entry
     reason: Optional[str]           #: for INVALID: why, in English
+    code_status: CodeStatus = CodeStatus.UNSTATED  #: what upstream does with it
+    upstream: Optional[str] = None  #: "owner/repo@commit" the sites refer to
+    upstream_version: Optional[str] = None  #: the upstream version read
+    defined: Optional[str] = None   #: SITE where upstream defines the code
+    raised: Tuple[str, ...] = ()    #: SITEs where upstream raises it
+    docs: Optional[str] = None      #: upstream documentation URL
+    note: Optional[str] = None      #: a remark for the reader
+    variant: int = 0                #: which definition: 0 the primary
+    n_variants: int = 0             #: definitions of the code (0: no entry)
 
     @property
     def resolved(self) -> bool:
@@ -322,6 +347,15 @@ class Result:
             advice_lang=_enum(Lang, r.advice_lang),
             advice_inherited=bool(r.advice_inherited),
             reason=_text(r.reason),
+            code_status=_enum(CodeStatus, r.code_status),
+            upstream=_text(r.upstream),
+            upstream_version=_text(r.upstream_version),
+            defined=_text(r.defined),
+            raised=tuple((_text(r.raised) or "").split()),
+            docs=_text(r.docs),
+            note=_text(r.note),
+            variant=int(r.variant),
+            n_variants=int(r.n_variants),
         )
 
 
@@ -343,6 +377,9 @@ class CatalogStatus:
     n_ranges: int
     n_legacy: int
     line: int                  #: the line of its ``[catalog.<id>]`` section
+    upstream: Optional[str] = None  #: "owner/repo@commit" its sites refer to
+    upstream_version: Optional[str] = None  #: the upstream version it describes
+    n_variants: int = 0        #: other definitions of its codes
 
     @classmethod
     def _from_c(cls, s: _native.CCatalogStatus) -> "CatalogStatus":
@@ -361,6 +398,9 @@ class CatalogStatus:
             n_ranges=s.n_ranges,
             n_legacy=s.n_legacy,
             line=s.line,
+            upstream=_text(s.upstream),
+            upstream_version=_text(s.upstream_version),
+            n_variants=s.n_variants,
         )
 
 
@@ -766,6 +806,32 @@ class Registry(_Closing):
         with self._use() as handle:
             self._lookup_c(handle, code, lang, product, out)
             return Result._from_c(out)
+
+    def variants(self, code: Union[int, str], lang: Union[Lang, str, None] = None,
+                 product: Optional[str] = None) -> List[Result]:
+        """Every definition of *code* (``bkerr_lookup_variant()``).
+
+        A code upstream defines more than once has a primary (the one
+        :meth:`lookup` gives, first here) and others, each with its own
+        symbol, message, advice and provenance; a code with one definition
+        gives ``[lookup(code)]``, one with none ``[]``.  Arguments as
+        :meth:`lookup`.  Needs function table version 4.
+        """
+        lookup_variant = self._need("lookup_variant")
+        first = self.lookup(code, lang, product)
+        results = [first] if first.n_variants else []
+        out = _out(_native.CResult)
+        lang_v = int(Lang.parse(lang))
+        raw_product = None if product is None else _cstr(product, "product")
+        with self._use() as handle:
+            for k in range(1, first.n_variants):
+                rc = lookup_variant(handle, raw_product, first.code, k, lang_v,
+                                    ctypes.byref(out))
+                if rc < 0:
+                    raise BkerrError(f"bkerr_lookup_variant({first.code}, {k}) "
+                                     f"failed ({rc})", rc)
+                results.append(Result._from_c(out))
+        return results
 
     def message(self, code: Union[int, str],
                 lang: Union[Lang, str, None] = None) -> Optional[str]:

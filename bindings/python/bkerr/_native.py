@@ -28,6 +28,7 @@ from ctypes import (
     c_int,
     c_int64,
     c_size_t,
+    c_uint,
     c_uint32,
     c_void_p,
 )
@@ -36,12 +37,12 @@ from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 # The version of ``struct bkerr_api`` this binding is written against
 # (BKERR_API_VERSION in bkerr.h), and the one it asks bkerr_api() for.  A
 # newer table only appends members, so it is fine.
-API_VERSION = 3
+API_VERSION = 4
 
 # The oldest table the binding still works with, asked for when the library
 # has no API_VERSION table: everything but what the later versions added
 # (Registry(load=False)/only=, entries() and LiveRegistry need version 2;
-# Registry.message() needs version 3).
+# Registry.message() needs version 3; Registry.variants() version 4).
 MIN_API_VERSION = 1
 
 # Negative returns (BKERR_E*).
@@ -94,6 +95,16 @@ class CResult(Structure):
         ("advice_lang", c_enum),
         ("advice_inherited", c_bool),
         ("reason", c_char_p),
+        ("code_status", c_enum),
+        ("upstream", c_char_p),
+        ("upstream_version", c_char_p),
+        ("defined", c_char_p),
+        ("raised", c_char_p),
+        ("docs", c_char_p),
+        ("note", c_char_p),
+        ("note_lang", c_enum),
+        ("variant", c_uint),
+        ("n_variants", c_uint),
     ]
 
 
@@ -124,6 +135,9 @@ class CCatalogStatus(Structure):
         ("n_ranges", c_size_t),
         ("n_legacy", c_size_t),
         ("line", c_int),
+        ("upstream", c_char_p),
+        ("upstream_version", c_char_p),
+        ("n_variants", c_size_t),
     ]
 
 
@@ -176,6 +190,9 @@ CATALOG_STATE_NAME = CFUNCTYPE(c_char_p, c_int)
 # const char *message(const bkerr_registry *, int64_t, enum bkerr_lang): the
 # text as bytes (copied by ctypes during the call), None for NULL
 MESSAGE = CFUNCTYPE(c_char_p, c_registry_p, c_int64, c_enum)
+LOOKUP_VARIANT = CFUNCTYPE(c_int, c_registry_p, c_char_p, c_int64, c_uint,
+                           c_enum, POINTER(CResult))
+CODE_STATUS_NAME = CFUNCTYPE(c_char_p, c_enum)
 
 
 class CApiHeader(Structure):
@@ -224,6 +241,10 @@ VERSIONS: List[Tuple[int, List[Tuple[str, Any]]]] = [
     (3, [
         ("message", MESSAGE),
     ]),
+    (4, [
+        ("lookup_variant", LOOKUP_VARIANT),
+        ("code_status_name", CODE_STATUS_NAME),
+    ]),
 ]
 
 # The version that added each function.
@@ -247,7 +268,7 @@ def _end(name: str) -> int:
 
 # The size of each version's table: up to the end of its last member
 # (version 1 ends at catalog_status, version 2 at catalog_state_name,
-# version 3 at message).
+# version 3 at message, version 4 at code_status_name).
 SIZES: Dict[int, int] = {v: _end(fns[-1][0]) for v, fns in VERSIONS}
 
 

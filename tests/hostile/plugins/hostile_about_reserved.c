@@ -1,0 +1,11 @@
+/* A provenance record with its reserved word set: a future field this
+ * registry cannot read. */
+#include "hostile.h"
+
+static const struct bkerr_entry entries[] = {
+    {1100001, "A", "甲", "a", NULL, NULL},
+};
+static const struct bkerr_about about[] = {
+    {BKERR_CODE_ACTIVE, 1, "src/a.go:1", NULL, NULL, NULL, NULL},
+};
+BKERR_CATALOG_DEFINE(HOSTILE_NAMES, BKERR_ENTRIES(entries), .about = about);

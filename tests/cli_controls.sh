@@ -28,11 +28,12 @@ printf 'GET /x {"code": 1100001}\n' >"$tmp/log"
 # clean: the last run's stdout holds none of the characters (nor the row
 # a newline in a symbol would forge)
 esc=$(printf '\033')
+bel=$(printf '\007')
 csi=$(printf '\302\233')
 rlo=$(printf '\342\200\256')
 lri=$(printf '\342\201\246')
 clean() {
-    for bad in "$esc" "$csi" "$rlo" "$lri" "Forged"; do
+    for bad in "$esc" "$bel" "$csi" "$rlo" "$lri" "Forged"; do
         if grep -qF -- "$bad" "$tmp/stdout"; then
             fail "raw catalog text" "no '$bad' in stdout" \
                 "$(od -c "$tmp/stdout" | head -n 20)"
@@ -78,9 +79,12 @@ every_output hostile_text_esc "message_en: holds U+001B (ESC)" good
 every_output hostile_text_bidi "message_zh: holds U+202E (RIGHT-TO-LEFT OVERRIDE)" reversed
 every_output hostile_symbol_newline "symbol: holds U+000A (LF)" Broken
 every_output hostile_text_c1 "advice_zh: holds U+009B (CSI)" control
+# provenance (ABI 1.2) is shown in every view too
+every_output hostile_about_note_esc "about[0] note_en: holds U+001B (ESC)" note
 # compiled entries are checked at their first use: that entry is ignored
 every_output hostile_packed_esc "" Sym "code 1100001: holds U+001B (ESC)"
 every_output hostile_packed_bidi "" isolated "code 1100001: holds U+2066 (LEFT-TO-RIGHT ISOLATE)"
+every_output hostile_packed_about_bidi "" good "code 1100001: holds U+202E (RIGHT-TO-LEFT OVERRIDE)"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

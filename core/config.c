@@ -39,6 +39,9 @@ struct parse {
     struct key_seen keys[4]; /* keys of the current section (at most 4) */
     size_t n_keys;
     int registry_line;
+    size_t cat_cap;        /* room in cfg->catalogs */
+    size_t *cat_slots;     /* hash set of the catalog ids: index + 1, 0 free */
+    size_t n_slots;        /* a power of two, or 0 */
 };
 
 static const char *const registry_keys[] = {"plugin_dir", "lang", "fatal",
@@ -266,6 +269,61 @@ static void *grow(void *array, size_t n, size_t size)
     return realloc(array, (n + 1) * size);
 }
 
+/* Duplicate [catalog.<id>] sections are found through a hash set of the
+ * ids seen, not by comparing each section with every earlier one: a 1 MiB
+ * file holds 60,000 sections, and the walk took seconds. */
+static size_t hash_id(const char *s)
+{
+    uint64_t h = UINT64_C(14695981039346656037); /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
+    return (size_t)h;
+}
+
+/* The slot holding id, or the free slot where it would go. */
+static size_t *id_slot(const struct parse *p, const char *id)
+{
+    size_t mask = p->n_slots - 1, i = hash_id(id) & mask;
+    while (p->cat_slots[i] &&
+           strcmp(p->cfg->catalogs[p->cat_slots[i] - 1].id, id) != 0)
+        i = (i + 1) & mask;
+    return &p->cat_slots[i];
+}
+
+/* Doubles the set when it is half full; false on ENOMEM. */
+static bool ids_make_room(struct parse *p)
+{
+    if (p->cfg->n_catalogs < p->n_slots / 2)
+        return true;
+    size_t n = p->n_slots ? 2 * p->n_slots : 64;
+    size_t *old = p->cat_slots, old_n = p->n_slots;
+    if (!(p->cat_slots = calloc(n, sizeof *p->cat_slots))) {
+        p->cat_slots = old;
+        return false;
+    }
+    p->n_slots = n;
+    for (size_t i = 0; i < old_n; i++)
+        if (old[i])
+            *id_slot(p, p->cfg->catalogs[old[i] - 1].id) = old[i];
+    free(old);
+    return true;
+}
+
+/* Room for one more catalog, doubling (not one at a time). */
+static bool catalogs_make_room(struct parse *p)
+{
+    struct bk_config *c = p->cfg;
+    if (c->n_catalogs < p->cat_cap)
+        return true;
+    size_t cap = p->cat_cap ? 2 * p->cat_cap : 16;
+    struct bk_cfg_catalog *a = realloc(c->catalogs, cap * sizeof *a);
+    if (!a)
+        return false;
+    c->catalogs = a;
+    p->cat_cap = cap;
+    return true;
+}
+
 static void open_catalog(struct parse *p, const char *id)
 {
     struct bk_config *c = p->cfg;
@@ -274,25 +332,25 @@ static void open_catalog(struct parse *p, const char *id)
              "[A-Za-z0-9_]", id);
         return;
     }
-    for (size_t i = 0; i < c->n_catalogs; i++)
-        if (strcmp(c->catalogs[i].id, id) == 0) {
-            fail(p, p->lineno, "duplicate section [catalog.%s] (first on line "
-                 "%d); merge the two", id, c->catalogs[i].line);
-            return;
-        }
-    struct bk_cfg_catalog *a = grow(c->catalogs, c->n_catalogs, sizeof *a);
-    if (!a) {
+    if (!ids_make_room(p) || !catalogs_make_room(p)) {
         oom(p);
         return;
     }
-    c->catalogs = a;
-    struct bk_cfg_catalog *cat = &a[c->n_catalogs];
+    size_t *slot = id_slot(p, id);
+    if (*slot) {
+        fail(p, p->lineno, "duplicate section [catalog.%s] (first on line "
+             "%d); merge the two", id, c->catalogs[*slot - 1].line);
+        return;
+    }
+    struct bk_cfg_catalog *cat = &c->catalogs[c->n_catalogs];
     *cat = (struct bk_cfg_catalog){.enabled = true, .line = p->lineno};
     cat->id = bk_strdup(id);
     cat->path = bk_asprintf("%s.so", id);
     c->n_catalogs++;
     if (!cat->id || !cat->path)
         oom(p);
+    else
+        *slot = c->n_catalogs;
 }
 
 static void open_platform(struct parse *p, const char *nn)
@@ -410,21 +468,48 @@ static char *next_line(char *str, int num, void *stream)
     return str;
 }
 
-/* Reads all of fd, which must hold exactly size bytes; false if it holds
- * more or less (the file changed under us) or cannot be read. */
-static bool read_exactly(int fd, char *buf, size_t size)
+/* What reading a file of a known size found. */
+enum read_result { READ_WHOLE, READ_FAILED, READ_SHORT, READ_LONG };
+
+/* Reads all of fd, which must hold exactly size bytes: READ_FAILED with
+ * errno set, or READ_SHORT / READ_LONG if it held fewer or more (it
+ * changed under us, or stat() does not tell its size, as in /proc). */
+static enum read_result read_exactly(int fd, char *buf, size_t size)
 {
     size_t got = 0;
     for (;;) {
         ssize_t r = read(fd, buf + got, size + 1 - got);
         if (r < 0 && errno == EINTR)
             continue;
-        if (r <= 0)
-            return r == 0 && got == size;
+        if (r < 0)
+            return READ_FAILED;
+        if (r == 0)
+            return got == size ? READ_WHOLE : READ_SHORT;
         got += (size_t)r;
         if (got > size)
-            return false;
+            return READ_LONG;
     }
+}
+
+/* Why fd did not hold the st_size bytes that stat() gave before: if a
+ * second look sees another size or time, it changed while being read (and
+ * trying again may help); else its size never said what it holds. */
+static void explain_mismatch(int fd, const char *path, const struct stat *before,
+                             enum read_result got, char *err, size_t errlen)
+{
+    struct stat now;
+    const char *more = got == READ_LONG ? "more" : "fewer";
+    if (fstat(fd, &now) != 0 || now.st_size != before->st_size ||
+        now.st_mtim.tv_sec != before->st_mtim.tv_sec ||
+        now.st_mtim.tv_nsec != before->st_mtim.tv_nsec)
+        bk_errf(err, errlen, "%s: changed while being read (it held %s "
+                "bytes than the %lld it had); try again", path, more,
+                (long long)before->st_size);
+    else
+        bk_errf(err, errlen, "%s: holds %s bytes than the %lld its size "
+                "says: not an ordinary file (one of /proc or /sys?); give "
+                "the path of a bkerr.ini file", path, more,
+                (long long)before->st_size);
 }
 
 /* Checks the file before opening it, so no FIFO or device is opened. */
@@ -465,6 +550,7 @@ static int read_file(const char *path, char **out, size_t *len, char *err,
     size_t size = (size_t)before.st_size;
     char *buf = NULL;
     int rc = BKERR_ECONFIG;
+    enum read_result got;
     if (fstat(fd, &st) != 0 || st.st_dev != before.st_dev ||
         st.st_ino != before.st_ino || st.st_size != before.st_size) {
         bk_errf(err, errlen, "%s: changed while being opened; try again",
@@ -472,9 +558,12 @@ static int read_file(const char *path, char **out, size_t *len, char *err,
     } else if (!(buf = malloc(size + 2))) {
         rc = BKERR_ENOMEM;
         bk_errf(err, errlen, "%s: out of memory", path);
-    } else if (!read_exactly(fd, buf, size)) {
-        bk_errf(err, errlen, "%s: cannot read it whole (%s); try again",
-                path, errno ? strerror(errno) : "it changed while being read");
+    } else if ((got = read_exactly(fd, buf, size)) != READ_WHOLE) {
+        if (got == READ_FAILED)
+            bk_errf(err, errlen, "%s: cannot read: %s", path,
+                    strerror(errno));
+        else
+            explain_mismatch(fd, path, &before, got, err, errlen);
         free(buf);
     } else {
         buf[size] = '\0';
@@ -527,6 +616,7 @@ int bk_config_read(const char *path, struct bk_config *cfg, char *err,
     else if (!p.status && line < 0)
         oom(&p); /* inih's -2: its line buffer could not be allocated */
     close_section(&p);
+    free(p.cat_slots);
     if (!p.status && !p.registry_line && !cfg->n_catalogs && !cfg->n_platforms)
         fail(&p, 0, "no sections: the file is empty or all comments; add "
              "[registry] and [catalog.<id>] sections (see README.md)");

@@ -127,6 +127,8 @@ static const char *pool_problem(const struct bkerr_packed *p,
             return "an empty text has a non-zero offset (0 means no text)";
         /* the pool ends with a NUL (checked at open), so s is a string */
         const char *why = bk_utf8_check(s, BKERR_TEXT_MAX);
+        if (!why)
+            why = bk_control_check(s);
         if (!why && (placeholders >> f & 1))
             why = bk_placeholder_check(s);
         if (why)

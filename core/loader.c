@@ -91,6 +91,8 @@ static const char *text_problem(const struct segs *segs, const char *s,
                    ? "has no NUL before the end of the plugin's segment"
                    : "text is longer than the limit";
     const char *why = bk_utf8_check(s, BKERR_TEXT_MAX);
+    if (!why)
+        why = bk_control_check(s);
     if (!why && placeholders)
         why = bk_placeholder_check(s);
     return why;

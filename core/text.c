@@ -51,6 +51,71 @@ const char *bk_utf8_check(const char *s, size_t max)
     return NULL;
 }
 
+/* Characters that act on a terminal, a table or a source file instead of
+ * showing: catalog text goes raw into all of them (bkerr CODE, Markdown,
+ * C comments), so the loader and bkerr-catc refuse them at the source.
+ * Each reason names the character. */
+#define UNSAFE(hex, name)                                                  \
+    "holds U+" hex " (" name "); catalog text must not hold control "     \
+    "characters (C0, DEL, C1) or bidi controls"
+static const char *const c0_reasons[32] = {
+    UNSAFE("0000", "NUL"), UNSAFE("0001", "SOH"), UNSAFE("0002", "STX"),
+    UNSAFE("0003", "ETX"), UNSAFE("0004", "EOT"), UNSAFE("0005", "ENQ"),
+    UNSAFE("0006", "ACK"), UNSAFE("0007", "BEL"), UNSAFE("0008", "BS"),
+    UNSAFE("0009", "TAB"), UNSAFE("000A", "LF"), UNSAFE("000B", "VT"),
+    UNSAFE("000C", "FF"), UNSAFE("000D", "CR"), UNSAFE("000E", "SO"),
+    UNSAFE("000F", "SI"), UNSAFE("0010", "DLE"), UNSAFE("0011", "DC1"),
+    UNSAFE("0012", "DC2"), UNSAFE("0013", "DC3"), UNSAFE("0014", "DC4"),
+    UNSAFE("0015", "NAK"), UNSAFE("0016", "SYN"), UNSAFE("0017", "ETB"),
+    UNSAFE("0018", "CAN"), UNSAFE("0019", "EM"), UNSAFE("001A", "SUB"),
+    UNSAFE("001B", "ESC"), UNSAFE("001C", "FS"), UNSAFE("001D", "GS"),
+    UNSAFE("001E", "RS"), UNSAFE("001F", "US"),
+};
+static const char *const c1_reasons[32] = {
+    UNSAFE("0080", "PAD"), UNSAFE("0081", "HOP"), UNSAFE("0082", "BPH"),
+    UNSAFE("0083", "NBH"), UNSAFE("0084", "IND"), UNSAFE("0085", "NEL"),
+    UNSAFE("0086", "SSA"), UNSAFE("0087", "ESA"), UNSAFE("0088", "HTS"),
+    UNSAFE("0089", "HTJ"), UNSAFE("008A", "VTS"), UNSAFE("008B", "PLD"),
+    UNSAFE("008C", "PLU"), UNSAFE("008D", "RI"), UNSAFE("008E", "SS2"),
+    UNSAFE("008F", "SS3"), UNSAFE("0090", "DCS"), UNSAFE("0091", "PU1"),
+    UNSAFE("0092", "PU2"), UNSAFE("0093", "STS"), UNSAFE("0094", "CCH"),
+    UNSAFE("0095", "MW"), UNSAFE("0096", "SPA"), UNSAFE("0097", "EPA"),
+    UNSAFE("0098", "SOS"), UNSAFE("0099", "SGCI"), UNSAFE("009A", "SCI"),
+    UNSAFE("009B", "CSI"), UNSAFE("009C", "ST"), UNSAFE("009D", "OSC"),
+    UNSAFE("009E", "PM"), UNSAFE("009F", "APC"),
+};
+static const char *const embedding_reasons[5] = { /* U+202A-202E */
+    UNSAFE("202A", "LEFT-TO-RIGHT EMBEDDING"),
+    UNSAFE("202B", "RIGHT-TO-LEFT EMBEDDING"),
+    UNSAFE("202C", "POP DIRECTIONAL FORMATTING"),
+    UNSAFE("202D", "LEFT-TO-RIGHT OVERRIDE"),
+    UNSAFE("202E", "RIGHT-TO-LEFT OVERRIDE"),
+};
+static const char *const isolate_reasons[4] = { /* U+2066-2069 */
+    UNSAFE("2066", "LEFT-TO-RIGHT ISOLATE"),
+    UNSAFE("2067", "RIGHT-TO-LEFT ISOLATE"),
+    UNSAFE("2068", "FIRST STRONG ISOLATE"),
+    UNSAFE("2069", "POP DIRECTIONAL ISOLATE"),
+};
+
+const char *bk_control_check(const char *s)
+{
+    /* valid UTF-8, so each pattern is the whole character */
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x20)
+            return c0_reasons[*p];
+        if (*p == 0x7F)
+            return UNSAFE("007F", "DEL");
+        if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+            return c1_reasons[p[1] - 0x80];
+        if (p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE)
+            return embedding_reasons[p[2] - 0xAA];
+        if (p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9)
+            return isolate_reasons[p[2] - 0xA6];
+    }
+    return NULL;
+}
+
 const char *bk_placeholder_check(const char *s)
 {
     for (const char *p = s; *p; p++) {

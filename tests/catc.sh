@@ -19,7 +19,8 @@ name_zh = 配置平台
 version = 1.0'
 
 # refuses NAME LINE WORDS: writes $tmp/NAME.catalog from stdin, expects
-# exit 1 and "NAME.catalog:LINE: ...WORDS..." on stderr.
+# exit 1 and "NAME.catalog:LINE: ...WORDS..." on stderr.  Not at the end of
+# a pipe: there it runs in a subshell, and its counts are lost.
 refuses() {
     name=$1 line=$2 words=$3
     cat > "$tmp/$name.catalog"
@@ -65,8 +66,29 @@ $header
 message_zh = 打开 {name 未闭合
 END
 
-printf '%s\n\n[1100001]\nmessage_zh = \377\376\n' "$header" |
-    refuses utf8 8 "not valid UTF-8"
+printf '%s\n\n[1100001]\nmessage_zh = \377\376\n' "$header" >"$tmp/in"
+refuses utf8 8 "not valid UTF-8" <"$tmp/in"
+
+# control characters: C0 (TAB and CR too), DEL, C1 and bidi controls are
+# refused in every text, as the loader refuses them (core/text.c)
+printf '%s\n\n[1100001]\nmessage_en = a \033[2J b\n' "$header" >"$tmp/in"
+refuses ctl_esc 8 "code 1100001: the text holds U+001B (ESC)" <"$tmp/in"
+printf '%s\n\n[1100001]\nmessage_en = ok\nadvice_en = a\tb\n' "$header" >"$tmp/in"
+refuses ctl_tab 9 "code 1100001: the text holds U+0009 (TAB)" <"$tmp/in"
+printf '%s\n\n[1100001]\nmessage_en = a\rb\n' "$header" >"$tmp/in"
+refuses ctl_cr 8 "code 1100001: the text holds U+000D (CR)" <"$tmp/in"
+printf '%s\n\n[1100001]\nsymbol = Del\177ete\nmessage_en = ok\n' "$header" >"$tmp/in"
+refuses ctl_del 8 "code 1100001: the text holds U+007F (DEL)" <"$tmp/in"
+printf '%s\n\n[1100001]\nmessage_zh = \302\233 清屏\n' "$header" >"$tmp/in"
+refuses ctl_c1 8 "code 1100001: the text holds U+009B (CSI)" <"$tmp/in"
+printf '%s\n\n[1100001]\nmessage_zh = \342\200\256 反向\n' "$header" >"$tmp/in"
+refuses ctl_bidi 8 "the text holds U+202E (RIGHT-TO-LEFT OVERRIDE)" <"$tmp/in"
+printf '%s\n\n[1100001]\nmessage_zh = 一\n  \342\201\251 续行\n' "$header" >"$tmp/in"
+refuses ctl_continued 8 "the text holds U+2069 (POP DIRECTIONAL ISOLATE)" <"$tmp/in"
+printf '%s\n\n[range.1100000-1100999]\nmodule = m\033x\n' "$header" >"$tmp/in"
+refuses ctl_range 8 "range 1100000-1100999: the text holds U+001B (ESC)" <"$tmp/in"
+printf '%s\nname_en = CMDB\302\205\n' "$header" >"$tmp/in"
+refuses ctl_name 6 "[catalog]: the text holds U+0085 (NEL)" <"$tmp/in"
 
 refuses no_message 7 "has no message" <<END
 $header

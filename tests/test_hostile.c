@@ -517,6 +517,15 @@ static void prepare_ini(const struct hcase *c, struct scratch *s)
         assert_true(fd >= 0);
         assert_int_equal(ftruncate(fd, (1 << 20) + 1), 0);
         close(fd);
+    } else if (setup_is(setup, "sections:")) {
+        /* N sections [catalog.c0] ... [catalog.cN-1], then c0 again */
+        unsigned long n = setup_number(setup, "sections:", 10);
+        FILE *f = fopen(s->ini, "w");
+        assert_non_null(f);
+        for (unsigned long i = 0; i < n; i++)
+            fprintf(f, "[catalog.c%lu]\n", i);
+        fprintf(f, "[catalog.c0]\n");
+        assert_int_equal(fclose(f), 0);
     } else {
         fail_msg("README:%d: unknown setup '%s' for an ini case",
                  c->readme_line, setup);

@@ -47,7 +47,9 @@
  *     emits it there, and plain lookups show it, labelled as this
  *     catalog's (bkerr_lookup_guest() in bkerr.h);
  *   - every non-NULL string is valid UTF-8 of at most BKERR_TEXT_MAX bytes,
- *     and messages use only canonical placeholders (below);
+ *     holds no control character (C0, TAB, LF and CR included; DEL; C1)
+ *     and no bidi control (U+202A-202E, U+2066-2069), and messages use
+ *     only canonical placeholders (below);
  *   - ABI 1.2: about (n_entries), legacy_about (n_legacy) and packed_about
  *     (packed->n_entries) lie inside the plugin, each status is an enum
  *     bkerr_code_status value and reserved is 0; variants are sorted by

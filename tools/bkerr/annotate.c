@@ -1,15 +1,21 @@
 /* bkerr annotate [--inline|--json] [FILE...]: a filter that explains the
  * BlueKing codes in logs and API responses (see scan.h for what it finds).
- * Lines pass through byte for byte; memory is getline()'s one buffer, and
- * lookups allocate nothing. */
+ * Lines pass through byte for byte.  Memory is one fixed window (window.h),
+ * however long a line is, and lookups allocate nothing. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
-#include "scan.h"
+#include "window.h"
+
+/* The window: lines up to 1 MiB are handed over whole; a code's key and
+ * value may be up to 4 KiB apart at the window's edge. */
+#define WINDOW_CAP (1u << 20)
+#define WINDOW_OVERLAP 4096u
 
 enum mode { MODE_LINES, MODE_INLINE, MODE_JSON };
 
@@ -19,6 +25,11 @@ enum mode { MODE_LINES, MODE_INLINE, MODE_JSON };
 struct annotate {
     struct cli *c;
     enum mode mode;
+    int fd;           /* the input being read */
+    const char *name; /* its name ("-": standard input) */
+    long long line;   /* the number of the current line, from 1 */
+    bool started;     /* some of the line is written already (longer than
+                         the window) */
     int64_t codes[MAX_CODES];
     size_t n;
 };
@@ -50,24 +61,28 @@ static void help(void)
         "  --json     JSON Lines: one object per line with codes:\n"
         "             {\"file\", \"line\" (from 1), \"text\" (the line without its\n"
         "             newline; invalid UTF-8 as U+FFFD), \"results\" (one lookup\n"
-        "             result per distinct code, as bkerr --json prints them)}\n"
+        "             result per distinct code, as bkerr --json prints them)};\n"
+        "             also one, its results maybe [], per line over 1 MiB\n"
         "\n"
-        "Lines of any length and invalid UTF-8 pass through untouched.  Output\n"
+        "Lines of any length and invalid UTF-8 pass through untouched, in memory\n"
+        "that does not grow with them: a line over 1 MiB is written as it is\n"
+        "read, and its codes are explained after it as usual.  Output\n"
         "is line-buffered when it goes to a pipe or terminal and some input is\n"
         "not a regular file, so `tail -f LOG | bkerr annotate` shows each line\n"
         "as it comes.\n"
         "\n"
         "Exit status: 0 done, 2 bad usage or an unreadable FILE (the others are\n"
-        "still annotated), 3 the registry could not be opened.\n");
+        "still annotated), 3 the registry could not be opened or the output\n"
+        "could not be written (reading stops at the first failed write).\n");
 }
 
-static bool collect(const struct annotate_hit *hit, void *ctx)
+static bool collect(void *ctx, int64_t code)
 {
     struct annotate *a = ctx;
     for (size_t i = 0; i < a->n; i++)
-        if (a->codes[i] == hit->code)
+        if (a->codes[i] == code)
             return true;
-    a->codes[a->n++] = hit->code;
+    a->codes[a->n++] = code;
     return a->n < MAX_CODES;
 }
 
@@ -135,13 +150,17 @@ static size_t utf8_char(const unsigned char *s, size_t n)
     return len;
 }
 
-/* A JSON string of arbitrary bytes: invalid UTF-8 becomes U+FFFD. */
-static void json_bytes(const char *text, size_t n)
+/* The inside of a JSON string of arbitrary bytes: invalid UTF-8 becomes
+ * U+FFFD.  Returns the bytes written; unless final, it leaves up to 3
+ * bytes at the end that may be the start of a character cut off. */
+static size_t json_chars(const char *text, size_t n, bool final)
 {
     const unsigned char *s = (const unsigned char *)text;
-    putchar('"');
-    for (size_t i = 0; i < n;) {
+    size_t i = 0;
+    while (i < n) {
         size_t k = utf8_char(s + i, n - i);
+        if (k == 0 && !final && n - i < 4)
+            break;
         if (k == 0) {
             fputs("\\ufffd", stdout);
             i++;
@@ -158,23 +177,51 @@ static void json_bytes(const char *text, size_t n)
                 putchar(b);
         }
     }
+    return i;
+}
+
+static void json_bytes(const char *text, size_t n)
+{
+    putchar('"');
+    json_chars(text, n, true);
     putchar('"');
 }
 
-/* Prints one line (len bytes, newline included if it has one). */
-static void annotate_line(struct annotate *a, const char *name, long long lineno,
-                          const char *line, size_t len)
+/* The start of a JSON line, up to the text's opening quote. */
+static void json_head(const struct annotate *a)
 {
-    size_t body = len;
-    if (body > 0 && line[body - 1] == '\n')
-        body--;
-    a->n = 0;
-    annotate_scan(line, body, collect, a);
-    if (a->n == 0) {
-        if (a->mode != MODE_JSON)
-            fwrite(line, 1, len, stdout);
-        return;
+    fputs("{\"file\":", stdout);
+    json_bytes(a->name, strlen(a->name));
+    printf(",\"line\":%lld,\"text\":\"", a->line);
+}
+
+/* window.h's text(): the first part of a line longer than the window. */
+static size_t early_text(void *ctx, const char *s, size_t n)
+{
+    struct annotate *a = ctx;
+    if (!a->started && a->mode == MODE_JSON)
+        json_head(a); /* so a long line has its object, codes or not */
+    a->started = true;
+    size_t took = n;
+    if (a->mode == MODE_JSON)
+        took = json_chars(s, n, false);
+    else
+        fwrite(s, 1, n, stdout);
+    return ferror(stdout) ? WINDOW_STOP : took;
+}
+
+/* The rest of the line (its body, n bytes, without the newline), then
+ * what its codes mean. */
+static void finish_line(struct annotate *a, const char *body, size_t n,
+                        bool newline)
+{
+    if (a->n == 0 && a->mode != MODE_JSON) {
+        fwrite(body, 1, n, stdout);
+        if (newline)
+            putchar('\n');
     }
+    if (a->n == 0 && !a->started)
+        return;
     struct bkerr_result r[MAX_CODES];
     for (size_t i = 0; i < a->n; i++) {
         if (a->c->product)
@@ -183,37 +230,37 @@ static void annotate_line(struct annotate *a, const char *name, long long lineno
         else
             bkerr_lookup(a->c->reg, a->codes[i], a->c->lang, &r[i]);
     }
+    size_t codes = a->n;
     if (a->mode == MODE_JSON) {
-        fputs("{\"file\":", stdout);
-        json_bytes(name, strlen(name));
-        printf(",\"line\":%lld,\"text\":", lineno);
-        json_bytes(line, body);
-        fputs(",\"results\":", stdout);
+        if (!a->started)
+            json_head(a);
+        json_chars(body, n, true);
+        fputs("\",\"results\":", stdout);
         struct json j;
         json_begin(&j, stdout);
         json_array(&j);
-        for (size_t i = 0; i < a->n; i++)
+        for (size_t i = 0; i < codes; i++)
             json_result(&j, &r[i]);
         json_end_array(&j);
         fputs("}\n", stdout);
+    } else if (codes == 0) {
+        /* a long line without codes: written above */
     } else if (a->mode == MODE_INLINE) {
-        size_t keep = body; /* the explanations go before a CR LF too */
-        if (keep > 0 && keep < len && line[keep - 1] == '\r')
+        size_t keep = n; /* the explanations go before a CR LF too */
+        if (newline && keep > 0 && body[keep - 1] == '\r')
             keep--;
-        fwrite(line, 1, keep, stdout);
-        for (size_t i = 0; i < a->n; i++) {
+        fwrite(body, 1, keep, stdout);
+        for (size_t i = 0; i < codes; i++) {
             fputs(" [", stdout);
             explain(a, &r[i]);
             putchar(']');
         }
-        fwrite(line + keep, 1, len - keep, stdout);
-        if (body == len)
-            putchar('\n');
+        fwrite(body + keep, 1, n - keep, stdout);
+        putchar('\n');
     } else {
-        fwrite(line, 1, len, stdout);
-        if (body == len)
-            putchar('\n');
-        for (size_t i = 0; i < a->n; i++) {
+        fwrite(body, 1, n, stdout);
+        putchar('\n');
+        for (size_t i = 0; i < codes; i++) {
             printf("    %s↳%s ", cli_style(a->c, STYLE_DIM),
                    cli_style(a->c, STYLE_NONE));
             explain(a, &r[i]);
@@ -222,23 +269,33 @@ static void annotate_line(struct annotate *a, const char *name, long long lineno
     }
 }
 
-/* Annotates one stream; false on a read error (reported). */
-static bool annotate_file(struct annotate *a, FILE *f, const char *name,
-                          char **buf, size_t *cap)
+/* window.h's end(). */
+static bool end_line(void *ctx, const char *body, size_t n, bool newline)
 {
-    long long lineno = 0;
-    ssize_t n;
-    errno = 0;
-    while ((n = getline(buf, cap, f)) > 0)
-        annotate_line(a, name, ++lineno, *buf, (size_t)n);
-    if (ferror(f) || !feof(f)) { /* a read error, or no memory for a line */
-        cli_error("%s: cannot read: %s", strcmp(name, "-") == 0
-                  ? "standard input" : name, strerror(errno));
-        return false;
-    }
-    if (f == stdin)
-        clearerr(stdin); /* "-" may be named again */
-    return true;
+    struct annotate *a = ctx;
+    finish_line(a, body, n, newline);
+    a->line++, a->started = false, a->n = 0;
+    return !ferror(stdout);
+}
+
+static ssize_t read_input(void *ctx, char *buf, size_t n)
+{
+    return read(((struct annotate *)ctx)->fd, buf, n);
+}
+
+static const struct window_ops ops = {read_input, collect, early_text,
+                                      end_line};
+
+/* Annotates one input; false on a read error (reported). */
+static bool annotate_file(struct annotate *a, int fd, const char *name,
+                          char *window)
+{
+    a->fd = fd, a->name = name, a->line = 1, a->started = false, a->n = 0;
+    if (window_run(&ops, a, window, WINDOW_CAP, WINDOW_OVERLAP) == 0)
+        return true;
+    cli_error("%s: cannot read: %s", strcmp(name, "-") == 0
+              ? "standard input" : name, strerror(errno));
+    return false;
 }
 
 /* Whether fd is a pipe, socket or terminal: someone may be waiting. */
@@ -307,29 +364,32 @@ int cmd_annotate(struct cli *c, int argc, char **argv)
     }
     if (interactive(STDOUT_FILENO) && streaming_input(nfiles, argv))
         setvbuf(stdout, NULL, _IOLBF, 0);
-    char *buf = NULL;
-    size_t cap = 0;
+    char *window = malloc(WINDOW_CAP);
+    if (!window) {
+        cli_error("annotate: out of memory");
+        return EXIT_OPEN;
+    }
     rc = EXIT_OK;
-    if (nfiles == 0 && !annotate_file(&a, stdin, "-", &buf, &cap))
+    if (nfiles == 0 && !annotate_file(&a, STDIN_FILENO, "-", window))
         rc = EXIT_USAGE;
-    for (int i = 0; i < nfiles; i++) {
+    for (int i = 0; i < nfiles && !ferror(stdout); i++) {
         const char *name = argv[i];
         if (strcmp(name, "-") == 0) {
-            if (!annotate_file(&a, stdin, name, &buf, &cap))
+            if (!annotate_file(&a, STDIN_FILENO, name, window))
                 rc = EXIT_USAGE;
             continue;
         }
-        FILE *f = fopen(name, "r");
-        if (!f) {
+        int fd = open(name, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+        if (fd < 0) {
             cli_error("%s: cannot open: %s; the other files are still "
                       "annotated", name, strerror(errno));
             rc = EXIT_USAGE;
             continue;
         }
-        if (!annotate_file(&a, f, name, &buf, &cap))
+        if (!annotate_file(&a, fd, name, window))
             rc = EXIT_USAGE;
-        fclose(f);
+        close(fd);
     }
-    free(buf);
+    free(window);
     return rc;
 }

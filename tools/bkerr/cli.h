@@ -14,7 +14,8 @@ enum {
     EXIT_OK = 0,         /* done; every code resolved */
     EXIT_UNRESOLVED = 1, /* a valid code had no entry / check: warnings */
     EXIT_USAGE = 2,      /* bad usage or invalid code / check: errors */
-    EXIT_OPEN = 3,       /* the registry could not be opened; out of memory */
+    EXIT_OPEN = 3,       /* the registry could not be opened; out of memory;
+                            a write to stdout failed (main.c) */
 };
 
 struct cli {

@@ -18,7 +18,8 @@ static const char list_help[] =
     "Options: --json (see docs/json.md), --config FILE, --lang zh_CN|en,\n"
     "--product ID (the same as PRODUCT).\n"
     "Exit status: 0 listed, 1 PRODUCT's catalog is not loaded, 2 bad usage\n"
-    "or no platform has that id, 3 the registry could not be opened.\n";
+    "or no platform has that id, 3 the registry could not be opened or the\n"
+    "output could not be written.\n";
 
 int cli_subcommand_args(int argc, char **argv, const char *help)
 {

@@ -1,6 +1,7 @@
 /* bkerr [lookup] CODE|SYMBOL...: codes and symbols, from the arguments or,
  * with none (or "-"), from standard input, whitespace-separated. */
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -230,19 +231,49 @@ static int lookup_one(const struct cli *c, const char *text, struct json *j,
     }
 }
 
-/* Looks up every whitespace-separated token of standard input. */
+/* Bytes that end a token on standard input (NUL too: a token must not
+ * hide what follows it). */
+static bool separator(char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' || ch == '\0';
+}
+
+/* Looks up every whitespace-separated token of standard input.  Each line
+ * is read whole (getline), however long: a fixed buffer cut a code that
+ * straddled its end into two invalid tokens.  Stops at the first failed
+ * write (main() then says so). */
 static int lookup_stdin(const struct cli *c, struct json *j, bool *first)
 {
     int worst = EXIT_OK;
-    char line[4096];
-    while (fgets(line, sizeof line, stdin)) {
-        for (char *tok = strtok(line, " \t\r\n"); tok;
-             tok = strtok(NULL, " \t\r\n")) {
-            int one = lookup_one(c, tok, j, first);
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    errno = 0;
+    while ((got = getline(&line, &cap, stdin)) > 0) {
+        size_t n = (size_t)got;
+        for (size_t i = 0; i < n;) {
+            if (separator(line[i])) {
+                i++;
+                continue;
+            }
+            size_t end = i;
+            while (end < n && !separator(line[end]))
+                end++;
+            line[end] = '\0'; /* a separator, or getline's own NUL */
+            int one = lookup_one(c, line + i, j, first);
             worst = one > worst ? one : worst;
+            i = end + 1;
         }
         fflush(stdout); /* one answer per line read, for pipes */
+        if (ferror(stdout))
+            break;
     }
+    if (!ferror(stdout) && !feof(stdin)) { /* a read error, or no memory */
+        cli_error("standard input: cannot read: %s", strerror(errno));
+        worst = errno == ENOMEM ? EXIT_OPEN : EXIT_USAGE;
+    }
+    clearerr(stdin); /* "-" may be named again */
+    free(line);
     return worst;
 }
 

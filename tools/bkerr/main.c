@@ -48,7 +48,7 @@ static void usage(FILE *f)
         "  --help          this text;  --version  the version\n"
         "\nExit status: 0 done, 1 some code has no entry (check: warnings),\n"
         "2 invalid code or usage (check: errors), 3 the registry could not be\n"
-        "opened.\n", bkerr_default_config());
+        "opened or the output could not be written.\n", bkerr_default_config());
 }
 
 /* Takes global options out of argv wherever they stand; leaves the rest,
@@ -135,6 +135,20 @@ int cli_open(struct cli *c)
     return EXIT_OK;
 }
 
+/* Every way out of main goes through here: if any write to stdout failed
+ * (a full disk, a closed pipe with SIGPIPE ignored), say so and exit 3,
+ * whatever the subcommand found.  ferror() remembers a failure that an
+ * earlier flush (per line, for pipes) already met, which a last fflush()
+ * with nothing left to write would not see. */
+static int finish(int rc)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        cli_error("cannot write the output");
+        return EXIT_OPEN;
+    }
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     /* wcwidth() needs a UTF-8 locale; C.UTF-8 if the user's is not one */
@@ -147,7 +161,7 @@ int main(int argc, char **argv)
     argc--, argv++;
     int stop = global_options(&c, &argc, argv);
     if (stop)
-        return stop - 1;
+        return finish(stop - 1);
     const struct subcommand *sub = &subcommands[0]; /* lookup */
     if (argc > 0) {
         for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++)
@@ -160,7 +174,7 @@ int main(int argc, char **argv)
     if (sub == &subcommands[0] && argc > 0 &&
         (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0)) {
         usage(stdout);
-        return EXIT_OK;
+        return finish(EXIT_OK);
     }
     int rc = sub->run(&c, argc, argv);
     /* Name every catalog that failed, at open or (lazy) at its first use,
@@ -170,9 +184,5 @@ int main(int argc, char **argv)
         if (st.state == BKERR_CATALOG_REJECTED)
             cli_error("warning: catalog '%s' not loaded: %s", st.id, st.reason);
     bkerr_close(c.reg);
-    if (fflush(stdout) != 0) {
-        cli_error("cannot write the output");
-        return rc ? rc : EXIT_OPEN;
-    }
-    return rc;
+    return finish(rc);
 }

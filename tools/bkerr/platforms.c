@@ -15,7 +15,7 @@ static const char platforms_help[] =
     "\n"
     "Options: --json (see docs/json.md), --config FILE, --lang zh_CN|en.\n"
     "Exit status: 0 printed, 2 bad usage, 3 the registry could not be\n"
-    "opened.\n";
+    "opened or the output could not be written.\n";
 
 static const int64_t specials[] = {-1, 0};
 

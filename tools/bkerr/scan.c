@@ -129,6 +129,7 @@ size_t annotate_scan(const char *line, size_t len, annotate_fn fn, void *ctx)
             i = end;
             continue;
         }
+        hit.key = i;
         found++;
         if (fn && !fn(&hit, ctx))
             break;

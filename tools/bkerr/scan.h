@@ -29,6 +29,9 @@ struct annotate_hit {
     int64_t code;   /* 1000000-9999999, or -1 */
     size_t start;   /* offset of the code's first byte ('-' or a digit) */
     size_t len;     /* its length in bytes: 7, or 2 for -1 */
+    size_t key;     /* offset of its key's first byte ('c', 'C' or 错):
+                       whether the hit is right depends on line[key - 1]
+                       and on bytes after the code, nothing before */
 };
 
 /* Called once per code, left to right; returns false to stop the scan. */

@@ -20,7 +20,7 @@ static const char search_help[] =
     "Options: --json (see docs/json.md), --config FILE, --lang zh_CN|en,\n"
     "--product ID.\n"
     "Exit status: 0 something matched, 1 nothing matched, 2 bad usage,\n"
-    "3 the registry could not be opened.\n";
+    "3 the registry could not be opened or the output could not be written.\n";
 
 /* How an entry matched, best first; the names are the JSON's. */
 enum rank { RANK_SYMBOL, RANK_SYMBOL_PART, RANK_MESSAGE, RANK_ADVICE, RANK_NONE };

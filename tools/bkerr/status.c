@@ -19,7 +19,8 @@ static const char status_help[] =
     "Options: --json (see docs/json.md), --config FILE.\n"
     "Exit status: 0 every enabled catalog loaded, 1 some catalog was\n"
     "rejected, 2 bad usage, 3 bkerr.ini is invalid or a required catalog\n"
-    "was rejected (the registry could not be opened).\n";
+    "was rejected (the registry could not be opened), or the output could\n"
+    "not be written.\n";
 
 /* The rows of the table and the registries their strings live in. */
 struct table {

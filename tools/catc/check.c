@@ -2,6 +2,7 @@
  * the same rules the registry enforces at load (core/loader.c), reported
  * with file and line instead of at run time. */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -127,6 +128,15 @@ static void check_about(struct catalog *c, struct centry *e, bool strict)
                    "give note_zh and note_en (--strict)", (long long)e->code);
 }
 
+/* The registry's control-character rule (core/text.c), with the line. */
+static void check_controls(struct catalog *c, const char *what,
+                           const struct text *t)
+{
+    const char *why = t->s ? bk_control_check(t->s) : NULL;
+    if (why)
+        catc_error(c, t->line, "%s: the text %s", what, why);
+}
+
 static void check_header(struct catalog *c)
 {
     if (!c->header_line) {
@@ -157,11 +167,13 @@ static void check_header(struct catalog *c)
     const struct text *texts[] = {&c->name_zh, &c->name_en, &c->version,
                                   &c->origin, &c->upstream,
                                   &c->upstream_version};
-    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         if (texts[i]->s && strlen(texts[i]->s) > BKERR_TEXT_MAX)
             catc_error(c, texts[i]->line, "the text is %zu bytes; the "
                        "registry takes at most %d", strlen(texts[i]->s),
                        BKERR_TEXT_MAX);
+        check_controls(c, "[catalog]", texts[i]);
+    }
     if (c->upstream.s && !repo_at_commit(c->upstream.s, strlen(c->upstream.s)))
         catc_error(c, c->upstream.line, "upstream must be "
                    "owner/repo@<40-hex commit>, e.g. "
@@ -193,12 +205,14 @@ static void normalise(struct catalog *c, struct text *t)
     t->s = canonical;
 }
 
-static void check_lengths(struct catalog *c, struct text *f)
+static void check_lengths(struct catalog *c, const char *what, struct text *f)
 {
-    for (int i = 0; i < F_COUNT; i++)
+    for (int i = 0; i < F_COUNT; i++) {
         if (f[i].s && strlen(f[i].s) > BKERR_TEXT_MAX)
             catc_error(c, f[i].line, "the text is %zu bytes; the registry "
                        "takes at most %d", strlen(f[i].s), BKERR_TEXT_MAX);
+        check_controls(c, what, &f[i]);
+    }
 }
 
 static void check_entry(struct catalog *c, struct centry *e, bool strict)
@@ -221,7 +235,9 @@ static void check_entry(struct catalog *c, struct centry *e, bool strict)
                    "message_en or both", (long long)e->code);
     normalise(c, &e->f[F_MESSAGE_ZH]);
     normalise(c, &e->f[F_MESSAGE_EN]);
-    check_lengths(c, e->f);
+    char what[64];
+    snprintf(what, sizeof what, "code %lld", (long long)e->code);
+    check_lengths(c, what, e->f);
     check_about(c, e, strict);
 }
 
@@ -246,7 +262,10 @@ static void check_ranges(struct catalog *c)
                        c->ranges[i - 1].line);
         if (!r->f[F_ADVICE_ZH].s && !r->f[F_ADVICE_EN].s && !r->f[F_MODULE].s)
             catc_error(c, r->line, "the range has no module and no advice");
-        check_lengths(c, r->f);
+        char what[64];
+        snprintf(what, sizeof what, "range %lld-%lld", (long long)r->first,
+                 (long long)r->last);
+        check_lengths(c, what, r->f);
     }
 }
 

@@ -1,0 +1,114 @@
+/* window_run(): see window.h. */
+#include <errno.h>
+#include <string.h>
+
+#include "scan.h"
+#include "window.h"
+
+struct win {
+    const struct window_ops *ops;
+    void *ctx;
+    char *buf;
+    size_t cap, overlap;
+    size_t head;     /* the current line's first byte still held */
+    size_t tail;     /* the end of what was read */
+    size_t searched; /* no newline in [head, searched) */
+    size_t out;      /* the first byte not yet handed to text() */
+    size_t lo, hi;   /* this scan reports the keys in [lo, hi) */
+    bool hunting;    /* hit() still wants codes of this line */
+    bool stopped;    /* a callback said stop */
+};
+
+/* Keys before lo were decided by an earlier scan; keys from hi on have
+ * too little of the line after them in the window yet. */
+static bool filter(const struct annotate_hit *h, void *ctx)
+{
+    struct win *w = ctx;
+    size_t key = w->head + h->key;
+    if (key < w->lo || key >= w->hi)
+        return true;
+    w->hunting = w->ops->hit(w->ctx, h->code);
+    return w->hunting;
+}
+
+/* Reports the codes whose keys lie in [lo, hi), scanning what is held of
+ * the line up to end: the scan's findings do not depend on where it starts
+ * (no key lies inside another code's key or value), and every key it
+ * reports has its byte before it in the window (lo > head after a slide). */
+static void scan(struct win *w, size_t end, size_t hi)
+{
+    if (w->hunting) {
+        w->hi = hi;
+        annotate_scan(w->buf + w->head, end - w->head, filter, w);
+    }
+    w->lo = hi;
+}
+
+/* Moves [from, tail) to the front of the buffer. */
+static void move_to_front(struct win *w, size_t from)
+{
+    memmove(w->buf, w->buf + from, w->tail - from);
+    w->head -= from, w->tail -= from, w->searched -= from;
+    w->out -= from, w->lo -= from;
+}
+
+/* The line ends at end (its newline, or the end of the input). */
+static void end_line(struct win *w, size_t end, bool newline)
+{
+    scan(w, end, end);
+    if (!w->ops->end(w->ctx, w->buf + w->out, end - w->out, newline))
+        w->stopped = true;
+    w->head = w->out = w->lo = w->searched = end + newline;
+    w->hunting = true;
+}
+
+/* The window holds nothing but part of one line: report the codes that
+ * have overlap bytes after their key, hand over the text before the last
+ * overlap + 1 bytes, and keep those. */
+static void slide(struct win *w)
+{
+    size_t hi = w->tail - w->overlap, keep = hi - 1;
+    scan(w, w->tail, hi);
+    size_t took = w->ops->text(w->ctx, w->buf + w->out, keep - w->out);
+    if (took == WINDOW_STOP) {
+        w->stopped = true;
+        return;
+    }
+    w->out += took;
+    w->head = w->out < keep ? w->out : keep;
+    move_to_front(w, w->head);
+}
+
+int window_run(const struct window_ops *ops, void *ctx, char *buf,
+               size_t cap, size_t overlap)
+{
+    struct win w = {.ops = ops, .ctx = ctx, .buf = buf, .cap = cap,
+                    .overlap = overlap, .hunting = true};
+    while (!w.stopped) {
+        char *nl = memchr(w.buf + w.searched, '\n', w.tail - w.searched);
+        if (nl) {
+            end_line(&w, (size_t)(nl - w.buf), true);
+            continue;
+        }
+        w.searched = w.tail;
+        if (w.tail == w.cap) {
+            if (w.head > 0)
+                move_to_front(&w, w.head);
+            else
+                slide(&w);
+            continue;
+        }
+        ssize_t r = ops->read(ctx, w.buf + w.tail, w.cap - w.tail);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0) {
+            int saved = errno;
+            if (w.tail > w.head) /* what was read of a last line */
+                end_line(&w, w.tail, false);
+            errno = saved;
+            return r < 0 ? -1 : 0;
+        }
+        w.tail += (size_t)r;
+    }
+    return 0;
+}

@@ -352,15 +352,11 @@ bool bk_catalog_load(const char *path, const char *id, int prefix,
                      bool verify, struct bk_catalog *out, char *why)
 {
     memset(out, 0, sizeof *out);
-    if (!bk_file_trust(path, why))
+    void *h = bk_plugin_open(path, why);
+    if (!h)
         return false;
-    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
-    if (!h) {
-        const char *dl = dlerror();
-        return reject(why, "%s: not a loadable shared object (%s); build "
-                      "the catalog as a .so", path, dl ? dl : "unknown error");
-    }
     const struct bkerr_catalog *d = dlsym(h, BKERR_CATALOG_SYMBOL);
+    struct segs segs;
     bool ok = d && defined_by(h, d);
     if (!ok)
         reject(why, "%s: exports no '%s' descriptor; declare one with "
@@ -370,15 +366,10 @@ bool bk_catalog_load(const char *path, const char *id, int prefix,
                     "descriptor it claims to be; declare it with "
                     "BKERR_CATALOG_DEFINE()", path, BKERR_CATALOG_SYMBOL,
                     symbol_size(d));
-    else {
-        struct segs segs;
-        if (!find_segs(h, &segs)) {
-            ok = reject(why, "%s: cannot find the plugin's loaded segments",
-                        path);
-        } else {
-            ok = check_descriptor(&segs, path, d, id, prefix, why);
-        }
-    }
+    else if (!find_segs(h, &segs))
+        ok = reject(why, "%s: cannot find the plugin's loaded segments", path);
+    else
+        ok = check_descriptor(&segs, path, d, id, prefix, why);
     out->desc = d;
     out->handle = h;
     if (ok && !bk_index_build(&out->ix, d, packed_of(d)))
@@ -395,7 +386,6 @@ bool bk_catalog_load(const char *path, const char *id, int prefix,
 void bk_catalog_unload(struct bk_catalog *cat)
 {
     bk_index_free(&cat->ix);
-    if (cat->handle)
-        dlclose(cat->handle);
+    bk_plugin_close(cat->handle);
     memset(cat, 0, sizeof *cat);
 }

@@ -11,34 +11,37 @@
 
 #define reject(why, ...) (bk_errf((why), BK_REASON_SIZE, __VA_ARGS__), false)
 
-/* Refuses a file or directory others could have written. */
+/* Refuses what others could have written: st is of path, or of the
+ * descriptor opened on it. */
+static bool trust_stat(const char *path, const struct stat *st,
+                       const char *what, char *why)
+{
+    if (st->st_mode & (S_IWGRP | S_IWOTH))
+        return reject(why, "%s: %s is group- or world-writable (mode %04o); "
+                           "run chmod go-w on it", path, what,
+                           (unsigned)(st->st_mode & 07777));
+    if (st->st_uid != 0 && st->st_uid != geteuid())
+        return reject(why, "%s: %s is owned by uid %u, neither root nor the "
+                           "current user (uid %u); chown it to root", path,
+                           what, (unsigned)st->st_uid, (unsigned)geteuid());
+    return true;
+}
+
 static bool trust_one(const char *path, const char *what, char *why)
 {
     struct stat st;
     if (stat(path, &st) != 0)
         return reject(why, "%s: cannot stat %s: %s", path, what,
                            strerror(errno));
-    if (st.st_mode & (S_IWGRP | S_IWOTH))
-        return reject(why, "%s: %s is group- or world-writable (mode %04o); "
-                           "run chmod go-w on it", path, what,
-                           (unsigned)(st.st_mode & 07777));
-    if (st.st_uid != 0 && st.st_uid != geteuid())
-        return reject(why, "%s: %s is owned by uid %u, neither root nor the "
-                           "current user (uid %u); chown it to root", path,
-                           what, (unsigned)st.st_uid, (unsigned)geteuid());
-    return true;
+    return trust_stat(path, &st, what, why);
 }
 
-bool bk_file_trust(const char *path, char *why)
+bool bk_file_trust(const char *path, const struct stat *st, char *why)
 {
-    struct stat st;
-    if (stat(path, &st) != 0)
-        return reject(why, "%s: cannot open: %s; check the catalog's path",
-                           path, strerror(errno));
-    if (!S_ISREG(st.st_mode))
+    if (!S_ISREG(st->st_mode))
         return reject(why, "%s: not a regular file; a catalog is a .so file",
                            path);
-    if (!trust_one(path, "the file", why))
+    if (!trust_stat(path, st, "the file", why))
         return false;
     char dir[BK_PATH_MAX];
     snprintf(dir, sizeof dir, "%s", path);

@@ -15,6 +15,7 @@
 #include "helpers.h"
 
 #include <dirent.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -406,6 +407,7 @@ struct scratch {
     char *plugins; /* top/plugins */
     char *ini;     /* the config path bkerr_open() gets */
     char *plugin;  /* plugins cases: the copy loaded */
+    void *preloaded; /* preload: the library dlopen()ed before the open */
 };
 
 static char *plugin_so(const char *name)
@@ -459,6 +461,8 @@ static void make_scratch(struct scratch *s)
 
 static void free_scratch(struct scratch *s)
 {
+    if (s->preloaded)
+        dlclose(s->preloaded);
     free(s->plugins);
     free(s->ini);
     free(s->plugin);
@@ -523,6 +527,19 @@ static void prepare_ini(const struct hcase *c, struct scratch *s)
     }
 }
 
+/* poke:OFF=HEX: writes the byte HEX at offset OFF of the plugin copy. */
+static void poke(const char *plugin, const char *spec)
+{
+    char *eq;
+    long off = strtol(spec, &eq, 10);
+    assert_true(*eq == '=');
+    unsigned char byte = (unsigned char)strtoul(eq + 1, NULL, 16);
+    int fd = open(plugin, O_WRONLY);
+    assert_true(fd >= 0);
+    assert_int_equal(pwrite(fd, &byte, 1, off), 1);
+    close(fd);
+}
+
 /* Prepares a plugins/ case: the copy, its setup, and a bkerr.ini. */
 static void prepare_plugin(const struct hcase *c, struct scratch *s)
 {
@@ -557,13 +574,24 @@ static void prepare_plugin(const struct hcase *c, struct scratch *s)
         v = setup_number(setup, dir ? "dirowner:" : "owner:", 10);
         assert_int_equal(chown(dir ? s->plugins : s->plugin, (uid_t)v,
                                (gid_t)-1), 0);
+    } else if (strcmp(setup, "truncate:half") == 0) {
+        struct stat st;
+        assert_int_equal(stat(s->plugin, &st), 0);
+        assert_int_equal(truncate(s->plugin, st.st_size / 2), 0);
     } else if ((v = setup_number(setup, "truncate:", 10)) != (unsigned long)-1) {
         assert_int_equal(truncate(s->plugin, (off_t)v), 0);
-    } else if (setup_is(setup, "with:") || setup_is(setup, "after:")) {
+    } else if (setup_is(setup, "poke:")) {
+        poke(s->plugin, setup + 5);
+    } else if (setup_is(setup, "with:") || setup_is(setup, "after:") ||
+               setup_is(setup, "preload:")) {
         const char *other = strchr(setup, ':') + 1;
         char *osrc = plugin_so(other);
         char *ofile = cat(other, ".so");
-        copy_in(osrc, s->plugins, ofile);
+        char *copy = th_copy(osrc, s->plugins, ofile, 0644);
+        if (setup_is(setup, "preload:") &&
+            !(s->preloaded = dlopen(copy, RTLD_NOW | RTLD_LOCAL)))
+            fail_msg("cannot preload %s: %s", copy, dlerror());
+        free(copy);
         free(osrc);
         free(ofile);
         if (setup_is(setup, "after:"))

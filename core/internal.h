@@ -268,7 +268,8 @@ bool bk_file_trust(const char *path, const struct stat *st, char *why);
 
 /* ---- elf.c: what dlopen() would map, read from the descriptor first ---- */
 /* True if fd (size bytes) is a shared object for this machine whose
- * loadable segments the file holds whole. */
+ * loadable segments the file holds whole and which names no library
+ * outside the system's search path (no RUNPATH/RPATH, no '/' in NEEDED). */
 bool bk_elf_check(int fd, const char *path, uint64_t size, char *why);
 
 /* ---- plugin_file.c: one descriptor for the checks and the load ---- */

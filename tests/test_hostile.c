@@ -583,15 +583,27 @@ static void prepare_plugin(const struct hcase *c, struct scratch *s)
     } else if (setup_is(setup, "poke:")) {
         poke(s->plugin, setup + 5);
     } else if (setup_is(setup, "with:") || setup_is(setup, "after:") ||
-               setup_is(setup, "preload:")) {
+               setup_is(setup, "preload:") || setup_is(setup, "evil:")) {
         const char *other = strchr(setup, ':') + 1;
         char *osrc = plugin_so(other);
         char *ofile = cat(other, ".so");
-        char *copy = th_copy(osrc, s->plugins, ofile, 0644);
+        char *evil = path2(s->plugins, "evil");
+        if (setup_is(setup, "evil:")) {
+            assert_int_equal(mkdir(evil, 0777), 0);
+            assert_int_equal(chmod(evil, 0777), 0);
+        }
+        if (setup_is(setup, "evil:")) { /* under its soname */
+            char *lib = cat("lib", ofile);
+            free(ofile);
+            ofile = lib;
+        }
+        char *copy = th_copy(osrc, setup_is(setup, "evil:") ? evil : s->plugins,
+                             ofile, 0644);
         if (setup_is(setup, "preload:") &&
             !(s->preloaded = dlopen(copy, RTLD_NOW | RTLD_LOCAL)))
             fail_msg("cannot preload %s: %s", copy, dlerror());
         free(copy);
+        free(evil);
         free(osrc);
         free(ofile);
         if (setup_is(setup, "after:"))

@@ -259,12 +259,16 @@ bool bk_catalog_load(const char *path, const char *id, int prefix,
                      bool verify, struct bk_catalog *out, char *why);
 void bk_catalog_unload(struct bk_catalog *cat);
 
-/* ---- trust.c: who could have written a plugin ---- */
+/* ---- trust.c: who could have written a plugin or re-pointed its path ---- */
 struct stat;
 /* True if st (of the descriptor opened on path) is a regular file that it
  * and the directories above it are safe to load (not writable by others,
  * owned by root or us); else false and why. */
 bool bk_file_trust(const char *path, const struct stat *st, char *why);
+/* True if every directory passed through on the way to path as written,
+ * and every symlink followed, is safe (as bk_file_trust()'s directories
+ * above); else false and why. */
+bool bk_path_trust(const char *path, char *why);
 
 /* ---- elf.c: what dlopen() would map, read from the descriptor first ---- */
 /* True if fd (size bytes) is a shared object for this machine whose

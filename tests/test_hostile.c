@@ -540,6 +540,46 @@ static void poke(const char *plugin, const char *spec)
     close(fd);
 }
 
+/* The via setups: the plugin is named by an absolute path through
+ * symlinks (README); returns that path (heap).
+ *   viadir:NNNN         top/via (mode NNNN) holds lib -> ../plugins
+ *   vialink-owner:UID   top/via (mode 1777) holds lib, owned by UID
+ *   viachain:NNNN       top/via holds lib -> ../hop/lib, and top/hop
+ *                       (mode NNNN) holds lib -> ../plugins */
+static char *via_symlinks(const struct hcase *c, const struct scratch *s,
+                          const char *setup, const char *file)
+{
+    char *via = path2(s->top, "via"), *hop = path2(s->top, "hop");
+    char *link = path2(via, "lib"), *hop_link = path2(hop, "lib"), *abs;
+    unsigned long v;
+    assert_int_equal(mkdir(via, 0755), 0);
+    if ((v = setup_number(setup, "viadir:", 8)) != (unsigned long)-1) {
+        assert_int_equal(symlink("../plugins", link), 0);
+        assert_int_equal(chmod(via, (mode_t)v), 0);
+    } else if ((v = setup_number(setup, "vialink-owner:", 10)) !=
+               (unsigned long)-1) {
+        if (geteuid() != 0) {
+            print_message("skipped: %s needs root to chown a symlink\n",
+                          c->name);
+            skip();
+        }
+        assert_int_equal(symlink("../plugins", link), 0);
+        assert_int_equal(chmod(via, 01777), 0);
+        assert_int_equal(lchown(link, (uid_t)v, (gid_t)-1), 0);
+    } else if ((v = setup_number(setup, "viachain:", 8)) !=
+               (unsigned long)-1) {
+        assert_int_equal(mkdir(hop, 0755), 0);
+        assert_int_equal(symlink("../hop/lib", link), 0);
+        assert_int_equal(symlink("../plugins", hop_link), 0);
+        assert_int_equal(chmod(hop, (mode_t)v), 0);
+    } else {
+        fail_msg("README:%d: unknown setup '%s'", c->readme_line, setup);
+    }
+    assert_true(asprintf(&abs, "%s/%s", link, file) > 0);
+    free(via), free(hop), free(link), free(hop_link);
+    return abs;
+}
+
 /* Prepares a plugins/ case: the copy, its setup, and a bkerr.ini. */
 static void prepare_plugin(const struct hcase *c, struct scratch *s)
 {
@@ -608,6 +648,10 @@ static void prepare_plugin(const struct hcase *c, struct scratch *s)
         free(ofile);
         if (setup_is(setup, "after:"))
             first_plugin = other;
+    } else if (setup_is(setup, "via")) {
+        char *abs = via_symlinks(c, s, setup, file);
+        free(file);
+        file = abs;
     } else {
         fail_msg("README:%d: unknown setup '%s' for a plugin case",
                  c->readme_line, setup);

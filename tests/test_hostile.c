@@ -7,8 +7,8 @@
  * with an alarm instead of hanging it.
  *
  * Then the tests behind docs/security.md that need more than one open:
- * catalog text is never a format, ownership seen by an unprivileged user,
- * and $BKERR_CONFIG in a setuid program.
+ * catalog text is never a format, real catalogs cut short, ownership seen
+ * by an unprivileged user, and $BKERR_CONFIG in a setuid program.
  *
  * test_hostile --pending runs only the cases pending a core fix, each in a
  * forked child (they may crash); meson registers that run should_fail. */
@@ -976,6 +976,67 @@ static void catalog_text_is_never_a_format(void **state)
     free_scratch(s);
 }
 
+/* "A plugin cut short is refused before dlopen()": real catalogs, cut
+ * where a half-finished cp or scp leaves them.  Each is opened in a
+ * forked child, so that a crash (SIGBUS inside dlopen(), before the fix)
+ * is reported with its signal. */
+static void truncated_catalogs_are_refused(void **state)
+{
+    (void)state;
+    static const char *const ids[] = {"cmdb", "gse", "job", "bk_log_search"};
+    struct scratch *s = &cur;
+    make_scratch(s);
+    for (size_t i = 0; i < BKERR_COUNT_OF(ids); i++) {
+        char *file = cat(ids[i], ".so");
+        char *src = path2(env("BKERR_BUILD_PLUGINS"), file);
+        struct stat st;
+        assert_int_equal(stat(src, &st), 0);
+        const off_t cuts[] = {4096, 8192, st.st_size / 2};
+        for (size_t k = 0; k < BKERR_COUNT_OF(cuts); k++) {
+            char *so = th_copy(src, s->plugins, file, 0644);
+            assert_int_equal(truncate(so, cuts[k]), 0);
+            char *text;
+            assert_true(asprintf(&text, "[registry]\nplugin_dir = plugins\n"
+                                        "[catalog.%s]\n", ids[i]) > 0);
+            free(s->ini);
+            s->ini = th_write(s->top, "bkerr.ini", text);
+            free(text);
+            fflush(NULL);
+            pid_t pid = fork();
+            assert_true(pid >= 0);
+            if (pid == 0) {
+                child_signals();
+                char err[BKERR_ERRMSG_SIZE];
+                bkerr_registry *reg;
+                if (bkerr_open(s->ini, &reg, err, sizeof err) != 0)
+                    _exit(2);
+                struct bkerr_catalog_status cs;
+                bkerr_catalog_status(reg, 0, &cs);
+                bool ok = cs.state == BKERR_CATALOG_REJECTED &&
+                          strstr(cs.reason, so) && strstr(cs.reason, "cut short");
+                if (!ok)
+                    fprintf(stderr, "%s: %s\n", so,
+                            cs.reason ? cs.reason : "(loaded)");
+                bkerr_close(reg);
+                _exit(ok ? 0 : 1);
+            }
+            int status;
+            assert_int_equal(waitpid(pid, &status, 0), pid);
+            if (WIFSIGNALED(status))
+                fail_msg("%s cut at %lld bytes killed the process loading it "
+                         "with signal %d", src, (long long)cuts[k],
+                         WTERMSIG(status));
+            if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+                fail_msg("%s cut at %lld bytes was not refused as cut short",
+                         src, (long long)cuts[k]);
+            free(so);
+        }
+        free(src);
+        free(file);
+    }
+    free_scratch(s);
+}
+
 /* Runs fn(arg) as uid/gid NOBODY in a child; returns its exit status. */
 static int as_nobody(int (*fn)(void *), void *arg)
 {
@@ -1173,7 +1234,7 @@ int main(int argc, char **argv)
     bool pending = argc > 1 && strcmp(argv[1], "--pending") == 0;
     signal(SIGALRM, on_alarm);
     parse_readme();
-    size_t cap = n_cases + 4, n = 0;
+    size_t cap = n_cases + 5, n = 0;
     struct CMUnitTest *tests = calloc(cap, sizeof *tests);
     if (!tests)
         abort();
@@ -1182,6 +1243,8 @@ int main(int argc, char **argv)
             readme_lists_every_fixture_and_plugin);
         tests[n++] = (struct CMUnitTest)cmocka_unit_test_teardown(
             catalog_text_is_never_a_format, teardown);
+        tests[n++] = (struct CMUnitTest)cmocka_unit_test_teardown(
+            truncated_catalogs_are_refused, teardown);
         tests[n++] = (struct CMUnitTest)cmocka_unit_test_teardown(
             plugin_owner_checked_for_an_unprivileged_user, teardown);
         tests[n++] = (struct CMUnitTest)cmocka_unit_test_teardown(

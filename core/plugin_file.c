@@ -103,11 +103,14 @@ void *bk_plugin_open(const char *path, char *why)
         close(fd);
         bk_errf(why, BK_REASON_SIZE, "%s: out of memory", path);
     } else {
+        /* Listed before dlopen(): a constructor that exits finds it
+         * reachable, not leaked. */
         *o = (struct object){st.st_dev, st.st_ino, fd, NULL, 0, objects};
-        if ((h = load(o, path, why)))
-            objects = o;
-        else
+        objects = o;
+        if (!(h = load(o, path, why))) {
+            objects = o->next;
             close(fd), free(o);
+        }
     }
     pthread_mutex_unlock(&lock);
     return h;

@@ -4,6 +4,7 @@
  * it happens, also with readers at work; a replacement that is no shared
  * object is rejected, not served with the old content; and the same inode
  * again is the same loaded object. */
+#include <dlfcn.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -167,6 +168,27 @@ static void same_inode_is_the_same_object(void **state)
     free(keep);
 }
 
+/* The service dlopen()s the plugin itself: bkerr's name for it,
+ * /proc/self/fd/N, stays on the service's object after bkerr lets go, so
+ * descriptor N must stay open, or a later plugin opened as N would be
+ * answered with this object. */
+static void plugin_the_service_also_loaded(void **state)
+{
+    (void)state;
+    char err[BKERR_ERRMSG_SIZE];
+    void *own = dlopen(so, RTLD_NOW | RTLD_LOCAL);
+    assert_non_null(own);
+    bkerr_registry *r1, *r2;
+    assert_int_equal(bkerr_open(config, &r1, err, sizeof err), 0);
+    assert_string_equal(served(r1), V1);
+    bkerr_close(r1);
+    install(v2);
+    assert_int_equal(bkerr_open(config, &r2, err, sizeof err), 0);
+    assert_string_equal(served(r2), V2);
+    bkerr_close(r2);
+    dlclose(own);
+}
+
 #define READERS 2
 #define UPDATES 200
 
@@ -241,6 +263,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(non_elf_replacement_is_rejected, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(same_inode_is_the_same_object, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(plugin_the_service_also_loaded, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(safe_update_under_live_readers, setup,
                                         teardown),

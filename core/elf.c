@@ -135,7 +135,11 @@ static bool check_dynamic(int fd, const Phdr *ph, size_t n_ph, const Phdr *dyn,
                              "string table", path);
             break;
         }
-        name[len] = '\0';
+        if (!memchr(name, '\0', (size_t)len)) { /* glibc would read on */
+            ok = reject(why, "%s: a dynamic entry's string is longer than %d "
+                             "bytes or unterminated", path, NAME_MAX_READ);
+            break;
+        }
         if (tag == DT_NEEDED && !strchr(name, '/'))
             continue;
         ok = reject(why, "%s: %s '%s': a catalog may only need libraries "

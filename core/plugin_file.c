@@ -61,6 +61,10 @@ static void *load(struct object *o, const char *path, char *why)
     char name[32];
     fd_name(name, o->fd);
     o->handle = dlopen(name, RTLD_NOW | RTLD_LOCAL);
+    if (!o->handle && access("/proc/self/fd", X_OK) != 0)
+        return reject(why, "%s: cannot load it through %s: /proc is not "
+                           "mounted here, and bkerr loads plugins only "
+                           "through the descriptor it checked", path, name);
     if (!o->handle)
         return reject(why, "%s: not a loadable shared object (%s); build the "
                            "catalog as a .so", path, dl_reason(name));

@@ -294,9 +294,29 @@ struct bk_catalog {
 bool bk_catalog_load(const char *path, const char *id, int prefix,
                      bool verify, struct bk_catalog *out, char *why);
 void bk_catalog_unload(struct bk_catalog *cat);
-/* True if path is a regular file that it and its directory are safe to
- * load (not writable by others, owned by root or us); else false and why. */
-bool bk_file_trust(const char *path, char *why);
+
+/* ---- trust.c: who could have written a plugin or re-pointed its path ---- */
+struct stat;
+/* True if st (of the descriptor opened on path) is a regular file that it
+ * and the directories above it are safe to load (not writable by others,
+ * owned by root or us); else false and why. */
+bool bk_file_trust(const char *path, const struct stat *st, char *why);
+/* True if every directory passed through on the way to path as written,
+ * and every symlink followed, is safe (as bk_file_trust()'s directories
+ * above); else false and why. */
+bool bk_path_trust(const char *path, char *why);
+
+/* ---- elf.c: what dlopen() would map, read from the descriptor first ---- */
+/* True if fd (size bytes) is a shared object for this machine whose
+ * loadable segments the file holds whole and which names no library
+ * outside the system's search path (no RUNPATH/RPATH, no '/' in NEEDED). */
+bool bk_elf_check(int fd, const char *path, uint64_t size, char *why);
+
+/* ---- plugin_file.c: one descriptor for the checks and the load ---- */
+/* The dlopen() handle of the plugin at path (resolved), loaded through the
+ * descriptor every file check ran on; NULL with the reason in why. */
+void *bk_plugin_open(const char *path, char *why);
+void bk_plugin_close(void *handle);
 
 /* ---- registry.c ---- */
 /* The prefix allocated to a platform id (admin rows too), or 0. */

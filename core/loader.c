@@ -508,37 +508,52 @@ static size_t symbol_size(const void *addr)
     return (size_t)sym->st_size;
 }
 
+/* True if the descriptor fits both its ELF symbol and a readable segment,
+ * for ABI 1.0's size before any member is read, then for the size it
+ * declares: a descriptor in a segment without read permission, or one cut
+ * off by the end of its segment, is refused without being read. */
+static bool descriptor_fits(const struct segs *segs, const char *path,
+                            const struct bkerr_catalog *d, char *why)
+{
+    size_t sym = symbol_size(d), room = room_at(segs, d);
+    if (sym < ABI_1_0_SIZE || (room >= ABI_1_0_SIZE && sym < d->size))
+        return reject(why, "%s: the '%s' symbol is %zu bytes, smaller than the "
+                      "descriptor it claims to be; declare it with "
+                      "BKERR_CATALOG_DEFINE()", path, BKERR_CATALOG_SYMBOL,
+                      sym);
+    if (room < ABI_1_0_SIZE)
+        return reject(why, "%s: the '%s' descriptor at %p has %zu readable "
+                           "bytes in the plugin's segments, less than ABI "
+                           "1.0's %zu; declare it with BKERR_CATALOG_DEFINE()",
+                      path, BKERR_CATALOG_SYMBOL, (const void *)d, room,
+                      ABI_1_0_SIZE);
+    if (room < d->size)
+        return reject(why, "%s: the '%s' descriptor claims %u bytes, but only "
+                           "%zu are readable in the plugin's segments; "
+                           "declare it with BKERR_CATALOG_DEFINE()", path,
+                      BKERR_CATALOG_SYMBOL, d->size, room);
+    return true;
+}
+
 bool bk_catalog_load(const char *path, const char *id, int prefix,
                      bool verify, struct bk_catalog *out, char *why)
 {
     memset(out, 0, sizeof *out);
-    if (!bk_file_trust(path, why))
+    void *h = bk_plugin_open(path, why);
+    if (!h)
         return false;
-    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
-    if (!h) {
-        const char *dl = dlerror();
-        return reject(why, "%s: not a loadable shared object (%s); build "
-                      "the catalog as a .so", path, dl ? dl : "unknown error");
-    }
     const struct bkerr_catalog *d = dlsym(h, BKERR_CATALOG_SYMBOL);
+    struct segs segs;
     bool ok = d && defined_by(h, d);
     if (!ok)
         reject(why, "%s: exports no '%s' descriptor; declare one with "
                "BKERR_CATALOG_DEFINE()", path, BKERR_CATALOG_SYMBOL);
-    else if (symbol_size(d) < ABI_1_0_SIZE || symbol_size(d) < d->size)
-        ok = reject(why, "%s: the '%s' symbol is %zu bytes, smaller than the "
-                    "descriptor it claims to be; declare it with "
-                    "BKERR_CATALOG_DEFINE()", path, BKERR_CATALOG_SYMBOL,
-                    symbol_size(d));
-    else {
-        struct segs segs;
-        if (!find_segs(h, &segs)) {
-            ok = reject(why, "%s: cannot find the plugin's loaded segments",
-                        path);
-        } else {
-            ok = check_descriptor(&segs, path, d, id, prefix, why);
-        }
-    }
+    else if (!find_segs(h, &segs))
+        ok = reject(why, "%s: cannot find the plugin's loaded segments", path);
+    else if (!descriptor_fits(&segs, path, d, why))
+        ok = false;
+    else
+        ok = check_descriptor(&segs, path, d, id, prefix, why);
     out->desc = d;
     out->handle = h;
     if (ok && !bk_index_build(&out->ix, d, packed_of(d)))
@@ -555,7 +570,6 @@ bool bk_catalog_load(const char *path, const char *id, int prefix,
 void bk_catalog_unload(struct bk_catalog *cat)
 {
     bk_index_free(&cat->ix);
-    if (cat->handle)
-        dlclose(cat->handle);
+    bk_plugin_close(cat->handle);
     memset(cat, 0, sizeof *cat);
 }

@@ -105,19 +105,19 @@ static bool resolve_catalog_path(const char *dir, const char *path, char *out,
         snprintf(out, BK_PATH_MAX, "%s", joined);
         return false;
     }
-    /* The trust checks then see the real file and its real directory. */
-    if (path[0] == '/')
-        return true;
+    /* The trust checks then see the real file and its real directory;
+     * the symlinks that led there, and their directories, are checked on
+     * the way (bk_path_trust). */
     size_t n = strlen(dir);
     if (n == 1) /* plugin_dir = / */
         n = 0;
-    if (strncmp(out, dir, n) != 0 || out[n] != '/') {
+    if (path[0] != '/' && (strncmp(out, dir, n) != 0 || out[n] != '/')) {
         bk_errf(why, BK_REASON_SIZE, "%s: path '%s' leads outside the plugin "
                  "directory %s; move the file there or give an absolute path",
                  out, path, dir);
         return false;
     }
-    return true;
+    return bk_path_trust(joined, why);
 }
 
 /* Whether the options let this open load the catalog of id. */

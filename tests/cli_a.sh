@@ -217,13 +217,14 @@ lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
 entries = json.load(open(sys.argv[2]))["catalogs"][0]["entries"]
 assert lines[0].startswith("bk_monitor"), lines[0]
 header = lines[1]
-sym, msg = columns(header, ["SYMBOL", "MESSAGE"])
+sym, status, msg = columns(header, ["SYMBOL", "STATUS", "MESSAGE"])
 rows = [l for l in lines[2:] if l and not l.startswith("legacy codes")]
 assert len(rows) == len(entries), (len(rows), len(entries))
 wide = 0
 for line, e in zip(rows, entries):
     assert cut(line, 0, sym).rstrip() == str(e["code"]), line
-    assert cut(line, sym, msg).rstrip() == e["symbol"], (line, e["symbol"])
+    assert cut(line, sym, status).rstrip() == e["symbol"], (line, e["symbol"])
+    assert cut(line, status, msg).rstrip() == (e["code_status"] or "-"), line
     message = e["message_zh"] or e["message_en"]
     assert cut(line, msg) == message.replace("\n", " "), (line, message)
     assert cut(line, msg - 1, msg) == " ", line

@@ -258,20 +258,29 @@ void cli_cell(FILE *f, const char *s, int width)
 /* ---- the list subcommand ---- */
 
 struct widths {
-    int code, symbol;
+    int code, symbol, status;
 };
+
+/* What upstream does with the entry's code, as the list prints it. */
+static const char *status_cell(const struct bkerr_result *r)
+{
+    return r->code_status ? bkerr_code_status_name(r->code_status) : "-";
+}
 
 static void measure(const struct cli *c, size_t cat, struct widths *w)
 {
     struct cli_entry e;
     char num[24];
-    *w = (struct widths){cli_width("CODE"), cli_width("SYMBOL")};
+    *w = (struct widths){cli_width("CODE"), cli_width("SYMBOL"),
+                         cli_width("STATUS")};
     for (bool more = cli_entry(c, cat, 0, &e); more;
          more = cli_entry_next(c, cat, &e)) {
         int n = snprintf(num, sizeof num, "%lld", (long long)e.zh.code);
         int s = cli_width(e.zh.symbol ? e.zh.symbol : "-");
+        int st = cli_width(status_cell(&e.zh));
         w->code = n > w->code ? n : w->code;
         w->symbol = s > w->symbol ? s : w->symbol;
+        w->status = st > w->status ? st : w->status;
     }
 }
 
@@ -286,6 +295,7 @@ static void print_row(const struct cli *c, const struct widths *w,
     cli_cell(stdout, r->symbol ? r->symbol : "-", 0);
     fputs(cli_style(c, STYLE_NONE), stdout);
     cli_cell(stdout, "", w->symbol + 2 - cli_width(r->symbol ? r->symbol : "-"));
+    cli_cell(stdout, status_cell(r), w->status + 2);
     cli_cell(stdout, r->message ? r->message : "-", 0);
     putchar('\n');
 }
@@ -307,6 +317,7 @@ static void list_text(const struct cli *c, size_t cat, bool first)
     fputs(cli_style(c, STYLE_DIM), stdout);
     cli_cell(stdout, "CODE", w.code + 2);
     cli_cell(stdout, "SYMBOL", w.symbol + 2);
+    cli_cell(stdout, "STATUS", w.status + 2);
     fputs("MESSAGE", stdout);
     printf("%s\n", cli_style(c, STYLE_NONE));
     struct cli_entry e;

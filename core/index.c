@@ -137,6 +137,27 @@ static const char *pool_problem(const struct bkerr_packed *p,
     return NULL;
 }
 
+size_t bk_variants_of(const struct bkerr_catalog *d, int64_t code,
+                      size_t *first)
+{
+    const struct bkerr_catalog *d12 = bk_abi_1_2(d);
+    size_t n = d12 ? d12->n_variants : 0, lo = 0, hi = n;
+    *first = 0;
+    if (!n)
+        return 0;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->variants[mid].entry.code < code)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *first = lo;
+    while (hi < n && d->variants[hi].entry.code == code)
+        hi++;
+    return hi - lo;
+}
+
 const char *bk_packed_problem(const struct bkerr_catalog *d,
                               const struct bkerr_packed *p, size_t i,
                               int64_t code)
@@ -152,8 +173,11 @@ const char *bk_packed_problem(const struct bkerr_catalog *d,
     if (a) {
         const uint32_t about[] = {a->defined, a->raised, a->docs, a->note_zh,
                                   a->note_en};
+        size_t first;
         if (a->status > BK_CODE_STATUS_MAX)
             return "its status is not an enum bkerr_code_status value";
+        if (a->n_variants != bk_variants_of(d, code, &first))
+            return "its n_variants does not count the variants of its code";
         if ((why = pool_problem(p, about, 5, 0)))
             return why;
     }
@@ -171,11 +195,12 @@ void bk_plain_texts(const struct bkerr_entry *e, const struct bkerr_about *a,
     *t = (struct bk_texts){nonempty(e->symbol), nonempty(e->message_zh),
                            nonempty(e->message_en), nonempty(e->advice_zh),
                            nonempty(e->advice_en), range, {0}};
+    t->about.n_variants = -1;
     if (a)
         t->about = (struct bk_about){
             (enum bkerr_code_status)a->status, nonempty(a->defined),
             nonempty(a->raised), nonempty(a->docs), nonempty(a->note_zh),
-            nonempty(a->note_en)};
+            nonempty(a->note_en), (int)a->n_variants};
 }
 
 void bk_entry_texts(const struct bk_index *ix, const struct bkerr_catalog *d,

@@ -163,6 +163,7 @@ struct bk_index { /* what a lookup reads, in one cache line */
 struct bk_about {
     enum bkerr_code_status status;
     const char *defined, *raised, *docs, *note_zh, *note_en;
+    int n_variants; /* the record's count; -1 without a record */
 };
 /* An entry's texts, NULL where it has none (never ""). */
 struct bk_texts {
@@ -174,6 +175,10 @@ struct bk_texts {
  * NULL), with range. */
 void bk_plain_texts(const struct bkerr_entry *e, const struct bkerr_about *a,
                     const struct bkerr_range *range, struct bk_texts *t);
+/* The variants of code in d: their count, and the first's index in
+ * *first (index.c). */
+size_t bk_variants_of(const struct bkerr_catalog *d, int64_t code,
+                      size_t *first);
 /* d's ABI 1.2 tables, or NULL for an older catalog. */
 static inline const struct bkerr_catalog *bk_abi_1_2(const struct bkerr_catalog *d)
 {
@@ -261,13 +266,14 @@ static inline bool bk_index_texts(const struct bk_index *ix,
     t->advice_zh = bk_pool_text(ix, e->advice_zh);
     t->advice_en = bk_pool_text(ix, e->advice_en);
     t->range = e->range ? &d->ranges[e->range - 1] : NULL;
-    t->about = (struct bk_about){0};
+    t->about = (struct bk_about){.n_variants = -1};
     if (ix->pabout) {
         const struct bkerr_packed_about *a = &ix->pabout[i];
         t->about = (struct bk_about){
             (enum bkerr_code_status)a->status, bk_pool_text(ix, a->defined),
             bk_pool_text(ix, a->raised), bk_pool_text(ix, a->docs),
-            bk_pool_text(ix, a->note_zh), bk_pool_text(ix, a->note_en)};
+            bk_pool_text(ix, a->note_zh), bk_pool_text(ix, a->note_en),
+            a->n_variants};
     }
     return true;
 }

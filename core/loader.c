@@ -141,17 +141,18 @@ static const char *entry_problem(const struct segs *segs,
     return NULL;
 }
 
-/* NULL if provenance record a keeps the rules; else why, and the field
- * in *field. */
+/* NULL if provenance record a, of a code with n_variants variants,
+ * keeps the rules; else why, and the field in *field. */
 static const char *about_problem(const struct segs *segs,
                                  const struct bkerr_about *a,
-                                 const char **field)
+                                 size_t n_variants, const char **field)
 {
     *field = "status";
     if (a->status > BK_CODE_STATUS_MAX)
         return "is not an enum bkerr_code_status value";
-    if (a->reserved)
-        return "reserved is not 0";
+    *field = "n_variants";
+    if (a->n_variants != n_variants)
+        return "does not count the variants of its code";
     const struct {
         const char *name, *text;
     } fields[] = {
@@ -170,10 +171,11 @@ static const char *about_problem(const struct segs *segs,
     return NULL;
 }
 
-/* Checks a provenance table parallel to n entries named table. */
+/* Checks a provenance table parallel to the n entries e, named table. */
 static bool check_abouts(const struct segs *segs, const char *path,
-                         const char *table, const struct bkerr_about *a,
-                         size_t n, char *why)
+                         const struct bkerr_catalog *d, const char *table,
+                         const struct bkerr_about *a,
+                         const struct bkerr_entry *e, size_t n, char *why)
 {
     if (!a)
         return true;
@@ -182,7 +184,8 @@ static bool check_abouts(const struct segs *segs, const char *path,
                            "plugin's loaded segments", path, table, n,
                       (const void *)a);
     for (size_t i = 0; i < n; i++) {
-        const char *field, *bad = about_problem(segs, &a[i], &field);
+        size_t first, nv = bk_variants_of(d, e[i].code, &first);
+        const char *field, *bad = about_problem(segs, &a[i], nv, &field);
         if (bad)
             return reject(why, "%s: %s[%zu] %s: %s", path, table, i, field,
                           bad);
@@ -234,10 +237,6 @@ static bool check_abi_1_2(const struct segs *segs, const char *path,
         return reject(why, "%s: packed_about: %zu records lie outside the "
                            "plugin's loaded segments", path,
                       packed->n_entries);
-    if (!check_abouts(segs, path, "about", d->about, d->n_entries, why) ||
-        !check_abouts(segs, path, "legacy_about", d->legacy_about,
-                      d->n_legacy, why))
-        return false;
     const struct bkerr_variant *v = d->variants;
     if (d->n_variants && !v)
         return reject(why, "%s: variants is NULL but counts %zu", path,
@@ -260,11 +259,15 @@ static bool check_abi_1_2(const struct segs *segs, const char *path,
             return reject(why, "%s: variants[%zu]: code %lld has no message "
                                "in either language", path, i, code);
         if ((bad = entry_problem(segs, &v[i].entry, &field)) ||
-            (bad = about_problem(segs, &v[i].about, &field)))
+            (bad = about_problem(segs, &v[i].about, 0, &field)))
             return reject(why, "%s: variants[%zu]: code %lld %s: %s", path,
                           i, code, field, bad);
     }
-    return true;
+    /* the records count the variants, now known to be sorted */
+    return check_abouts(segs, path, d, "about", d->about, d->entries,
+                        d->n_entries, why) &&
+           check_abouts(segs, path, d, "legacy_about", d->legacy_about,
+                        d->legacy, d->n_legacy, why);
 }
 
 /* Checks one table of entries; own = true for the main table. */

@@ -50,27 +50,6 @@ static void apply_range(struct bkerr_result *r, const struct bkerr_range *range,
     }
 }
 
-/* The variants of code in d: their count, and the first's index. */
-static size_t variants_of(const struct bkerr_catalog *d, int64_t code,
-                          size_t *first)
-{
-    const struct bkerr_catalog *d12 = bk_abi_1_2(d);
-    size_t n = d12 ? d12->n_variants : 0, lo = 0, hi = n;
-    if (!n)
-        return 0;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->variants[mid].entry.code < code)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    *first = lo;
-    while (hi < n && d->variants[hi].entry.code == code)
-        hi++;
-    return hi - lo;
-}
-
 /* Fills r from entry texts t of catalog d: the primary's (variant 0) or
  * another definition's. */
 static void answer_entry(struct bkerr_result *r, const struct bkerr_catalog *d,
@@ -92,7 +71,9 @@ static void answer_entry(struct bkerr_result *r, const struct bkerr_catalog *d,
         r->upstream_version = nonempty(d12->upstream_version);
     }
     size_t first;
-    r->n_variants = 1 + (unsigned)variants_of(d, r->code, &first);
+    r->n_variants = 1 + (t->about.n_variants >= 0
+                             ? (unsigned)t->about.n_variants
+                             : (unsigned)bk_variants_of(d, r->code, &first));
 }
 
 static bool answer_text_row(struct bkerr_result *r,
@@ -353,9 +334,10 @@ int bkerr_lookup_variant(const bkerr_registry *reg, const char *product,
     const struct bk_slot *slot = loaded_slot(reg, out->catalog);
     const struct bkerr_catalog *d = slot->cat.desc;
     size_t first;
-    variants_of(d, code, &first);
+    bk_variants_of(d, code, &first);
     const struct bkerr_variant *v = &d->variants[first + k - 1];
     enum bkerr_status status = out->status; /* FOUND, or GUEST */
+    unsigned n = out->n_variants;
     struct bk_texts t;
     bk_plain_texts(&v->entry, &v->about,
                    bkerr_prefix(code) == d->prefix ? bk_find_range(d, code)
@@ -366,6 +348,7 @@ int bkerr_lookup_variant(const bkerr_registry *reg, const char *product,
     out->module = NULL;
     answer_entry(out, d, &t, wanted_lang(reg, lang));
     out->status = status;
+    out->n_variants = n; /* the code's, not the variant record's */
     out->variant = k;
     return rc;
 }

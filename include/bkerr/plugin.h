@@ -52,9 +52,12 @@
  *     only canonical placeholders (below);
  *   - ABI 1.2: about (n_entries), legacy_about (n_legacy) and packed_about
  *     (packed->n_entries) lie inside the plugin, each status is an enum
- *     bkerr_code_status value and reserved is 0; variants are sorted by
+ *     bkerr_code_status value, and each n_variants counts the variants
+ *     of its code (0 for a variant's own record); variants are sorted by
  *     code, each has the message rules of an entry and a primary entry
- *     (in entries, packed or legacy) with its code.
+ *     (in entries, packed or legacy) with its code.  A lookup takes a
+ *     code's count of definitions from its record, so it never searches
+ *     the variants; without a record it does.
  *
  * Canonical placeholders.  A message may contain "{name}", where name is
  * 1-32 characters of [A-Za-z0-9_]; "{0}", "{1}" are positional.  "{{" and
@@ -181,7 +184,9 @@ enum bkerr_code_status {
  * Any pointer may be NULL. */
 struct bkerr_about {
     uint32_t status;          /* enum bkerr_code_status; 0: not said */
-    uint32_t reserved;        /* 0 */
+    uint32_t n_variants;      /* how many entries of variants[] carry this
+                                 code: its other definitions (0 in a
+                                 variant's own record) */
     const char *defined;      /* one SITE: where upstream defines the code */
     const char *raised;       /* SITEs where upstream raises it, blank-separated */
     const char *docs;         /* an https URL of upstream documentation */
@@ -192,7 +197,8 @@ struct bkerr_about {
 
 /* struct bkerr_about in the compiled form: offsets into packed->pool. */
 struct bkerr_packed_about {
-    uint32_t status;
+    uint16_t status;          /* as struct bkerr_about's */
+    uint16_t n_variants;
     uint32_t defined;
     uint32_t raised;
     uint32_t docs;

@@ -16,7 +16,7 @@ static const struct bkerr_about legacy_about[] = {
     {0, 0, NULL, NULL, NULL, NULL, NULL},
     {0, 0, NULL, NULL, NULL, NULL, NULL},
     {0, 0, NULL, NULL, NULL, NULL, NULL},
-    {BKERR_CODE_ACTIVE, 0, "pkg/errf/code.go:14", "pkg/lb/lock.go:20", NULL,
+    {BKERR_CODE_ACTIVE, 1, "pkg/errf/code.go:14", "pkg/lb/lock.go:20", NULL,
      NULL, NULL},
 };
 static const struct bkerr_variant variants[] = {

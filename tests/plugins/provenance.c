@@ -8,11 +8,12 @@ static const struct bkerr_entry entries[] = {
     {1100002, "PvPlain", "普通", "plain", NULL, NULL},
     {1101000, "PvUnused", "未用", "unused one", NULL, NULL},
 };
+/* n_variants (the second member) counts each code's variants below */
 static const struct bkerr_about about[] = {
-    {BKERR_CODE_ACTIVE, 0, "src/errors.go:10", "src/a.go:1 src/b.go:2",
+    {BKERR_CODE_ACTIVE, 2, "src/errors.go:10", "src/a.go:1 src/b.go:2",
      "https://example.com/1100001", "两个常量", "two constants"},
     {0, 0, NULL, NULL, NULL, NULL, NULL},
-    {BKERR_CODE_UNUSED, 0, "src/errors.go:30", NULL, NULL, NULL, NULL},
+    {BKERR_CODE_UNUSED, 1, "src/errors.go:30", NULL, NULL, NULL, NULL},
 };
 static const struct bkerr_range ranges[] = {
     {1101000, 1101999, "topo", "拓扑方案", "Topology advice"},
@@ -21,7 +22,7 @@ static const struct bkerr_entry legacy[] = {
     {3001, "PvLegacy", "旧码", "old code", NULL, NULL},
 };
 static const struct bkerr_about legacy_about[] = {
-    {BKERR_CODE_REMOVED, 0, "src/old.go:7", NULL, NULL, NULL, NULL},
+    {BKERR_CODE_REMOVED, 1, "src/old.go:7", NULL, NULL, NULL, NULL},
 };
 static const struct bkerr_variant variants[] = { /* by code */
     {{3001, "PvLegacy2", NULL, "old code, again", NULL, NULL},

@@ -50,6 +50,19 @@ static enum table table_of(const struct centry *e)
     return e->variant > 1 ? T_VARIANT : e->legacy ? T_LEGACY : T_PACKED;
 }
 
+/* The variants of primary entry i, which follow it (the entries are
+ * sorted by code, then variant); 0 for a variant itself. */
+static unsigned variants_after(const struct catalog *c, size_t i)
+{
+    unsigned n = 0;
+    if (c->entries[i].variant > 1)
+        return 0;
+    while (i + 1 + n < c->n_entries &&
+           c->entries[i + 1 + n].code == c->entries[i].code)
+        n++;
+    return n;
+}
+
 static void pointer_fields(FILE *out, const struct centry *e,
                            const enum field *fields, const char *indent)
 {
@@ -91,7 +104,7 @@ static void pointer_table(FILE *out, const struct catalog *c, enum table t)
         const struct centry *e = &c->entries[i];
         if (table_of(e) != T_LEGACY)
             continue;
-        fprintf(out, "    {%u, 0,", (unsigned)e->status);
+        fprintf(out, "    {%u, %u,", (unsigned)e->status, variants_after(c, i));
         pointer_fields(out, e, about_fields, "\n     ");
         fprintf(out, "}, /* %lld */\n", (long long)e->code);
     }
@@ -168,14 +181,14 @@ static bool packed_tables(FILE *out, const struct catalog *c)
                 (unsigned long)range_of(c, e->code), (long long)e->code);
         n++;
     }
-    fputs("};\n\n/* Status, then pool offsets of defined, raised, docs, "
-          "note_zh, note_en. */\n"
+    fputs("};\n\n/* Status, variants, then pool offsets of defined, raised, "
+          "docs, note_zh,\n * note_en. */\n"
           "static const struct bkerr_packed_about packed_about[] = {\n", out);
     for (size_t i = 0; i < c->n_entries; i++) {
         const struct centry *e = &c->entries[i];
         if (table_of(e) != T_PACKED)
             continue;
-        fprintf(out, "    {%u, ", (unsigned)e->status);
+        fprintf(out, "    {%u, %u, ", (unsigned)e->status, variants_after(c, i));
         offsets(out, e, about_fields, &offset);
         fprintf(out, "}, /* %lld */\n", (long long)e->code);
     }

@@ -409,7 +409,7 @@ assert by[11]["id"] == "cmdb" and by[11]["category"] == "platform"
 assert by[11]["catalog"]["state"] == "loaded"
 assert by[11]["catalog"]["path"].endswith("/cmdb.so")
 assert by[11]["catalog"]["entries"] > 0
-assert by[14]["id"] == "bcs" and by[14]["catalog"] is None
+assert by[20]["id"] == "bk_devops" and by[20]["catalog"] is None
 assert by[18]["assigned"] is False and by[18]["id"] is None
 assert by[33]["id"] == "bk_monitor" and by[33]["admin"] is True
 assert by[99]["category"] == "BlueKing-wide service" and by[99]["id"] == "blueking"

@@ -245,9 +245,9 @@ run "$bkerr" --config "$conf" list nosuch
 exit_is 2
 err_has "'nosuch': no platform or catalog has this id"
 
-run "$bkerr" --config "$conf" list bcs
+run "$bkerr" --config "$conf" list bk_devops
 exit_is 1
-err_has "'bcs' has no catalog"
+err_has "'bk_devops' has no catalog"
 
 run "$bkerr" --config "$tmp/mixed/bkerr.ini" list job
 exit_is 1

@@ -21,6 +21,11 @@ static const struct {
     {"paas3", "bk_paas3"},     {"sops", "bk_sops"},
     {"usermgr", "usermgr"},
     {"bk_ci", "bk_ci"},
+    {"bcs", "bcs"},
+    {"bscp", "bscp"},
+    {"bk_codecc", "bk_codecc"},
+    {"bk_audit", "bk_audit"},
+    {"bkdbm", "bkdbm"},
 };
 
 struct row {

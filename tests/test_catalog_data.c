@@ -26,6 +26,8 @@ static const struct {
     {"bk_codecc", "bk_codecc"},
     {"bk_audit", "bk_audit"},
     {"bkdbm", "bkdbm"},
+    {"bk_repo", "bk_repo"},
+    {"apigw", "bkapigw"},
 };
 
 struct row {

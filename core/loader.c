@@ -199,7 +199,7 @@ static bool has_primary(const struct bkerr_catalog *d,
 {
     const struct bkerr_entry *e = d->legacy;
     size_t n = d->n_legacy;
-    if (bkerr_prefix(code) == d->prefix) {
+    if (d->prefix && bkerr_prefix(code) == d->prefix) {
         if (packed) {
             uint32_t s = (uint32_t)(code % BKERR_SUFFIXES);
             return packed->present[s / 64] >> (s % 64) & 1;

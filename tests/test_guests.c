@@ -102,6 +102,10 @@ static void the_product_scope_reaches_its_own_codes(void **state)
                                           &r), BKERR_FOUND);
     assert_string_equal(r.symbol, "GpShort");
     assert_int_equal(r.platform.prefix, 0);
+    assert_int_equal(r.n_variants, 2);
+    assert_int_equal(bkerr_lookup_variant(reg, "guestprod", 42, 1,
+                                          BKERR_LANG_EN, &r), BKERR_FOUND);
+    assert_string_equal(r.symbol, "GpShort2");
     assert_int_equal(bkerr_lookup_product(reg, "guestprod", 1100001,
                                           BKERR_LANG_EN, &r), BKERR_FOUND);
     assert_string_equal(r.symbol, "GpOverCmdb"); /* its own meaning */

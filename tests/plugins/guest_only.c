@@ -13,13 +13,15 @@ static const struct bkerr_entry legacy[] = {
      "稍后重试", "Retry later"},
 };
 static const struct bkerr_about legacy_about[] = {
-    {0, 0, NULL, NULL, NULL, NULL, NULL},
+    {0, 1, NULL, NULL, NULL, NULL, NULL},
     {0, 0, NULL, NULL, NULL, NULL, NULL},
     {0, 0, NULL, NULL, NULL, NULL, NULL},
     {BKERR_CODE_ACTIVE, 1, "pkg/errf/code.go:14", "pkg/lb/lock.go:20", NULL,
      NULL, NULL},
 };
 static const struct bkerr_variant variants[] = {
+    /* a code of another width has variants too (no prefix to confuse) */
+    {{42, "GpShort2", "短码二", "short code, again", NULL, NULL}, {0}},
     {{2000014, "GpLoadBalancer2", "另一含义", "another meaning", NULL, NULL},
      {0}},
 };

@@ -28,6 +28,12 @@ static const struct {
     {"bkdbm", "bkdbm"},
     {"bk_repo", "bk_repo"},
     {"apigw", "bkapigw"},
+    {"bk_turbo", "bk_turbo"},
+    {"bk_hcm", "bk_hcm"},
+    {"bk_nocode", "bk_nocode"},
+    {"bk_dop", "bk_dop"},
+    {"bk_chatbot", "bk_chatbot"},
+    {"bk_lite", "bk_lite"},
 };
 
 struct row {

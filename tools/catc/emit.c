@@ -160,15 +160,19 @@ static void pool_texts(FILE *out, const struct catalog *c,
 /* The compiled tables (plugin.h, ABI 1.1 and 1.2): one pool of every text,
  * the entries and their provenance as offsets into it, and the presence
  * bitmap.  Nothing in them needs relocating when the plugin loads. */
+static size_t count(const struct catalog *c, enum table t);
+
 static bool packed_tables(FILE *out, const struct catalog *c)
 {
-    fputs("/* Pool offsets of symbol, message_zh, message_en, advice_zh, "
-          "advice_en, and\n * 1 + the range index, per code in order. */\n"
-          "static const struct bkerr_packed_entry packed_entries[] = {\n",
-          out);
     uint64_t offset = 1; /* pool[0] is the "" that offset 0 stands for */
     uint64_t present[BKERR_PRESENT_WORDS] = {0};
-    size_t n = 0;
+    size_t n = count(c, T_PACKED);
+    /* a catalog of legacy codes only has no tables here ({} is not C11) */
+    if (n)
+        fputs("/* Pool offsets of symbol, message_zh, message_en, advice_zh, "
+              "advice_en, and\n * 1 + the range index, per code in order. */\n"
+              "static const struct bkerr_packed_entry packed_entries[] = {\n",
+              out);
     for (size_t i = 0; i < c->n_entries; i++) {
         const struct centry *e = &c->entries[i];
         if (table_of(e) != T_PACKED)
@@ -179,11 +183,12 @@ static bool packed_tables(FILE *out, const struct catalog *c)
         offsets(out, e, entry_fields, &offset);
         fprintf(out, "%lu}, /* %lld */\n",
                 (unsigned long)range_of(c, e->code), (long long)e->code);
-        n++;
     }
-    fputs("};\n\n/* Status, variants, then pool offsets of defined, raised, "
-          "docs, note_zh,\n * note_en. */\n"
-          "static const struct bkerr_packed_about packed_about[] = {\n", out);
+    if (n)
+        fputs("};\n\n/* Status, variants, then pool offsets of defined, "
+              "raised, docs, note_zh,\n * note_en. */\n"
+              "static const struct bkerr_packed_about packed_about[] = {\n",
+              out);
     for (size_t i = 0; i < c->n_entries; i++) {
         const struct centry *e = &c->entries[i];
         if (table_of(e) != T_PACKED)
@@ -192,7 +197,8 @@ static bool packed_tables(FILE *out, const struct catalog *c)
         offsets(out, e, about_fields, &offset);
         fprintf(out, "}, /* %lld */\n", (long long)e->code);
     }
-    fputs("};\n\n", out);
+    if (n)
+        fputs("};\n\n", out);
     if (offset + 1 > UINT32_MAX) {
         fprintf(stderr, "%s: the catalog's text is more than 4 GiB; split "
                 "it\n", c->path);

@@ -1,4 +1,5 @@
-/* Text to code, the class of a code, and the names of code statuses. */
+/* Text to code, the class of a code, the names of code statuses, and the
+ * one search over sorted tables of codes. */
 #include <ctype.h>
 
 #include "internal.h"
@@ -100,4 +101,20 @@ bool bk_code_status_parse(const char *s, enum bkerr_code_status *out)
             return true;
         }
     return false;
+}
+
+size_t bk_lower_bound(const void *keys, size_t n, size_t stride, int64_t key)
+{
+    const char *base = keys;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int64_t k;
+        memcpy(&k, base + mid * stride, sizeof k);
+        if (k < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }

@@ -80,16 +80,9 @@ void bk_guests_ready(const bkerr_registry *creg)
 
 size_t bk_guests_of(const bkerr_registry *reg, int64_t code, size_t *first)
 {
-    size_t lo = 0, hi = reg->n_guests;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (reg->guests[mid].code < code)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    *first = lo;
-    while (hi < reg->n_guests && reg->guests[hi].code == code)
-        hi++;
-    return hi - lo;
+    size_t n = reg->n_guests;
+    size_t i = *first = bk_lower_bound(reg->guests, n, sizeof *reg->guests, code);
+    while (i < n && reg->guests[i].code == code)
+        i++;
+    return i - *first;
 }

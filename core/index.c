@@ -92,17 +92,12 @@ int64_t bk_index_code(const struct bk_index *ix, int prefix, size_t i)
 const struct bkerr_range *bk_find_range(const struct bkerr_catalog *d,
                                         int64_t code)
 {
-    size_t lo = 0, hi = d->n_ranges;
-    while (lo < hi) { /* first range whose last >= code */
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->ranges[mid].last < code)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo < d->n_ranges && d->ranges[lo].first <= code)
-        return &d->ranges[lo];
-    return NULL;
+    if (!d->n_ranges) /* and d->ranges may be NULL */
+        return NULL;
+    /* the first range whose last >= code */
+    size_t i = bk_lower_bound(&d->ranges->last, d->n_ranges, sizeof *d->ranges,
+                              code);
+    return i < d->n_ranges && d->ranges[i].first <= code ? &d->ranges[i] : NULL;
 }
 
 static const char *nonempty(const char *s)
@@ -141,21 +136,13 @@ size_t bk_variants_of(const struct bkerr_catalog *d, int64_t code,
                       size_t *first)
 {
     const struct bkerr_catalog *d12 = bk_abi_1_2(d);
-    size_t n = d12 ? d12->n_variants : 0, lo = 0, hi = n;
-    *first = 0;
-    if (!n)
-        return 0;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->variants[mid].entry.code < code)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    *first = lo;
-    while (hi < n && d->variants[hi].entry.code == code)
-        hi++;
-    return hi - lo;
+    size_t n = d12 ? d12->n_variants : 0;
+    size_t i = *first = n ? bk_lower_bound(d->variants, n, sizeof *d->variants,
+                                           code)
+                          : 0;
+    while (i < n && d->variants[i].entry.code == code)
+        i++;
+    return i - *first;
 }
 
 const char *bk_packed_problem(const struct bkerr_catalog *d,

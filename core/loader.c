@@ -206,15 +206,8 @@ static bool has_primary(const struct bkerr_catalog *d,
         }
         e = d->entries, n = d->n_entries;
     }
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (e[mid].code < code)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < n && e[lo].code == code;
+    size_t i = bk_lower_bound(e, n, sizeof *e, code);
+    return i < n && e[i].code == code;
 }
 
 /* The tables of ABI 1.2: provenance and variants. */

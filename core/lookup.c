@@ -25,15 +25,8 @@ static const char *nonempty(const char *s)
 /* The index of legacy code in d, or -1. */
 static ptrdiff_t find_legacy(const struct bkerr_catalog *d, int64_t code)
 {
-    size_t lo = 0, hi = d->n_legacy;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->legacy[mid].code < code)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < d->n_legacy && d->legacy[lo].code == code ? (ptrdiff_t)lo : -1;
+    size_t i = bk_lower_bound(d->legacy, d->n_legacy, sizeof *d->legacy, code);
+    return i < d->n_legacy && d->legacy[i].code == code ? (ptrdiff_t)i : -1;
 }
 
 /* Module and, when the answer has none, advice from the range. */

@@ -98,6 +98,18 @@ char *th_ini(const char *rest)
     return s;
 }
 
+bkerr_registry *th_open_plugins(const char *rest)
+{
+    char *ini = th_ini(rest);
+    char err[BKERR_ERRMSG_SIZE];
+    bkerr_registry *reg = NULL;
+    int rc = th_open_ini(ini, &reg, err, sizeof err);
+    free(ini);
+    if (rc)
+        fail_msg("%s", err);
+    return reg;
+}
+
 void th_assert_contains_at(const char *haystack, const char *needle,
                            const char *file, int line)
 {

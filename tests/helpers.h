@@ -38,6 +38,9 @@ int th_open_ini(const char *ini, bkerr_registry **reg, char *err,
 /* "[registry]\nplugin_dir = <test plugins>\n" followed by rest. */
 char *th_ini(const char *rest);
 
+/* Opens th_ini(rest); fails the test, with the message, if it cannot. */
+bkerr_registry *th_open_plugins(const char *rest);
+
 /* Asserts that haystack contains needle, printing both when not. */
 #define th_assert_contains(haystack, needle) \
     th_assert_contains_at((haystack), (needle), __FILE__, __LINE__)

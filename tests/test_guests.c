@@ -13,22 +13,10 @@ static const char both[] =
     "[catalog.cmdb]\npath = handmade.so\nrequired = true\n"
     "[catalog.guestprod]\npath = guest_only.so\nrequired = true\n";
 
-static bkerr_registry *open_text(const char *text)
-{
-    char *ini = th_ini(text);
-    char err[BKERR_ERRMSG_SIZE];
-    bkerr_registry *reg = NULL;
-    int rc = th_open_ini(ini, &reg, err, sizeof err);
-    free(ini);
-    if (rc)
-        fail_msg("%s", err);
-    return reg;
-}
-
 static void a_product_without_a_prefix_loads(void **state)
 {
     (void)state;
-    bkerr_registry *reg = open_text(both);
+    bkerr_registry *reg = th_open_plugins(both);
     struct bkerr_catalog_status st;
     assert_int_equal(bkerr_catalog_status(reg, 1, &st), 0);
     assert_int_equal(st.state, BKERR_CATALOG_LOADED);
@@ -40,7 +28,7 @@ static void a_product_without_a_prefix_loads(void **state)
 static void the_owners_entry_answers_and_guests_are_counted(void **state)
 {
     (void)state;
-    bkerr_registry *reg = open_text(both);
+    bkerr_registry *reg = th_open_plugins(both);
     struct bkerr_result r;
     assert_int_equal(bkerr_lookup(reg, 1100001, BKERR_LANG_EN, &r), BKERR_FOUND);
     assert_string_equal(r.catalog, "cmdb");
@@ -61,7 +49,7 @@ static void the_owners_entry_answers_and_guests_are_counted(void **state)
 static void a_guest_answers_where_the_owner_has_nothing(void **state)
 {
     (void)state;
-    bkerr_registry *reg = open_text(both);
+    bkerr_registry *reg = th_open_plugins(both);
     struct bkerr_result r;
     /* 20 is bk_devops', which has no catalog here */
     assert_int_equal(bkerr_lookup(reg, 2000014, BKERR_LANG_EN, &r), BKERR_GUEST);
@@ -96,7 +84,7 @@ static void a_guest_answers_where_the_owner_has_nothing(void **state)
 static void the_product_scope_reaches_its_own_codes(void **state)
 {
     (void)state;
-    bkerr_registry *reg = open_text(both);
+    bkerr_registry *reg = th_open_plugins(both);
     struct bkerr_result r;
     assert_int_equal(bkerr_lookup_product(reg, "guestprod", 42, BKERR_LANG_EN,
                                           &r), BKERR_FOUND);
@@ -124,7 +112,7 @@ static void lazy_and_eager_give_the_same_answers(void **state)
     /* required catalogs load at open even when lazy: drop that */
     for (char *p; (p = strstr(lazy_text, "required = true\n"));)
         memmove(p, p + 16, strlen(p + 16) + 1);
-    bkerr_registry *eager = open_text(both), *lazy = open_text(lazy_text);
+    bkerr_registry *eager = th_open_plugins(both), *lazy = th_open_plugins(lazy_text);
     const int64_t codes[] = {2000014, 1100001, 1812345, 1100999, 2000015};
     for (size_t i = 0; i < BKERR_COUNT_OF(codes); i++) {
         struct bkerr_result a, b;

@@ -12,14 +12,7 @@ static bkerr_registry *open_with(const char *plugin)
     char section[256];
     snprintf(section, sizeof section,
              "[catalog.cmdb]\npath = %s\nrequired = true\n", plugin);
-    char *ini = th_ini(section);
-    char err[BKERR_ERRMSG_SIZE];
-    bkerr_registry *reg = NULL;
-    int rc = th_open_ini(ini, &reg, err, sizeof err);
-    free(ini);
-    if (rc)
-        fail_msg("%s", err);
-    return reg;
+    return th_open_plugins(section);
 }
 
 static void entry_carries_its_provenance(void **state)

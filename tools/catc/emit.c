@@ -5,6 +5,7 @@
 
 #include <bkerr/plugin.h>
 
+#include "../../core/internal.h"
 #include "catalog.h"
 
 /* Writes s as a C string literal, or NULL. */
@@ -114,16 +115,11 @@ static void pointer_table(FILE *out, const struct catalog *c, enum table t)
 /* 1 + the index of the range holding code, or 0 (ranges are sorted). */
 static uint32_t range_of(const struct catalog *c, int64_t code)
 {
-    size_t lo = 0, hi = c->n_ranges;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->ranges[mid].last < code)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < c->n_ranges && c->ranges[lo].first <= code ? (uint32_t)lo + 1
-                                                           : 0;
+    if (!c->n_ranges) /* and c->ranges may be NULL */
+        return 0;
+    size_t i = bk_lower_bound(&c->ranges->last, c->n_ranges, sizeof *c->ranges,
+                              code);
+    return i < c->n_ranges && c->ranges[i].first <= code ? (uint32_t)i + 1 : 0;
 }
 
 /* Writes the pool offsets of fields of e, advancing *offset as the pool

@@ -40,6 +40,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import (
     Any,
+    Callable,
     ContextManager,
     Iterator,
     List,
@@ -823,21 +824,12 @@ class Registry(_Closing):
         gives ``[lookup(code)]``, one with none ``[]``.  Arguments as
         :meth:`lookup`.  Needs function table version 4.
         """
-        lookup_variant = self._need("lookup_variant")
         first = self.lookup(code, lang, product)
-        results = [first] if first.n_variants else []
-        out = _out(_native.CResult)
-        lang_v = int(Lang.parse(lang))
         raw_product = None if product is None else _cstr(product, "product")
-        with self._use() as handle:
-            for k in range(1, first.n_variants):
-                rc = lookup_variant(handle, raw_product, first.code, k, lang_v,
-                                    ctypes.byref(out))
-                if rc < 0:
-                    raise BkerrError(f"bkerr_lookup_variant({first.code}, {k}) "
-                                     f"failed ({rc})", rc)
-                results.append(Result._from_c(out))
-        return results
+        rest = self._each("lookup_variant", range(1, first.n_variants),
+                          lambda fn, h, k, out: fn(h, raw_product, first.code, k,
+                                                   int(Lang.parse(lang)), out))
+        return ([first] if first.n_variants else []) + rest
 
     def guests(self, code: Union[int, str],
                lang: Union[Lang, str, None] = None) -> List[Result]:
@@ -848,17 +840,21 @@ class Registry(_Closing):
         and ``catalog`` its id, in bkerr.ini's order.  ``[]`` when no
         catalog does.  Needs function table version 4.
         """
-        lookup_guest = self._need("lookup_guest")
         first = self.lookup(code, lang)
+        return self._each("lookup_guest", range(first.n_guests),
+                          lambda fn, h, k, out: fn(h, first.code, k,
+                                                   int(Lang.parse(lang)), out))
+
+    def _each(self, name: str, ks: range, call: Callable[..., int]) -> List[Result]:
+        """The Result of table function *name* for each k in *ks*."""
+        fn = self._need(name)
         out = _out(_native.CResult)
-        lang_v = int(Lang.parse(lang))
         results = []
         with self._use() as handle:
-            for k in range(first.n_guests):
-                rc = lookup_guest(handle, first.code, k, lang_v, ctypes.byref(out))
+            for k in ks:
+                rc = call(fn, handle, k, ctypes.byref(out))
                 if rc < 0:
-                    raise BkerrError(f"bkerr_lookup_guest({first.code}, {k}) "
-                                     f"failed ({rc})", rc)
+                    raise BkerrError(f"bkerr_{name}(..., {k}) failed ({rc})", rc)
                 results.append(Result._from_c(out))
         return results
 

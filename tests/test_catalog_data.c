@@ -34,6 +34,7 @@ static const struct {
     {"bk_dop", "bk_dop"},
     {"bk_chatbot", "bk_chatbot"},
     {"bk_lite", "bk_lite"},
+    {"bkbase", "bkbase"},
 };
 
 struct row {

@@ -1057,7 +1057,8 @@ static size_t lazy_count(const bkerr_registry *reg)
     return n;
 }
 
-/* The first lookup in a lazily opened registry: one catalog loads. */
+/* The first plain lookup in a lazily opened registry: every catalog
+ * loads, since any of them may use the code as a guest code. */
 static void time_lazy_first(const char *key, const char *ini)
 {
     char err[BKERR_ERRMSG_SIZE];
@@ -1073,8 +1074,8 @@ static void time_lazy_first(const char *key, const char *ini)
         double t0 = now_ns();
         bkerr_lookup(reg, 1100000 + 1 + t, BKERR_LANG_DEFAULT, &r);
         v[t] = (now_ns() - t0) / 1e6;
-        /* a lazy open defers every catalog, and the lookup loads one */
-        if (lazy != bkerr_catalog_count(reg) || lazy_count(reg) != lazy - 1 ||
+        /* a lazy open defers every catalog, and the lookup loads them */
+        if (lazy != bkerr_catalog_count(reg) || lazy_count(reg) != 0 ||
             r.catalog == NULL) {
             fprintf(stderr, "bkerr-bench: %s: %zu of %zu catalogs waited after "
                     "the open, %zu after the first lookup\n", ini, lazy,

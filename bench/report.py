@@ -278,7 +278,7 @@ def report(path):
             f"{k[5:-12]} {v}" for k, v in allocs if ".noload" not in k and ".lazy" not in k))
     first = [k for k in R if k.endswith(".first_lookup")]
     for k in first:
-        p(f"- {k}: {rp.cell(k)} ms (the first lookup of a lazily opened registry loads one catalog)")
+        p(f"- {k}: {rp.cell(k)} ms (the first plain lookup of a lazily opened registry loads every catalog: guest codes)")
     p()
 
     p("## Heap allocations during lookups")

@@ -47,7 +47,6 @@ bool bk_guests_build(bkerr_registry *reg)
                 if (pass == 1) {
                     reg->guests[reg->n_guests++] =
                         (struct bk_guest){d->legacy[k].code, slot, k};
-                    reg->guest_prefix[bkerr_prefix(d->legacy[k].code)] = true;
                 } else {
                     n++;
                 }
@@ -59,6 +58,12 @@ bool bk_guests_build(bkerr_registry *reg)
     if (reg->n_guests)
         qsort(reg->guests, reg->n_guests, sizeof *reg->guests,
               by_code_then_slot);
+    /* each prefix's run of guests, so a lookup searches its prefix's only */
+    for (int p = 0, i = 0; p <= BK_PREFIX_SLOTS; p++) {
+        while ((size_t)i < reg->n_guests && bkerr_prefix(reg->guests[i].code) < p)
+            i++;
+        reg->guest_from[p] = (uint32_t)i;
+    }
     atomic_store_explicit(&reg->guests_ready, true, memory_order_release);
     return reg->n_guests == n;
 }
@@ -80,9 +85,11 @@ void bk_guests_ready(const bkerr_registry *creg)
 
 size_t bk_guests_of(const bkerr_registry *reg, int64_t code, size_t *first)
 {
-    size_t n = reg->n_guests;
-    size_t i = *first = bk_lower_bound(reg->guests, n, sizeof *reg->guests, code);
-    while (i < n && reg->guests[i].code == code)
+    int prefix = bkerr_prefix(code);
+    size_t lo = reg->guest_from[prefix], hi = reg->guest_from[prefix + 1];
+    size_t i = *first = lo + bk_lower_bound(reg->guests + lo, hi - lo,
+                                            sizeof *reg->guests, code);
+    while (i < hi && reg->guests[i].code == code)
         i++;
     return i - *first;
 }

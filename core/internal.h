@@ -370,7 +370,8 @@ struct bkerr_registry {
     atomic_bool guests_ready;
     struct bk_guest *guests;
     size_t n_guests;
-    bool guest_prefix[BK_PREFIX_SLOTS]; /* some guest code has the prefix */
+    /* the guests of prefix p are guests[guest_from[p] .. guest_from[p + 1]) */
+    uint32_t guest_from[BK_PREFIX_SLOTS + 1];
 };
 /* Loads a lazy slot's catalog, lazy_lock held (a no-op if it is ready). */
 void bk_slot_load_locked(bkerr_registry *reg, struct bk_slot *slot);
@@ -384,7 +385,8 @@ bool bk_guests_build(bkerr_registry *reg);
 /* Makes sure reg's guest index is built, loading every lazy catalog
  * first (once, under lazy_lock); reg non-NULL. */
 void bk_guests_ready(const bkerr_registry *reg);
-/* The guests of code: their count, the first's index in *first. */
+/* The guests of code (a standard code): their count, the first's index
+ * in *first. */
 size_t bk_guests_of(const bkerr_registry *reg, int64_t code, size_t *first);
 /* Loads a lazy slot's catalog (once; the one step of a lookup that may
  * block and allocate); slot if it is loaded then, else NULL. */

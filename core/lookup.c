@@ -118,8 +118,9 @@ static size_t count_guests(const bkerr_registry *reg, struct bkerr_result *r,
     if (!reg)
         return 0;
     bk_guests_ready(reg);
-    size_t n = reg->guest_prefix[prefix] ? bk_guests_of(reg, r->code, first)
-                                         : 0;
+    size_t n = reg->guest_from[prefix] < reg->guest_from[prefix + 1]
+                   ? bk_guests_of(reg, r->code, first)
+                   : 0;
     r->n_guests = (unsigned)n;
     return n;
 }

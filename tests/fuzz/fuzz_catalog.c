@@ -48,7 +48,10 @@ static void check_text(const char *s, bool placeholders)
 static void check_accepted(const struct catalog *c)
 {
     FUZZ_ASSERT(c->id.s && bk_valid_id(c->id.s));
-    FUZZ_ASSERT(c->prefix_value >= 10 && c->prefix_value <= 99);
+    /* 0: a product the spec gives no prefix, whose codes are all legacy */
+    FUZZ_ASSERT((c->prefix_value >= 10 && c->prefix_value <= 99) ||
+                (c->prefix_value == 0 && !bk_spec_platform_by_id(c->id.s) &&
+                 c->n_ranges == 0));
     FUZZ_ASSERT(c->version.s && *c->version.s);
     FUZZ_ASSERT((c->name_zh.s && *c->name_zh.s) ||
                 (c->name_en.s && *c->name_en.s));
@@ -64,15 +67,19 @@ static void check_accepted(const struct catalog *c)
     if (p)
         FUZZ_ASSERT(p->prefix == c->prefix_value);
 
-    /* entries and legacy: each table strictly increasing once emitted */
+    /* entries and legacy: the primaries of each table strictly increasing
+     * once emitted, each variant right after its code's primary */
     bool have[2] = {false, false};
     int64_t last[2] = {0, 0};
     for (size_t i = 0; i < c->n_entries; i++) {
         const struct centry *e = &c->entries[i];
         int t = e->legacy;
-        bool own = bkerr_prefix(e->code) == c->prefix_value;
+        bool own = c->prefix_value && bkerr_prefix(e->code) == c->prefix_value;
         FUZZ_ASSERT(e->legacy ? !own : own);
-        if (have[t])
+        if (e->variant > 1)
+            FUZZ_ASSERT(have[t] && e->code == last[t] &&
+                        e->variant > c->entries[i - 1].variant);
+        else if (have[t])
             FUZZ_ASSERT(e->code > last[t]);
         have[t] = true, last[t] = e->code;
         const char *mz = e->f[F_MESSAGE_ZH].s, *me = e->f[F_MESSAGE_EN].s;

@@ -357,13 +357,14 @@ int bkerr_lookup_guest(const bkerr_registry *reg, int64_t code, unsigned k,
         return BKERR_ENOTFOUND;
     size_t first;
     bk_guests_of(reg, code, &first);
+    /* a fresh result (lang was checked by the lookup), keeping what the
+     * lookup said of the prefix and its guests */
+    struct bkerr_platform platform = out->platform;
     unsigned n = out->n_guests;
-    enum bkerr_lang want = wanted_lang(reg, lang);
-    *out = (struct bkerr_result){.code = code, .klass = out->klass,
-                                 .platform = out->platform,
-                                 .message_lang = want, .advice_lang = want,
-                                 .note_lang = want, .n_guests = n};
-    answer_guest(out, &reg->guests[first + k], want);
+    begin(reg, code, &lang, out);
+    out->platform = platform;
+    out->n_guests = n;
+    answer_guest(out, &reg->guests[first + k], lang);
     return (int)out->status;
 }
 

@@ -75,15 +75,11 @@ int bkerr_prefix(int64_t code)
                                                         : 0;
 }
 
-/* The one table of code status names: bkerr_code_status_name() and the
- * catalog compiler's parser both read it. */
+/* The one table of code status names, from plugin.h's: the name
+ * function and the catalog compiler's parser both read it. */
+#define CODE_STATUS_NAME(name, value, text) [name] = text,
 static const char *const code_status_names[] = {
-    [BKERR_CODE_UNSTATED] = "unstated",
-    [BKERR_CODE_ACTIVE] = "active",
-    [BKERR_CODE_UNUSED] = "unused",
-    [BKERR_CODE_DEPRECATED] = "deprecated",
-    [BKERR_CODE_REMOVED] = "removed",
-};
+    BKERR_CODE_STATUS_MAP(CODE_STATUS_NAME)};
 
 const char *bkerr_code_status_name(enum bkerr_code_status status)
 {
@@ -117,4 +113,23 @@ size_t bk_lower_bound(const void *keys, size_t n, size_t stride, int64_t key)
             hi = mid;
     }
     return lo;
+}
+
+bool bk_sized_ok(const void *out, size_t first_size)
+{
+    uint32_t size;
+    if (!out)
+        return false;
+    memcpy(&size, out, sizeof size);
+    return size >= first_size;
+}
+
+void bk_sized_put(void *out, const void *full, size_t full_size)
+{
+    uint32_t size;
+    memcpy(&size, out, sizeof size);
+    size_t n = size < full_size ? size : full_size;
+    /* the caller's size stays: it says what the caller was built with */
+    memcpy((char *)out + sizeof size, (const char *)full + sizeof size,
+           n - sizeof size);
 }

@@ -34,6 +34,13 @@ bool bk_code_status_parse(const char *s, enum bkerr_code_status *out);
  * of codes (entries, legacy, variants, guests; ranges by last) is
  * searched with it.  n when there is none. */
 size_t bk_lower_bound(const void *keys, size_t n, size_t stride, int64_t key);
+/* The sized structs of the read model (bkerr.h): true if out is non-NULL
+ * and its leading uint32_t size is at least first_size, the size of the
+ * struct's first version (a constant once the struct has grown). */
+bool bk_sized_ok(const void *out, size_t first_size);
+/* Copies full (full_size bytes, its own size first) into out, as much as
+ * out's size holds; out's size member is left as the caller set it. */
+void bk_sized_put(void *out, const void *full, size_t full_size);
 /* The highest enum bkerr_code_status value. */
 #define BK_CODE_STATUS_MAX BKERR_CODE_REMOVED
 

@@ -388,33 +388,3 @@ int bkerr_catalog_entry(const bkerr_registry *reg, size_t i, size_t index,
         return BKERR_ENOTFOUND;
     return rc < 0 ? rc : 0;
 }
-
-const char *bkerr_catalog_state_name(enum bkerr_catalog_state state)
-{
-    static const char *const names[] = {
-        [BKERR_CATALOG_LOADED] = "loaded",
-        [BKERR_CATALOG_DISABLED] = "disabled",
-        [BKERR_CATALOG_REJECTED] = "rejected",
-        [BKERR_CATALOG_SKIPPED] = "skipped",
-        [BKERR_CATALOG_LAZY] = "lazy",
-    };
-    if ((unsigned)state < BKERR_COUNT_OF(names))
-        return names[state];
-    return "unknown";
-}
-
-const char *bkerr_status_name(enum bkerr_status status)
-{
-    static const char *const names[] = {
-        [BKERR_FOUND] = "found",
-        [BKERR_GENERIC] = "generic",
-        [BKERR_NO_CATALOG] = "no_catalog",
-        [BKERR_NOT_IN_CATALOG] = "not_in_catalog",
-        [BKERR_UNASSIGNED] = "unassigned",
-        [BKERR_INVALID] = "invalid",
-        [BKERR_GUEST] = "guest",
-    };
-    if ((unsigned)status < BKERR_COUNT_OF(names))
-        return names[status];
-    return "unknown";
-}

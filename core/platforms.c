@@ -5,7 +5,7 @@
 #include "internal.h"
 
 /* Category boundaries, by prefix. */
-static const struct {
+static const struct category_row {
     int first, last;
     enum bkerr_category cat;
     const char *name_zh, *name_en;
@@ -158,4 +158,48 @@ const struct bk_text_row *bk_special(int64_t code)
 const struct bk_text_row *bk_generic(int64_t suffix)
 {
     return find_row(generics, BKERR_COUNT_OF(generics), suffix);
+}
+
+static int put_spec_code(const struct bk_text_row *rows, size_t n, size_t i,
+                         struct bkerr_spec_code *out)
+{
+    if (!bk_sized_ok(out, sizeof *out))
+        return BKERR_EINVAL;
+    if (i >= n)
+        return BKERR_ENOTFOUND;
+    const struct bk_text_row *r = &rows[i];
+    struct bkerr_spec_code v = {sizeof v, r->key, r->name_zh, r->name_en,
+                                r->advice_zh, r->advice_en};
+    bk_sized_put(out, &v, sizeof v);
+    return 0;
+}
+
+int bkerr_special(size_t i, struct bkerr_spec_code *out)
+{
+    return put_spec_code(specials, BKERR_COUNT_OF(specials), i, out);
+}
+
+int bkerr_generic(size_t i, struct bkerr_spec_code *out)
+{
+    return put_spec_code(generics, BKERR_COUNT_OF(generics), i, out);
+}
+
+int bkerr_category(size_t i, struct bkerr_category_info *out)
+{
+    if (!bk_sized_ok(out, sizeof *out))
+        return BKERR_EINVAL;
+    if (i > BKERR_COUNT_OF(categories))
+        return BKERR_ENOTFOUND;
+    struct bkerr_category_info v = {sizeof v, BKERR_CAT_SPECIAL, 0, 0,
+                                    bkerr_category_name(BKERR_CAT_SPECIAL,
+                                                        BKERR_LANG_ZH_CN),
+                                    bkerr_category_name(BKERR_CAT_SPECIAL,
+                                                        BKERR_LANG_EN)};
+    if (i > 0) { /* the specials first, as the enum orders them */
+        const struct category_row *c = &categories[i - 1];
+        v = (struct bkerr_category_info){sizeof v, c->cat, c->first, c->last,
+                                         c->name_zh, c->name_en};
+    }
+    bk_sized_put(out, &v, sizeof v);
+    return 0;
 }

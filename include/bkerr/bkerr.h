@@ -41,13 +41,25 @@ extern "C" {
 #define BKERR_API
 #endif
 
-/* Negative returns. */
-#define BKERR_EINVAL (-1)     /* a NULL or out-of-range argument */
-#define BKERR_ENOMEM (-2)     /* allocation failed */
-#define BKERR_ECONFIG (-3)    /* bkerr.ini unreadable or invalid */
-#define BKERR_ECATALOG (-4)   /* a required catalog was rejected */
-#define BKERR_ENOPRODUCT (-5) /* no platform or catalog has that id */
-#define BKERR_ENOTFOUND (-6)  /* no such item (index past the end) */
+/* Each enum of this header is written once, as a table of
+ * X(NAME, value, "name") rows, and expanded into the enum, its name
+ * function (bkerr_strerror(), bkerr_status_name(), ...) and the test that
+ * holds docs/json.md to the same names, as libuv's UV_ERRNO_MAP does.
+ * Expand one with a macro of your own to list its values, e.g.
+ *     #define ROW(name, value, text) printf("%d %s\n", value, text);
+ *     BKERR_ERROR_MAP(ROW)
+ * (BKERR_ENUM_ROW_, which makes the enums, is in plugin.h, as is
+ * BKERR_CODE_STATUS_MAP.) */
+
+/* Negative returns, with the sentence bkerr_strerror() gives. */
+#define BKERR_ERROR_MAP(X)                                                  \
+    X(BKERR_EINVAL, -1, "a NULL or out-of-range argument")                  \
+    X(BKERR_ENOMEM, -2, "out of memory")                                    \
+    X(BKERR_ECONFIG, -3, "bkerr.ini is unreadable or invalid")              \
+    X(BKERR_ECATALOG, -4, "a required catalog was rejected")                \
+    X(BKERR_ENOPRODUCT, -5, "no platform or catalog has that id")           \
+    X(BKERR_ENOTFOUND, -6, "no such item")
+enum bkerr_error { BKERR_ERROR_MAP(BKERR_ENUM_ROW_) };
 
 /* A buffer of this size holds any message bkerr_open() writes, except for
  * very long paths; longer messages are cut with a "..." mark. */
@@ -55,11 +67,14 @@ extern "C" {
 
 typedef struct bkerr_registry bkerr_registry;
 
-enum bkerr_lang {
-    BKERR_LANG_DEFAULT = 0, /* the registry's default: bkerr.ini's, else zh_CN */
-    BKERR_LANG_ZH_CN = 1,
-    BKERR_LANG_EN = 2,
-};
+/* Languages; the name is the one bkerr.ini's lang takes (and
+ * bkerr_parse_lang() reads, with other spellings). */
+#define BKERR_LANG_MAP(X)                                                   \
+    /* the registry's default: bkerr.ini's, else zh_CN */                   \
+    X(BKERR_LANG_DEFAULT, 0, "default")                                     \
+    X(BKERR_LANG_ZH_CN, 1, "zh_CN")                                         \
+    X(BKERR_LANG_EN, 2, "en")
+enum bkerr_lang { BKERR_LANG_MAP(BKERR_ENUM_ROW_) };
 
 /* The spec's categories, by prefix. */
 enum bkerr_category {
@@ -79,18 +94,24 @@ enum bkerr_class {
     BKERR_CLASS_NONSTANDARD = 2, /* any other width, or negative but -1 */
 };
 
-enum bkerr_status {
-    BKERR_FOUND = 0,          /* an entry answered (a catalog's or a special's) */
-    BKERR_GENERIC = 1,        /* no product entry; the spec's generic table answered */
-    BKERR_NO_CATALOG = 2,     /* prefix assigned, but no catalog for it is loaded */
-    BKERR_NOT_IN_CATALOG = 3, /* the prefix's catalog is loaded and lacks the code */
-    BKERR_UNASSIGNED = 4,     /* the prefix is an unassigned slot */
-    BKERR_INVALID = 5,        /* not a code this lookup can resolve (see reason) */
-    BKERR_GUEST = 6,          /* the prefix's owner has no entry for the code
-                                 (or the prefix is unassigned), and another
-                                 product's catalog, `catalog`, uses it: a
-                                 guest code (see bkerr_lookup_guest()) */
-};
+#define BKERR_STATUS_MAP(X)                                                 \
+    /* an entry answered (a catalog's or a special's) */                    \
+    X(BKERR_FOUND, 0, "found")                                              \
+    /* no product entry; the spec's generic table answered */               \
+    X(BKERR_GENERIC, 1, "generic")                                          \
+    /* prefix assigned, but no catalog for it is loaded */                  \
+    X(BKERR_NO_CATALOG, 2, "no_catalog")                                    \
+    /* the prefix's catalog is loaded and lacks the code */                 \
+    X(BKERR_NOT_IN_CATALOG, 3, "not_in_catalog")                            \
+    /* the prefix is an unassigned slot */                                  \
+    X(BKERR_UNASSIGNED, 4, "unassigned")                                    \
+    /* not a code this lookup can resolve (see reason) */                   \
+    X(BKERR_INVALID, 5, "invalid")                                          \
+    /* the prefix's owner has no entry for the code (or the prefix is       \
+     * unassigned), and another product's catalog, `catalog`, uses it: a    \
+     * guest code (see bkerr_lookup_guest()) */                             \
+    X(BKERR_GUEST, 6, "guest")
+enum bkerr_status { BKERR_STATUS_MAP(BKERR_ENUM_ROW_) };
 
 /* A row of the allocation table (built in, or allocated in bkerr.ini). */
 struct bkerr_platform {
@@ -152,17 +173,19 @@ struct bkerr_arg {
     const char *value;
 };
 
-enum bkerr_catalog_state {
-    BKERR_CATALOG_LOADED = 0,
-    BKERR_CATALOG_DISABLED = 1, /* enabled = false in bkerr.ini */
-    BKERR_CATALOG_REJECTED = 2, /* failed to load or validate; see reason */
-    BKERR_CATALOG_SKIPPED = 3,  /* enabled, but not loaded by this open
-                                   (struct bkerr_open_options) */
-    BKERR_CATALOG_LAZY = 4,     /* load = lazy: loads at the first lookup
-                                   of its product, or with every other at
-                                   the first plain lookup of a 7-digit
-                                   code (any may hold it as a guest code) */
-};
+#define BKERR_CATALOG_STATE_MAP(X)                                          \
+    X(BKERR_CATALOG_LOADED, 0, "loaded")                                    \
+    /* enabled = false in bkerr.ini */                                      \
+    X(BKERR_CATALOG_DISABLED, 1, "disabled")                                \
+    /* failed to load or validate; see reason */                            \
+    X(BKERR_CATALOG_REJECTED, 2, "rejected")                                \
+    /* enabled, but not loaded by this open (struct bkerr_open_options) */  \
+    X(BKERR_CATALOG_SKIPPED, 3, "skipped")                                  \
+    /* load = lazy: loads at the first lookup of its product, or with       \
+     * every other at the first plain lookup of a 7-digit code (any may     \
+     * hold it as a guest code) */                                          \
+    X(BKERR_CATALOG_LAZY, 4, "lazy")
+enum bkerr_catalog_state { BKERR_CATALOG_STATE_MAP(BKERR_ENUM_ROW_) };
 
 /* One [catalog.<id>] section of bkerr.ini and what became of it. */
 struct bkerr_catalog_status {
@@ -194,6 +217,13 @@ struct bkerr_catalog_status {
                                    bkerr check does; by default a compiled
                                    catalog's entry is checked at its first
                                    lookup */
+#define BKERR_OPEN_KEEP_GOING 0x8u /* (version 5) record each problem the
+                                      open can step over (a required
+                                      catalog's rejection, an error in a
+                                      section of bkerr.ini) as a
+                                      diagnostic and go on; fail only when
+                                      bkerr.ini cannot be read at all or
+                                      memory runs out */
 struct bkerr_open_options {
     uint32_t size;    /* sizeof(struct bkerr_open_options) */
     uint32_t flags;   /* BKERR_OPEN_* */
@@ -377,6 +407,150 @@ BKERR_API int bkerr_catalog_entry(const bkerr_registry *reg, size_t i,
                                   size_t index, enum bkerr_lang lang,
                                   struct bkerr_result *out);
 
+/* ---- the read model (API version 5) --------------------------------------
+ *
+ * Everything the bkerr command shows comes from here, so that a service
+ * or a binding can show the same.  Each struct below begins with its
+ * size: set it to sizeof the struct you were compiled with; the library
+ * fills the members that fit and leaves the rest, so structs grow by
+ * appending members.  A size smaller than version 5's struct gives
+ * BKERR_EINVAL. */
+
+/* The message of one of the library's own errors (a BKERR_E* value):
+ * "out of memory" ...; "unknown error" for any other number.  Never
+ * NULL. */
+BKERR_API const char *bkerr_strerror(int err);
+
+/* The name of a language ("default", "zh_CN", "en"); "unknown" for
+ * another value.  Never NULL. */
+BKERR_API const char *bkerr_lang_name(enum bkerr_lang lang);
+
+/* Reads a language as people and locales write it: "zh", "zh_CN",
+ * "zh-CN", "zh_CN.UTF-8", "en", "en_US", "en_GB.utf8@euro" ... (a language
+ * subtag, then optionally a region, a codeset and a modifier); "default"
+ * is BKERR_LANG_DEFAULT.  Returns 0 and sets *out, or BKERR_EINVAL for a
+ * language bkerr has no text in (and for "C" and "POSIX", which name
+ * none). */
+BKERR_API int bkerr_parse_lang(const char *text, enum bkerr_lang *out);
+
+/* A row of the spec's own tables: a special code (-1, 0) or a generic
+ * 5-digit error ID, which answers for any product's code ending in it. */
+struct bkerr_spec_code {
+    uint32_t size;
+    int64_t code;           /* -1 or 0; or the 5-digit ID */
+    const char *name_zh, *name_en;
+    const char *advice_zh, *advice_en; /* NULL when the spec gives none */
+};
+
+/* The i-th special code / generic ID, in the spec's order.  Returns 0,
+ * BKERR_ENOTFOUND past the last, BKERR_EINVAL for a NULL or small out. */
+BKERR_API int bkerr_special(size_t i, struct bkerr_spec_code *out);
+BKERR_API int bkerr_generic(size_t i, struct bkerr_spec_code *out);
+
+/* A category of the spec and its prefixes (first..last; 0..0 for the
+ * special codes). */
+struct bkerr_category_info {
+    uint32_t size;
+    enum bkerr_category category;
+    int first, last;
+    const char *name_zh, *name_en; /* as bkerr_category_name() gives */
+};
+
+/* The i-th category, in enum order from BKERR_CAT_SPECIAL.  Returns as
+ * bkerr_special(). */
+BKERR_API int bkerr_category(size_t i, struct bkerr_category_info *out);
+
+/* A product: a prefix allocated to an id (by the spec or bkerr.ini), or
+ * the id of a catalog that no allocation has (legacy codes only). */
+struct bkerr_product {
+    uint32_t size;
+    const char *id;
+    int prefix;               /* 10-99; 0 for a catalog without one */
+    enum bkerr_category category;
+    const char *name_zh;      /* its one display name: [platform.NN]'s for
+                                 an admin row, else the spec's, else (no
+                                 prefix) its catalog's; NULL if none */
+    const char *name_en;
+    bool admin;               /* allocated by a [platform.NN] section */
+    const char *file;         /* where it was allocated: the bkerr.ini of */
+    int line;                 /* the [platform.NN] section and its line;
+                                 NULL and 0 for the spec's rows */
+    bool has_catalog;         /* bkerr.ini has a [catalog.<id>] section */
+    size_t catalog;           /* its index (bkerr_catalog_status()) */
+};
+
+/* The product with id / with prefix.  reg may be NULL (the spec's rows).
+ * Returns 0, BKERR_ENOPRODUCT (no such id; an unassigned prefix), or
+ * BKERR_EINVAL (NULL id or out, a small out, prefix outside 10-99). */
+BKERR_API int bkerr_product(const bkerr_registry *reg, const char *id,
+                            struct bkerr_product *out);
+BKERR_API int bkerr_product_at(const bkerr_registry *reg, int prefix,
+                               struct bkerr_product *out);
+
+/* The index (for bkerr_catalog_status()) of the [catalog.<id>] section.
+ * Returns 0, BKERR_ENOTFOUND or BKERR_EINVAL. */
+BKERR_API int bkerr_catalog_find(const bkerr_registry *reg, const char *id,
+                                 size_t *index);
+
+/* A range of a catalog: a module of its codes, with the advice that
+ * answers for a code of it without its own. */
+struct bkerr_range_info {
+    uint32_t size;
+    int64_t first, last;
+    const char *module;      /* NULL if the catalog names none */
+    const char *advice;      /* in advice_lang; NULL if none */
+    enum bkerr_lang advice_lang;
+};
+
+/* The k-th range (k < n_ranges) of the i-th configured catalog, in code
+ * order.  Returns 0, BKERR_ENOTFOUND (i, k out of range or the catalog
+ * not loaded) or BKERR_EINVAL. */
+BKERR_API int bkerr_catalog_range(const bkerr_registry *reg, size_t i,
+                                  size_t k, enum bkerr_lang lang,
+                                  struct bkerr_range_info *out);
+
+/* The k-th definition whose symbol is symbol (an entry may carry several,
+ * '/'-separated; each counts), across the loaded catalogs in bkerr.ini's
+ * order and each catalog in its order, variants where they stand; only
+ * product's catalog when product is not NULL.  Fills *out as
+ * bkerr_catalog_entry() does.  Returns out->status; BKERR_ENOTFOUND past
+ * the last match; BKERR_ENOPRODUCT for a product no platform or catalog
+ * has; BKERR_EINVAL.  Loads every lazy catalog it reads. */
+BKERR_API int bkerr_lookup_symbol(const bkerr_registry *reg,
+                                  const char *product, const char *symbol,
+                                  size_t k, enum bkerr_lang lang,
+                                  struct bkerr_result *out);
+
+/* ---- diagnostics of an open ---- */
+#define BKERR_SEVERITY_MAP(X)                                               \
+    /* the file or a required catalog is unusable: the open fails, unless   \
+     * BKERR_OPEN_KEEP_GOING */                                             \
+    X(BKERR_SEVERITY_ERROR, 0, "error")                                     \
+    /* a catalog that is not required was rejected; a doubtful setting */   \
+    X(BKERR_SEVERITY_WARNING, 1, "warning")                                 \
+    X(BKERR_SEVERITY_NOTE, 2, "note")
+enum bkerr_severity { BKERR_SEVERITY_MAP(BKERR_ENUM_ROW_) };
+
+/* The name of a severity ("error" ...); "unknown" otherwise. */
+BKERR_API const char *bkerr_severity_name(enum bkerr_severity severity);
+
+/* One problem bkerr_open() met, at file:line (line 0: the whole file). */
+struct bkerr_diagnostic {
+    uint32_t size;
+    enum bkerr_severity severity;
+    const char *file;
+    int line;
+    const char *catalog;     /* the catalog's id, or NULL */
+    const char *message;     /* what is wrong and what to do, in English */
+};
+
+/* The problems of the open that made reg, in the order met; a lazy
+ * catalog's later rejection is in its bkerr_catalog_status().  Returns
+ * 0, BKERR_ENOTFOUND for i >= the count, BKERR_EINVAL. */
+BKERR_API size_t bkerr_diagnostic_count(const bkerr_registry *reg);
+BKERR_API int bkerr_diagnostic(const bkerr_registry *reg, size_t i,
+                               struct bkerr_diagnostic *out);
+
 /* ---- hot reload ---------------------------------------------------------- */
 
 /* A long-running service keeps its registry in a bkerr_live and replaces
@@ -428,8 +602,11 @@ BKERR_API void bkerr_live_close(bkerr_live *live);
  * sizeof the table the library filled.  Version 1 ends at catalog_status;
  * version 2 adds open_with, catalog_entry, the live_* functions and
  * catalog_state_name; version 3 adds message; version 4 adds
- * lookup_variant, code_status_name and lookup_guest. */
-#define BKERR_API_VERSION 4
+ * lookup_variant, code_status_name and lookup_guest; version 5 the read
+ * model, from strerror to diagnostic.  Each version's functions have
+ * their own symbol version in libbkerr.so.1: BKERR_1.0 for version 1,
+ * BKERR_1.1 for 2, ... BKERR_1.4 for 5. */
+#define BKERR_API_VERSION 5
 
 struct bkerr_api {
     uint32_t version;
@@ -472,6 +649,25 @@ struct bkerr_api {
     const char *(*code_status_name)(enum bkerr_code_status);
     int (*lookup_guest)(const bkerr_registry *, int64_t, unsigned,
                         enum bkerr_lang, struct bkerr_result *);
+    /* version 5 */
+    const char *(*strerror)(int);
+    const char *(*lang_name)(enum bkerr_lang);
+    int (*parse_lang)(const char *, enum bkerr_lang *);
+    int (*special)(size_t, struct bkerr_spec_code *);
+    int (*generic)(size_t, struct bkerr_spec_code *);
+    int (*category)(size_t, struct bkerr_category_info *);
+    int (*product)(const bkerr_registry *, const char *,
+                   struct bkerr_product *);
+    int (*product_at)(const bkerr_registry *, int, struct bkerr_product *);
+    int (*catalog_find)(const bkerr_registry *, const char *, size_t *);
+    int (*catalog_range)(const bkerr_registry *, size_t, size_t,
+                         enum bkerr_lang, struct bkerr_range_info *);
+    int (*lookup_symbol)(const bkerr_registry *, const char *, const char *,
+                         size_t, enum bkerr_lang, struct bkerr_result *);
+    const char *(*severity_name)(enum bkerr_severity);
+    size_t (*diagnostic_count)(const bkerr_registry *);
+    int (*diagnostic)(const bkerr_registry *, size_t,
+                      struct bkerr_diagnostic *);
 };
 
 /* The one entry point a dlopen user resolves ("bkerr_api").  Returns the

@@ -172,13 +172,20 @@ struct bkerr_packed {
 };
 
 /* What upstream does with a code, as its catalog says (ABI 1.2). */
-enum bkerr_code_status {
-    BKERR_CODE_UNSTATED = 0,   /* the catalog does not say */
-    BKERR_CODE_ACTIVE = 1,     /* raised at the upstream commit read */
-    BKERR_CODE_UNUSED = 2,     /* defined there, but nothing raises it */
-    BKERR_CODE_DEPRECATED = 3, /* upstream marks it deprecated */
-    BKERR_CODE_REMOVED = 4,    /* gone upstream; kept for older versions */
-};
+#define BKERR_CODE_STATUS_MAP(X)                                            \
+    /* the catalog does not say */                                          \
+    X(BKERR_CODE_UNSTATED, 0, "unstated")                                   \
+    /* raised at the upstream commit read */                                \
+    X(BKERR_CODE_ACTIVE, 1, "active")                                       \
+    /* defined there, but nothing raises it */                              \
+    X(BKERR_CODE_UNUSED, 2, "unused")                                       \
+    /* upstream marks it deprecated */                                      \
+    X(BKERR_CODE_DEPRECATED, 3, "deprecated")                               \
+    /* gone upstream; kept for older versions */                            \
+    X(BKERR_CODE_REMOVED, 4, "removed")
+/* Expands a row of an enum's table (see bkerr.h) into its enumerator. */
+#define BKERR_ENUM_ROW_(name, value, text) name = value,
+enum bkerr_code_status { BKERR_CODE_STATUS_MAP(BKERR_ENUM_ROW_) };
 
 /* Where an entry comes from and what upstream does with it (ABI 1.2).
  * Any pointer may be NULL. */

@@ -1,5 +1,5 @@
 /* The versioned function table: a dlopen user resolves one symbol. */
-#include "internal.h"
+#include "bkerr/bkerr.h"
 
 static const struct bkerr_api api_v1 = {
     .version = BKERR_API_VERSION,

@@ -1,8 +1,9 @@
 /* Text to code, the class of a code, the names of code statuses, and the
  * one search over sorted tables of codes. */
-#include <ctype.h>
+#include "common/code.h"
 
-#include "internal.h"
+#include <ctype.h>
+#include <string.h>
 
 /* Longest digit run accepted: 18 digits always fit in int64_t. */
 #define MAX_DIGITS 18

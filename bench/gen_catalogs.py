@@ -13,7 +13,7 @@ and writes the bkerr.ini files the benchmark opens:
     lazy-*.ini                                       the same with load = lazy
 
 Prefixes with an id in the spec use that id (taken from `bkerr platforms
---json` when the command has it, else from core/platforms.c, the one copy
+--json` when the command has it, else from core/common/platforms.c, the one copy
 of the spec's table); the unassigned ones are allocated in every ini with
 [platform.NN] id = bench_NN.  Everything is deterministic (seeded), and a
 stamp file skips the work when the same data already exists.  Nothing here
@@ -232,11 +232,11 @@ def spec_ids(bkerr, root, out):
                     return ids, "bkerr platforms --json"
         except (OSError, ValueError, KeyError, TypeError, subprocess.TimeoutExpired):
             pass
-    text = open(os.path.join(root, "core", "platforms.c"), encoding="utf-8").read()
+    text = open(os.path.join(root, "core", "common", "platforms.c"), encoding="utf-8").read()
     table = text[text.index("platforms[] = {"):]
     table = table[:table.index("};")]
     ids = {int(p): i for p, i in re.findall(r'\{(\d+), "([A-Za-z0-9_]+)"', table)}
-    return ids, "core/platforms.c"
+    return ids, "core/common/platforms.c"
 
 
 def ini_text(ids, prefixes, plugin_dir, lazy):
@@ -325,7 +325,7 @@ def main():
     ap.add_argument("--bkerr", help="the built bkerr (for `bkerr platforms --json`)")
     ap.add_argument("--out", required=True, help="output directory (in the build dir)")
     ap.add_argument("--root", default=os.path.join(os.path.dirname(__file__), ".."),
-                    help="source root (for include/ and core/platforms.c)")
+                    help="source root (for include/ and core/common/platforms.c)")
     ap.add_argument("--codes", type=int, default=10000, help="codes per catalog")
     ap.add_argument("--double", type=int, default=90, choices=(0, 1, 13, 90),
                     help="catalogs of the 2x-codes variant (0: none)")

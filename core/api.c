@@ -1,7 +1,7 @@
 /* The versioned function table: a dlopen user resolves one symbol. */
-#include "internal.h"
+#include "bkerr/bkerr.h"
 
-static const struct bkerr_api api_v1 = {
+static const struct bkerr_api api = {
     .version = BKERR_API_VERSION,
     .size = sizeof(struct bkerr_api),
     .library_version = BKERR_VERSION,
@@ -34,10 +34,17 @@ static const struct bkerr_api api_v1 = {
     .lookup_variant = bkerr_lookup_variant,
     .code_status_name = bkerr_code_status_name,
     .lookup_guest = bkerr_lookup_guest,
+    .strerror = bkerr_strerror,
+    .lang_name = bkerr_lang_name,
+    .parse_lang = bkerr_parse_lang,
+    .special = bkerr_special,
+    .generic = bkerr_generic,
+    .category = bkerr_category,
+    .severity_name = bkerr_severity_name,
 };
 
 const struct bkerr_api *bkerr_api(uint32_t min_version)
 {
-    return min_version >= 1 && min_version <= BKERR_API_VERSION ? &api_v1
+    return min_version >= 1 && min_version <= BKERR_API_VERSION ? &api
                                                                 : NULL;
 }

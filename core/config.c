@@ -6,16 +6,21 @@
  * line first: it counts lines, rejects what inih would cut, tracks sections
  * (inih reports none without keys) and strips indentation so that inih
  * never joins lines as continuations.  The first error stops the parse. */
+#include "config.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <fcntl.h>
 #include <ini.h>
 #include <stdlib.h>
+#include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "common/ini_lines.h"
+#include "common/spec.h"
+#include "common/text.h"
 
 #define CONFIG_MAX_BYTES (1 << 20)
 

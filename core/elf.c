@@ -4,13 +4,17 @@
  * file raises SIGBUS when touched: a half-copied plugin would kill the
  * service inside dlopen().  And a plugin's RUNPATH/RPATH, or a NEEDED
  * entry with a '/', would load a library from a directory nobody checked. */
+#include "elf_check.h"
+
 #include <dlfcn.h>
 #include <link.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "reason.h"
+#include "common/text.h"
 
 #define reject(why, ...) (bk_errf((why), BK_REASON_SIZE, __VA_ARGS__), false)
 

@@ -3,8 +3,9 @@
  * printf format. */
 #include <limits.h>
 #include <stdio.h>
+#include <string.h>
 
-#include "internal.h"
+#include "bkerr/bkerr.h"
 
 struct out {
     char *buf;

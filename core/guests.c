@@ -7,9 +7,13 @@
  * Any catalog may hold guests, so a lazily opened registry cannot know
  * them until every catalog has loaded: the first lookup that needs them
  * loads the rest, under the lazy lock, and publishes the index once. */
+#include "guests.h"
+
 #include <stdlib.h>
 
-#include "internal.h"
+#include "registry.h"
+#include "common/code.h"
+#include "common/spec.h"
 
 bool bk_any_lazy(const bkerr_registry *reg)
 {

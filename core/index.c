@@ -13,9 +13,13 @@
  * is a pure function of read-only data, so racing readers may both run it
  * and store the same result.
  */
-#include <stdlib.h>
+#include "index.h"
 
-#include "internal.h"
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/code.h"
+#include "common/text.h"
 
 bool bk_index_build(struct bk_index *ix, const struct bkerr_catalog *d,
                     const struct bkerr_packed *packed)

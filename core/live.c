@@ -13,7 +13,8 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 
-#include "internal.h"
+#include "bkerr/bkerr.h"
+#include "common/text.h"
 
 struct bkerr_live {
     char *config_path;

@@ -1,12 +1,19 @@
 /* Loads one catalog plugin and checks every byte of it the registry will
  * read, before any of it becomes visible.  Each failure has its own reason,
  * naming the file, the rule and the fix. */
+#include "loader.h"
+
 #include <dlfcn.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <link.h>
+#include <string.h>
 
-#include "internal.h"
+#include "index.h"
+#include "plugin_file.h"
+#include "reason.h"
+#include "common/code.h"
+#include "common/text.h"
 
 /* Size of the ABI 1.0 descriptor: the least a plugin may export. */
 #define ABI_1_0_SIZE (offsetof(struct bkerr_catalog, n_legacy) + sizeof(size_t))

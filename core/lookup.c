@@ -1,7 +1,15 @@
 /* Lookups: code -> class -> prefix slot -> index (index.c) -> texts in the
  * wanted language.  No allocation, no locks; the one write is index.c's
  * note that a compiled entry passed its checks. */
-#include "internal.h"
+#include <string.h>
+
+#include "bkerr/bkerr.h"
+#include "guests.h"
+#include "index.h"
+#include "loader.h"
+#include "registry.h"
+#include "common/code.h"
+#include "common/spec.h"
 
 /* Picks the text in lang, else the other language; NULL if both are
  * missing.  Texts come here NULL when empty, so no text byte is read. */

@@ -2,7 +2,7 @@
  * bkerr.h, and the reading of a language's name. */
 #include <string.h>
 
-#include "internal.h"
+#include "bkerr/bkerr.h"
 
 /* A case of a switch over an enum's table: value -> its name. */
 #define NAME_CASE(name, value, text) \

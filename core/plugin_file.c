@@ -13,16 +13,22 @@
  * one object per inode (dev, ino) and counts its own references, so an
  * unchanged plugin reloaded a thousand times is one object, one descriptor
  * and one name. */
+#include "plugin_file.h"
+
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "elf_check.h"
+#include "reason.h"
+#include "trust.h"
+#include "common/text.h"
 
 #define reject(why, ...) (bk_errf((why), BK_REASON_SIZE, __VA_ARGS__), NULL)
 

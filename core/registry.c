@@ -1,11 +1,21 @@
 /* bkerr_open(): bkerr.ini -> config -> loaded catalogs -> one immutable
  * registry.  Nothing is visible to lookups until all of it is built. */
+#include "registry.h"
+
 #include <errno.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-#include "internal.h"
+#include "config.h"
+#include "guests.h"
+#include "index.h"
+#include "loader.h"
+#include "reason.h"
+#include "trust.h"
+#include "common/spec.h"
+#include "common/text.h"
 
 #ifndef BKERR_DEFAULT_CONFIG
 #define BKERR_DEFAULT_CONFIG "/etc/bkerr/bkerr.ini"

@@ -1,13 +1,17 @@
 /* Whether a plugin file may be loaded at all: a regular file that only
  * root or the current user could have written, nor swapped by renaming
  * a directory above it or re-pointing a symlink on the way to it. */
+#include "trust.h"
+
 #include <errno.h>
 #include <libgen.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "reason.h"
+#include "common/text.h"
 
 #define reject(why, ...) (bk_errf((why), BK_REASON_SIZE, __VA_ARGS__), false)
 

@@ -70,7 +70,7 @@ printf '%s\n\n[1100001]\nmessage_zh = \377\376\n' "$header" >"$tmp/in"
 refuses utf8 8 "not valid UTF-8" <"$tmp/in"
 
 # control characters: C0 (TAB and CR too), DEL, C1 and bidi controls are
-# refused in every text, as the loader refuses them (core/text.c)
+# refused in every text, as the loader refuses them (core/common/text.c)
 printf '%s\n\n[1100001]\nmessage_en = a \033[2J b\n' "$header" >"$tmp/in"
 refuses ctl_esc 8 "code 1100001: the text holds U+001B (ESC)" <"$tmp/in"
 printf '%s\n\n[1100001]\nmessage_en = ok\nadvice_en = a\tb\n' "$header" >"$tmp/in"

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Control characters in catalog text never reach any output: the loader
-# refuses them at the source (core/text.c), so every output format, run
+# refuses them at the source (core/common/text.c), so every output format, run
 # against a hostile plugin holding ESC, LF, U+009B or a bidi control,
 # prints none of it and names the refused character (tests/hostile/README
 # lists the plugins).  Run by `meson test cli-controls`.

@@ -33,7 +33,7 @@ static inline void fuzz_die(const char *what)
 }
 
 /* True if s[0..n) is well-formed UTF-8 (RFC 3629: no overlongs, no
- * surrogates, nothing past U+10FFFF).  Independent of core/text.c. */
+ * surrogates, nothing past U+10FFFF).  Independent of core/common/text.c. */
 static inline bool fuzz_utf8(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;

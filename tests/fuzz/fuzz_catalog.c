@@ -14,8 +14,9 @@
  * catc_error() reports every problem on stderr; that is sent to
  * /dev/null unless FUZZ_VERBOSE is set (sanitizer and libFuzzer reports
  * do not go through the stderr FILE and still show). */
-#include "../../core/internal.h"
 #include "../../tools/catc/catalog.h"
+#include "common/spec.h"
+#include "common/text.h"
 #include "fuzz.h"
 
 static struct fuzz_file input;

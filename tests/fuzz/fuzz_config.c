@@ -41,7 +41,8 @@
 #include <limits.h>
 #include <sys/stat.h>
 
-#include "../../core/internal.h"
+#include "../../core/config.h"
+#include "common/text.h"
 #include "fuzz.h"
 
 #ifndef FUZZ_TEST_PLUGINS

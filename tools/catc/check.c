@@ -6,7 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../core/internal.h"
+#include <bkerr/bkerr.h>
+
+#include "common/code.h"
+#include "common/spec.h"
+#include "common/text.h"
 #include "catalog.h"
 
 static int by_code(const void *a, const void *b)
@@ -128,7 +132,7 @@ static void check_about(struct catalog *c, struct centry *e, bool strict)
                    "give note_zh and note_en (--strict)", (long long)e->code);
 }
 
-/* The registry's control-character rule (core/text.c), with the line. */
+/* The registry's control-character rule (core/common/text.c), with the line. */
 static void check_controls(struct catalog *c, const char *what,
                            const struct text *t)
 {

@@ -5,7 +5,7 @@
 
 #include <bkerr/plugin.h>
 
-#include "../../core/internal.h"
+#include "common/code.h"
 #include "catalog.h"
 
 /* Writes s as a C string literal, or NULL. */

@@ -17,7 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../core/internal.h"
+#include <bkerr/bkerr.h>
+
+#include "common/ini_lines.h"
+#include "common/text.h"
 #include "catalog.h"
 
 #define SOURCE_MAX_BYTES (64 << 20)

@@ -1,9 +1,11 @@
 /* String checks and small string helpers shared by the core. */
+#include "common/text.h"
+
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-
-#include "internal.h"
+#include <string.h>
 
 #define PLACEHOLDER_NAME_MAX 32
 

@@ -1,8 +1,9 @@
 /* Text to code, the class of a code, the names of code statuses, and the
  * one search over sorted tables of codes. */
-#include <ctype.h>
+#include "common/code.h"
 
-#include "internal.h"
+#include <ctype.h>
+#include <string.h>
 
 /* Longest digit run accepted: 18 digits always fit in int64_t. */
 #define MAX_DIGITS 18
@@ -113,23 +114,4 @@ size_t bk_lower_bound(const void *keys, size_t n, size_t stride, int64_t key)
             hi = mid;
     }
     return lo;
-}
-
-bool bk_sized_ok(const void *out, size_t first_size)
-{
-    uint32_t size;
-    if (!out)
-        return false;
-    memcpy(&size, out, sizeof size);
-    return size >= first_size;
-}
-
-void bk_sized_put(void *out, const void *full, size_t full_size)
-{
-    uint32_t size;
-    memcpy(&size, out, sizeof size);
-    size_t n = size < full_size ? size : full_size;
-    /* the caller's size stays: it says what the caller was built with */
-    memcpy((char *)out + sizeof size, (const char *)full + sizeof size,
-           n - sizeof size);
 }

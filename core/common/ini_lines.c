@@ -1,9 +1,12 @@
 /* One raw INI line, classified the way inih will read it, and checked for
  * what inih would cut without a word.  Shared by bkerr.ini (config.c) and
  * the catalog compiler, so both enforce the same limits. */
-#include <stdio.h>
+#include "common/ini_lines.h"
 
-#include "internal.h"
+#include <stdio.h>
+#include <string.h>
+
+#include "common/text.h"
 
 /* True if text[0..n) holds a ';' after a blank: inih ends the value there. */
 static bool has_inline_comment(const char *text, size_t n)

@@ -2,7 +2,10 @@
  * allocation table, the categories, the two special codes and the generic
  * 5-digit error IDs.  Every other view (lookup, listings, export) reads
  * them through the functions at the bottom. */
-#include "internal.h"
+#include "common/spec.h"
+#include "common/sized.h"
+
+#include <string.h>
 
 /* Category boundaries, by prefix. */
 static const struct category_row {

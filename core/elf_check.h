@@ -1,0 +1,15 @@
+/* elf.c: what dlopen() would map, read from the descriptor first.  (Not
+ * elf.h: <link.h> includes the system's <elf.h>, which a core/elf.h would
+ * shadow wherever core/ is an include directory, as it is for libbkerr.) */
+#ifndef BKERR_ELF_CHECK_H
+#define BKERR_ELF_CHECK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* True if fd (size bytes) is a shared object for this machine whose
+ * loadable segments the file holds whole and which names no library
+ * outside the system's search path (no RUNPATH/RPATH, no '/' in NEEDED). */
+bool bk_elf_check(int fd, const char *path, uint64_t size, char *why);
+
+#endif

@@ -1,0 +1,17 @@
+/* trust.c: who could have written a plugin or re-pointed its path. */
+#ifndef BKERR_TRUST_H
+#define BKERR_TRUST_H
+
+#include <stdbool.h>
+
+struct stat;
+/* True if st (of the descriptor opened on path) is a regular file that it
+ * and the directories above it are safe to load (not writable by others,
+ * owned by root or us); else false and why. */
+bool bk_file_trust(const char *path, const struct stat *st, char *why);
+/* True if every directory passed through on the way to path as written,
+ * and every symlink followed, is safe (as bk_file_trust()'s directories
+ * above); else false and why. */
+bool bk_path_trust(const char *path, char *why);
+
+#endif

@@ -199,6 +199,63 @@ static void generic_rows_do_not_answer_for_unassigned_prefixes(void **state)
     assert_null(r.message);
 }
 
+/* The listings give the same rows the lookups answer from. */
+static void listings_give_the_tables_lookups_use(void **state)
+{
+    (void)state;
+    struct bkerr_spec_code sc = {.size = sizeof sc};
+    struct bkerr_result r;
+    size_t n = 0;
+    for (; bkerr_special(n, &sc) == 0; n++) {
+        assert_int_equal(bkerr_lookup(NULL, sc.code, BKERR_LANG_EN, &r),
+                         BKERR_FOUND);
+        assert_string_equal(r.message, sc.name_en);
+    }
+    assert_int_equal(n, 2);
+    size_t g = 0;
+    for (; bkerr_generic(g, &sc) == 0; g++) {
+        assert_true(sc.code > 0 && sc.code < 100000);
+        assert_int_equal(
+            bkerr_lookup(NULL, 1100000 + sc.code, BKERR_LANG_ZH_CN, &r),
+            BKERR_GENERIC);
+        assert_string_equal(r.message, sc.name_zh);
+    }
+    assert_true(g >= 5);
+    assert_int_equal(bkerr_generic(g, &sc), BKERR_ENOTFOUND);
+
+    struct bkerr_category_info c = {.size = sizeof c};
+    size_t k = 0;
+    for (; bkerr_category(k, &c) == 0; k++) {
+        assert_string_equal(c.name_en,
+                            bkerr_category_name(c.category, BKERR_LANG_EN));
+        for (int p = c.first; p >= 10 && p <= c.last; p++) {
+            struct bkerr_platform pl;
+            bkerr_platform(NULL, p, &pl);
+            assert_int_equal(pl.category, c.category);
+        }
+    }
+    assert_int_equal(k, 6); /* the specials and the five prefix ranges */
+}
+
+/* A caller built with a shorter struct gets its part and nothing past
+ * it; a size below the first version's is refused. */
+static void sized_structs_are_filled_to_their_size(void **state)
+{
+    (void)state;
+    unsigned char buf[sizeof(struct bkerr_spec_code) + 8];
+    memset(buf, 0xAB, sizeof buf);
+    struct bkerr_spec_code *sc = (struct bkerr_spec_code *)buf;
+    sc->size = sizeof *sc;
+    assert_int_equal(bkerr_special(0, sc), 0);
+    assert_int_equal(sc->size, sizeof *sc);
+    for (size_t i = sizeof *sc; i < sizeof buf; i++)
+        assert_int_equal(buf[i], 0xAB);
+    sc->size = sizeof *sc - 1;
+    assert_int_equal(bkerr_special(0, sc), BKERR_EINVAL);
+    assert_int_equal(bkerr_special(0, NULL), BKERR_EINVAL);
+    assert_int_equal(bkerr_category(0, NULL), BKERR_EINVAL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -210,6 +267,8 @@ int main(void)
         cmocka_unit_test(every_generic_row_answers_under_every_assigned_prefix),
         cmocka_unit_test(nameless_generic_ids_do_not_answer),
         cmocka_unit_test(generic_rows_do_not_answer_for_unassigned_prefixes),
+        cmocka_unit_test(listings_give_the_tables_lookups_use),
+        cmocka_unit_test(sized_structs_are_filled_to_their_size),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

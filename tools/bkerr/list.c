@@ -1,58 +1,11 @@
 /* bkerr list [PRODUCT]: the entries of one loaded catalog, or of all, as
  * aligned tables (one per catalog) or JSON.  Also the helpers that list,
  * search and export share: catalogs by prefix, one entry in both
- * languages, its JSON fields, one-line table cells, subcommand help. */
+ * languages, its JSON fields. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
-
-static const char list_help[] =
-    "usage: bkerr list [--json] [PRODUCT]\n"
-    "\n"
-    "Prints the entries of the loaded catalog PRODUCT (a catalog id, e.g.\n"
-    "cmdb), or of every loaded catalog, by prefix: code, symbol and message\n"
-    "in the chosen language.  Legacy codes (found with --product) follow\n"
-    "each catalog's own codes.\n"
-    "\n"
-    "Options: --json (see docs/json.md), --config FILE, --lang zh_CN|en,\n"
-    "--product ID (the same as PRODUCT).\n"
-    "Exit status: 0 listed, 1 PRODUCT's catalog is not loaded, 2 bad usage\n"
-    "or no platform has that id, 3 the registry could not be opened or the\n"
-    "output could not be written.\n";
-
-int cli_subcommand_args(int argc, char **argv, const char *help)
-{
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--") == 0)
-            break;
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(help, stdout);
-            return EXIT_OK;
-        }
-    }
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--") == 0)
-            break;
-        if (cli_is_option(argv[i])) {
-            /* the first line of help is the usage line */
-            cli_error("unknown option '%s'; %.*s", argv[i],
-                      (int)strcspn(help, "\n"), help);
-            return EXIT_USAGE;
-        }
-    }
-    return -1;
-}
-
-int cli_operands(int *argc, char **argv)
-{
-    int kept = 0;
-    for (int i = 0; i < *argc; i++)
-        if (strcmp(argv[i], "--") != 0)
-            argv[kept++] = argv[i];
-    *argc = kept;
-    return kept;
-}
 
 /* The prefix of the i-th catalog's loaded descriptor. */
 static int prefix_of(const struct cli *c, size_t i)
@@ -104,7 +57,6 @@ static int not_loaded(const struct cli *c, const char *product)
 int cli_open_catalogs(struct cli *c, const char *sub, int argc, char **argv,
                       const char **product, size_t **idx, size_t *n)
 {
-    cli_operands(&argc, argv);
     *product = c->product;
     if (argc > 1 || (argc == 1 && *product && strcmp(*product, argv[0]) != 0)) {
         cli_error("%s takes one PRODUCT; see bkerr %s --help", sub, sub);
@@ -245,16 +197,6 @@ void json_catalog_entries(struct json *j, const struct cli *c, size_t cat)
     json_end_array(j);
 }
 
-void cli_cell(FILE *f, const char *s, int width)
-{
-    s = s ? s : "";
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        fputc(*p < 0x20 || *p == 0x7F ? ' ' : *p, f);
-    /* a control character counts one column in cli_width, as its blank */
-    for (int used = cli_width(s); used < width; used++)
-        fputc(' ', f);
-}
-
 /* ---- the list subcommand ---- */
 
 struct widths {
@@ -344,13 +286,11 @@ static void list_json(const struct cli *c, struct json *j, size_t cat)
     json_end_object(j);
 }
 
-int cmd_list(struct cli *c, int argc, char **argv)
+static int cmd_list(struct cli *c, int argc, char **argv)
 {
-    int rc = cli_subcommand_args(argc, argv, list_help);
-    if (rc >= 0)
-        return rc;
     const char *product;
     size_t *idx, n;
+    int rc;
     if ((rc = cli_open_catalogs(c, "list", argc, argv, &product, &idx, &n)) !=
         EXIT_OK)
         return rc;
@@ -377,3 +317,24 @@ int cmd_list(struct cli *c, int argc, char **argv)
     free(idx);
     return EXIT_OK;
 }
+
+static const struct cli_option list_options[] = {
+    CLI_OPT_PRODUCT("the same as PRODUCT"),
+    CLI_OPT_JSON("print {\"catalogs\": [...]} (see docs/json.md)"),
+    CLI_OPT_CONFIG, CLI_OPT_LANG, CLI_OPT_COLOR, CLI_OPT_NO_PAGER,
+    CLI_OPT_HELP, CLI_OPT_END,
+};
+
+const struct cli_command cli_list = {
+    "list", cmd_list, "the entries of one catalog or all",
+    "bkerr list [OPTIONS] [PRODUCT]",
+    "Prints the entries of the loaded catalog PRODUCT (a catalog id, e.g.\n"
+    "cmdb), or of every loaded catalog, by prefix: code, symbol and message\n"
+    "in the chosen language.  Legacy codes (found with --product) follow\n"
+    "each catalog's own codes.  On a terminal the table fits its width and\n"
+    "goes through $PAGER.\n",
+    "Exit status: 0 listed, 1 PRODUCT's catalog is not loaded, 2 bad usage\n"
+    "or no platform has that id, 3 the registry could not be opened or the\n"
+    "output could not be written.\n",
+    list_options, true,
+};

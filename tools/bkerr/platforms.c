@@ -5,18 +5,6 @@
 
 #include "cli.h"
 
-static const char platforms_help[] =
-    "usage: bkerr platforms [--json]\n"
-    "\n"
-    "Prints the allocation table: the special codes -1 and 0, then every\n"
-    "prefix 10-99 with its category, id and name (the spec's, or bkerr.ini's\n"
-    "[platform.NN]), and the catalog configured for the id: loaded,\n"
-    "disabled, rejected or none, and its file.\n"
-    "\n"
-    "Options: --json (see docs/json.md), --config FILE, --lang zh_CN|en.\n"
-    "Exit status: 0 printed, 2 bad usage, 3 the registry could not be\n"
-    "opened or the output could not be written.\n";
-
 static const int64_t specials[] = {-1, 0};
 
 /* One row of the table, as printed. */
@@ -190,12 +178,11 @@ static void print_json(const struct cli *c)
     json_finish(&j);
 }
 
-int cmd_platforms(struct cli *c, int argc, char **argv)
+static int cmd_platforms(struct cli *c, int argc, char **argv)
 {
-    int rc = cli_subcommand_args(argc, argv, platforms_help);
-    if (rc >= 0)
-        return rc;
-    if (cli_operands(&argc, argv) > 0) {
+    int rc;
+    (void)argv; /* no operands */
+    if (argc > 0) {
         cli_error("platforms takes no arguments; see bkerr platforms --help");
         return EXIT_USAGE;
     }
@@ -207,3 +194,22 @@ int cmd_platforms(struct cli *c, int argc, char **argv)
         print_text(c);
     return EXIT_OK;
 }
+
+static const struct cli_option platforms_options[] = {
+    CLI_OPT_JSON("print {\"specials\", \"platforms\"} (see docs/json.md)"),
+    CLI_OPT_CONFIG, CLI_OPT_LANG, CLI_OPT_COLOR, CLI_OPT_NO_PAGER,
+    CLI_OPT_HELP, CLI_OPT_END,
+};
+
+const struct cli_command cli_platforms = {
+    "platforms", cmd_platforms, "the allocation table and its catalogs",
+    "bkerr platforms [OPTIONS]",
+    "Prints the allocation table: the special codes -1 and 0, then every\n"
+    "prefix 10-99 with its category, id and name (the spec's, or bkerr.ini's\n"
+    "[platform.NN]), and the catalog configured for the id: loaded,\n"
+    "disabled, rejected or none, and its file.  On a terminal the table fits\n"
+    "its width and goes through $PAGER.\n",
+    "Exit status: 0 printed, 2 bad usage, 3 the registry could not be\n"
+    "opened or the output could not be written.\n",
+    platforms_options, true,
+};

@@ -8,20 +8,6 @@
 
 #include "cli.h"
 
-static const char search_help[] =
-    "usage: bkerr search [--json] [--product ID] TEXT\n"
-    "\n"
-    "Searches the symbols, messages and advice of every loaded catalog, in\n"
-    "zh_CN and en, ignoring ASCII case (several words are joined with one\n"
-    "blank and searched as one text).  Exact symbol matches come first,\n"
-    "then symbols containing TEXT, then messages, then advice.  --product ID\n"
-    "searches one catalog.  Messages print in the chosen language.\n"
-    "\n"
-    "Options: --json (see docs/json.md), --config FILE, --lang zh_CN|en,\n"
-    "--product ID.\n"
-    "Exit status: 0 something matched, 1 nothing matched, 2 bad usage,\n"
-    "3 the registry could not be opened or the output could not be written.\n";
-
 /* How an entry matched, best first; the names are the JSON's. */
 enum rank { RANK_SYMBOL, RANK_SYMBOL_PART, RANK_MESSAGE, RANK_ADVICE, RANK_NONE };
 static const char *const rank_names[] = {
@@ -266,12 +252,10 @@ static char *join(int argc, char **argv)
     return text;
 }
 
-int cmd_search(struct cli *c, int argc, char **argv)
+static int cmd_search(struct cli *c, int argc, char **argv)
 {
-    int rc = cli_subcommand_args(argc, argv, search_help);
-    if (rc >= 0)
-        return rc;
-    if (cli_operands(&argc, argv) == 0) {
+    int rc;
+    if (argc == 0) {
         cli_error("no search text given; usage: bkerr search TEXT");
         return EXIT_USAGE;
     }
@@ -311,3 +295,24 @@ int cmd_search(struct cli *c, int argc, char **argv)
     free(text);
     return rc;
 }
+
+static const struct cli_option search_options[] = {
+    CLI_OPT_PRODUCT("search one catalog"),
+    CLI_OPT_JSON("print an array of matches (see docs/json.md)"),
+    CLI_OPT_CONFIG, CLI_OPT_LANG, CLI_OPT_COLOR, CLI_OPT_NO_PAGER,
+    CLI_OPT_HELP, CLI_OPT_END,
+};
+
+const struct cli_command cli_search = {
+    "search", cmd_search, "search messages, symbols and advice",
+    "bkerr search [OPTIONS] TEXT",
+    "Searches the symbols, messages and advice of every loaded catalog, in\n"
+    "zh_CN and en, ignoring ASCII case (several words are joined with one\n"
+    "blank and searched as one text).  Exact symbol matches come first,\n"
+    "then symbols containing TEXT, then messages, then advice.  Messages\n"
+    "print in the chosen language.  On a terminal the table fits its width\n"
+    "and goes through $PAGER.\n",
+    "Exit status: 0 something matched, 1 nothing matched, 2 bad usage,\n"
+    "3 the registry could not be opened or the output could not be written.\n",
+    search_options, true,
+};

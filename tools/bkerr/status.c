@@ -7,21 +7,6 @@
 
 #include "cli.h"
 
-static const char status_help[] =
-    "usage: bkerr status [--json]\n"
-    "\n"
-    "Prints each catalog bkerr.ini configures, in file order: its state\n"
-    "(loaded, disabled, rejected), prefix, version, number of entries,\n"
-    "legacy codes and ranges, and its file; for a rejected catalog, the\n"
-    "reason and what to do.  If a required catalog keeps the registry from\n"
-    "opening, each catalog is loaded on its own to fill the table.\n"
-    "\n"
-    "Options: --json (see docs/json.md), --config FILE.\n"
-    "Exit status: 0 every enabled catalog loaded, 1 some catalog was\n"
-    "rejected, 2 bad usage, 3 bkerr.ini is invalid or a required catalog\n"
-    "was rejected (the registry could not be opened), or the output could\n"
-    "not be written.\n";
-
 /* The rows of the table and the registries their strings live in. */
 struct table {
     struct bkerr_catalog_status *rows;
@@ -204,12 +189,11 @@ static void print_json(const struct cli *c, const struct table *t)
     json_finish(&j);
 }
 
-int cmd_status(struct cli *c, int argc, char **argv)
+static int cmd_status(struct cli *c, int argc, char **argv)
 {
-    int rc = cli_subcommand_args(argc, argv, status_help);
-    if (rc >= 0)
-        return rc;
-    if (cli_operands(&argc, argv) > 0) {
+    int rc;
+    (void)argv; /* no operands */
+    if (argc > 0) {
         cli_error("status takes no arguments; see bkerr status --help");
         return EXIT_USAGE;
     }
@@ -237,3 +221,25 @@ int cmd_status(struct cli *c, int argc, char **argv)
     table_free(&t);
     return rc;
 }
+
+static const struct cli_option status_options[] = {
+    CLI_OPT_JSON("print {\"config\", \"error\", \"catalogs\"} (see\n"
+                 "docs/json.md)"),
+    CLI_OPT_CONFIG, CLI_OPT_COLOR, CLI_OPT_HELP, CLI_OPT_END,
+};
+
+const struct cli_command cli_status = {
+    "status", cmd_status, "each configured catalog and what became of it",
+    "bkerr status [OPTIONS]",
+    "Prints each catalog bkerr.ini configures, in file order: its state\n"
+    "(loaded, disabled, rejected), prefix, version, number of entries,\n"
+    "legacy codes and ranges, and its file; for a rejected catalog, the\n"
+    "reason and what to do.  If a required catalog keeps the registry from\n"
+    "opening, each catalog is loaded on its own to fill the table.  On a\n"
+    "terminal the table fits its width.\n",
+    "Exit status: 0 every enabled catalog loaded, 1 some catalog was\n"
+    "rejected, 2 bad usage, 3 bkerr.ini is invalid or a required catalog\n"
+    "was rejected (the registry could not be opened), or the output could\n"
+    "not be written.\n",
+    status_options, false,
+};

@@ -70,6 +70,10 @@ enum cli_style { STYLE_NONE, STYLE_BOLD, STYLE_DIM, STYLE_RED, STYLE_GREEN,
  * when colour is off. */
 const char *cli_style(const struct cli *c, enum cli_style style);
 /* (cli_width, cli_pad, cli_cell: term.h) */
+/* term_cell() in style: s cut to width columns, then blanks up to pad;
+ * returns the columns of s as written. */
+int cli_styled_cell(const struct cli *c, enum cli_style style, const char *s,
+                    int width, int pad);
 
 /* ---- JSON ---- */
 /* A small streaming writer: it places the commas.  Nesting up to 16. */

@@ -38,6 +38,16 @@ const char *cli_style(const struct cli *c, enum cli_style style)
     return c->color ? codes[style] : "";
 }
 
+int cli_styled_cell(const struct cli *c, enum cli_style style, const char *s,
+                    int width, int pad)
+{
+    fputs(cli_style(c, style), stdout);
+    int used = term_cell(stdout, s, width, 0);
+    fputs(cli_style(c, STYLE_NONE), stdout);
+    term_cell(stdout, "", 0, pad - used);
+    return used;
+}
+
 /* ---- JSON ---- */
 
 void json_begin(struct json *j, FILE *f)

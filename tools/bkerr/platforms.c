@@ -62,41 +62,47 @@ static bool get_row(const struct cli *c, int n, struct row *r)
     return true;
 }
 
+enum { COLS = 6 };
+
 static void print_text(const struct cli *c)
 {
-    const char *heads[5] = {"PREFIX", "CATEGORY", "ID", "NAME", "CATALOG"};
-    int w[5];
-    for (int k = 0; k < 5; k++)
-        w[k] = cli_width(heads[k]);
+    static const char *const heads[COLS] = {"PREFIX", "CATEGORY", "ID", "NAME",
+                                            "CATALOG", "PATH"};
+    int w[COLS], min[COLS];
+    for (int k = 0; k < COLS; k++)
+        w[k] = min[k] = cli_width(heads[k]);
     struct row r;
     for (int n = 0; get_row(c, n, &r); n++) {
-        const char *cells[5] = {r.prefix, r.category, r.id, r.name, r.catalog};
-        for (int k = 0; k < 5; k++) {
+        const char *cells[COLS] = {r.prefix, r.category, r.id, r.name,
+                                   r.catalog, r.path};
+        for (int k = 0; k < COLS; k++) {
             int v = cli_width(cells[k]);
             w[k] = v > w[k] ? v : w[k];
         }
     }
+    term_fit(c->width, COLS, w, min);
     fputs(cli_style(c, STYLE_DIM), stdout);
-    for (int k = 0; k < 5; k++)
-        cli_cell(stdout, heads[k], w[k] + 2);
-    printf("PATH%s\n", cli_style(c, STYLE_NONE));
+    for (int k = 0; k < COLS; k++)
+        cli_cell(stdout, heads[k], k < COLS - 1 ? w[k] + 2 : 0);
+    printf("%s\n", cli_style(c, STYLE_NONE));
     for (int n = 0; get_row(c, n, &r); n++) {
-        const char *cells[5] = {r.prefix, r.category, r.id, r.name, r.catalog};
+        const char *cells[COLS] = {r.prefix, r.category, r.id, r.name,
+                                   r.catalog, r.path};
         bool unassigned = strcmp(r.id, "-") == 0 && n >= 2;
         bool loaded = strcmp(r.catalog, "loaded") == 0;
         bool bad = strcmp(r.catalog, "rejected") == 0;
         if (unassigned)
             fputs(cli_style(c, STYLE_DIM), stdout);
-        for (int k = 0; k < 5; k++) {
+        for (int k = 0; k < COLS; k++) {
+            /* no blanks at the end of a line */
+            int pad = k == COLS - 1 || (k == COLS - 2 && !*r.path) ? 0
+                                                                   : w[k] + 2;
             if (k == 4 && (loaded || bad))
-                fputs(cli_style(c, loaded ? STYLE_GREEN : STYLE_RED), stdout);
-            cli_cell(stdout, cells[k], 0);
-            if (k == 4 && (loaded || bad))
-                fputs(cli_style(c, STYLE_NONE), stdout);
-            if (k < 4 || *r.path) /* no blanks at the end of a line */
-                cli_cell(stdout, "", w[k] + 2 - cli_width(cells[k]));
+                cli_styled_cell(c, loaded ? STYLE_GREEN : STYLE_RED, cells[k],
+                                w[k], pad);
+            else
+                term_cell(stdout, cells[k], w[k], pad);
         }
-        cli_cell(stdout, r.path, 0);
         printf("%s\n", unassigned ? cli_style(c, STYLE_NONE) : "");
     }
 }

@@ -78,7 +78,7 @@ static void count(char *buf, size_t len, const struct bkerr_catalog_status *st,
         snprintf(buf, len, "-");
 }
 
-enum { COLS = 7 };
+enum { COLS = 8 };
 
 /* The cells of row st; nums holds the text of the numbers. */
 static void cells_of(const struct bkerr_catalog_status *st, char nums[4][24],
@@ -97,6 +97,7 @@ static void cells_of(const struct bkerr_catalog_status *st, char nums[4][24],
     cells[2] = nums[0];
     cells[3] = loaded && st->version ? st->version : "-";
     cells[4] = nums[1], cells[5] = nums[2], cells[6] = nums[3];
+    cells[7] = st->path ? st->path : "";
 }
 
 static enum cli_style style_of(enum bkerr_catalog_state s)
@@ -108,13 +109,14 @@ static enum cli_style style_of(enum bkerr_catalog_state s)
 
 static void print_text(const struct cli *c, const struct table *t)
 {
-    static const char *const heads[COLS] = {"ID", "STATE", "PREFIX", "VERSION",
-                                            "ENTRIES", "LEGACY", "RANGES"};
-    int w[COLS];
+    static const char *const heads[COLS] = {"ID",      "STATE",  "PREFIX",
+                                            "VERSION", "ENTRIES", "LEGACY",
+                                            "RANGES",  "PATH"};
+    int w[COLS], min[COLS];
     char nums[4][24];
     const char *cells[COLS];
     for (int k = 0; k < COLS; k++)
-        w[k] = cli_width(heads[k]);
+        w[k] = min[k] = cli_width(heads[k]);
     for (size_t i = 0; i < t->n; i++) {
         cells_of(&t->rows[i], nums, cells);
         for (int k = 0; k < COLS; k++) {
@@ -122,23 +124,24 @@ static void print_text(const struct cli *c, const struct table *t)
             w[k] = v > w[k] ? v : w[k];
         }
     }
+    term_fit(c->width, COLS, w, min);
     const char *config = bkerr_config_path(c->reg);
     printf("%sconfig: %s%s\n", cli_style(c, STYLE_BOLD), config,
            cli_style(c, STYLE_NONE));
     fputs(cli_style(c, STYLE_DIM), stdout);
     for (int k = 0; k < COLS; k++)
-        cli_cell(stdout, heads[k], w[k] + 2);
-    printf("PATH%s\n", cli_style(c, STYLE_NONE));
+        cli_cell(stdout, heads[k], k < COLS - 1 ? w[k] + 2 : 0);
+    printf("%s\n", cli_style(c, STYLE_NONE));
     for (size_t i = 0; i < t->n; i++) {
         const struct bkerr_catalog_status *st = &t->rows[i];
         cells_of(st, nums, cells);
         for (int k = 0; k < COLS; k++) {
-            fputs(k == 1 ? cli_style(c, style_of(st->state)) : "", stdout);
-            cli_cell(stdout, cells[k], 0);
-            fputs(k == 1 ? cli_style(c, STYLE_NONE) : "", stdout);
-            cli_cell(stdout, "", w[k] + 2 - cli_width(cells[k]));
+            int pad = k < COLS - 1 ? w[k] + 2 : 0;
+            if (k == 1)
+                cli_styled_cell(c, style_of(st->state), cells[k], w[k], pad);
+            else
+                term_cell(stdout, cells[k], w[k], pad);
         }
-        cli_cell(stdout, st->path, 0);
         putchar('\n');
         if (st->reason) {
             printf("  %s:%d: %s", config, st->line, st->required ? "required; "

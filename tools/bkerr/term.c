@@ -251,7 +251,7 @@ void cli_cell(FILE *f, const char *s, int width)
     term_cell(f, s, INT_MAX, width);
 }
 
-void term_cell(FILE *f, const char *s, int width, int pad)
+int term_cell(FILE *f, const char *s, int width, int pad)
 {
     const unsigned char *p = (const unsigned char *)(s ? s : "");
     bool cut = cli_width((const char *)p) > width;
@@ -273,6 +273,7 @@ void term_cell(FILE *f, const char *s, int width, int pad)
     }
     for (; used < pad; used++)
         fputc(' ', f);
+    return used;
 }
 
 void term_fit(int width, int n, int *w, const int *min)

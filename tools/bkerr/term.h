@@ -52,7 +52,8 @@ void cli_cell(FILE *f, const char *s, int width);
 void term_fit(int width, int n, int *w, const int *min);
 /* Prints s (NULL: nothing) on one line, control characters as blanks, in
  * at most width columns: a longer s is cut between characters and ends in
- * "…" (CJK characters count 2).  Then blanks up to pad columns. */
-void term_cell(FILE *f, const char *s, int width, int pad);
+ * "…" (CJK characters count 2).  Then blanks up to pad columns.  Returns
+ * the columns written. */
+int term_cell(FILE *f, const char *s, int width, int pad);
 
 #endif

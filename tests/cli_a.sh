@@ -18,7 +18,7 @@ if ! command -v python3 >/dev/null 2>&1; then
     exit 77
 fi
 
-unset BKERR_CONFIG NO_COLOR
+unset BKERR_CONFIG BKERR_LANG NO_COLOR COLUMNS PAGER
 # The tool picks C.UTF-8 for widths itself; Python must read UTF-8 too.
 LC_ALL=C.UTF-8
 PYTHONIOENCODING=utf-8
@@ -757,12 +757,13 @@ done
 if command -v script >/dev/null 2>&1 &&
     script -qec true /dev/null >/dev/null 2>&1; then
     for sub in "list cmdb" platforms status; do
-        run script -qec "$bkerr --config $conf $sub" /dev/null
+        # PAGER=cat: list and platforms would page on a terminal
+        run env PAGER=cat script -qec "$bkerr --config $conf $sub" /dev/null
         case $out in
         *"${esc}["*) pass ;;
         *) fail "colour on a terminal" "escape codes" "$sub: $(printf '%s' "$out" | head -c 300)" ;;
         esac
-        run env NO_COLOR=1 script -qec "$bkerr --config $conf $sub" /dev/null
+        run env NO_COLOR=1 PAGER=cat script -qec "$bkerr --config $conf $sub" /dev/null
         case $out in
         *"$esc"*) fail "NO_COLOR on a terminal" "no escape codes" "$sub" ;;
         *) pass ;;

@@ -9,7 +9,7 @@ set -eu
 : "${BKERR_EXE:?run me with meson test (BKERR_EXE unset)}"
 : "${BKERR_HOSTILE_PLUGINS:?run me with meson test}"
 
-unset BKERR_CONFIG NO_COLOR
+unset BKERR_CONFIG BKERR_LANG NO_COLOR COLUMNS PAGER
 LC_ALL=C
 export LC_ALL
 umask 022 # a group-writable plugin is refused for another reason
@@ -50,7 +50,11 @@ every_output() {
     cp "$BKERR_HOSTILE_PLUGINS/$1.so" "$tmp/plugins/cmdb.so"
     chmod 644 "$tmp/plugins/cmdb.so"
     reason=$2 word=$3
-    c="--config $tmp/bkerr.ini --lang en"
+    # en by BKERR_LANG: --lang would be refused by status and check, which
+    # print no text of a language
+    c="--config $tmp/bkerr.ini"
+    BKERR_LANG=en
+    export BKERR_LANG
     for cmd in "1100001" "--json 1100001" "--product cmdb 1100001" "list" \
         "list cmdb" "--json list cmdb" "search $word" "--json search $word" \
         "status" "--json status" "platforms" \

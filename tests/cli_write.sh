@@ -11,7 +11,7 @@ set -eu
 : "${BKERR_CLOSED_PIPE:?run me with meson test}"
 : "${BKERR_DEVENV_CONFIG:?run me with meson test}"
 
-unset BKERR_CONFIG NO_COLOR
+unset BKERR_CONFIG BKERR_LANG NO_COLOR COLUMNS PAGER
 LC_ALL=C
 export LC_ALL
 

@@ -11,7 +11,7 @@ set -eu
 : "${BKERR_DEVENV_CONFIG:?run me with meson test}"
 
 # Nothing from the caller's shell may choose the config behind our back.
-unset BKERR_CONFIG
+unset BKERR_CONFIG BKERR_LANG
 LC_ALL=C
 export LC_ALL
 

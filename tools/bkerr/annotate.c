@@ -34,48 +34,6 @@ struct annotate {
     size_t n;
 };
 
-static void help(void)
-{
-    printf(
-        "usage: bkerr annotate [--inline|--json] [--config FILE] [--lang LANG]\n"
-        "                      [--product ID] [FILE...]\n"
-        "\n"
-        "Copies FILEs (standard input when none is given, or for \"-\") to standard\n"
-        "output and explains each BlueKing error code found in a line:\n"
-        "\n"
-        "  \"code\": 1199006   \"code\":\"1199006\"   code=1199006   error code 1199006\n"
-        "  错误码 1199006   错误码：1199006   bk_error_code: 1199006   \"code\": -1\n"
-        "\n"
-        "A code is a whole 7-digit number right after the word code (alone or\n"
-        "ending a name such as error_code or errorCode) or 错误码, with an optional\n"
-        "':', '=' or '：' and quotes between (also \\\" inside a JSON string); -1\n"
-        "only after \"code\" or 错误码 and a separator.  Other numbers (timestamps,\n"
-        "ids, IPs, longer digit runs) are left alone.  With --product ID, codes\n"
-        "are looked up in that product's catalog, which also knows the codes it\n"
-        "emits under other prefixes.\n"
-        "\n"
-        "Output (in --lang, else bkerr.ini's language, else the locale's):\n"
-        "  (default)  each line unchanged, then one line per distinct code:\n"
-        "                 ↳ 1199006 cmdb CCErrCommParamsInvalid: <message> — <advice>\n"
-        "  --inline   the explanations appended to the line, each in [brackets]\n"
-        "  --json     JSON Lines: one object per line with codes:\n"
-        "             {\"file\", \"line\" (from 1), \"text\" (the line without its\n"
-        "             newline; invalid UTF-8 as U+FFFD), \"results\" (one lookup\n"
-        "             result per distinct code, as bkerr --json prints them)};\n"
-        "             also one, its results maybe [], per line over 1 MiB\n"
-        "\n"
-        "Lines of any length and invalid UTF-8 pass through untouched, in memory\n"
-        "that does not grow with them: a line over 1 MiB is written as it is\n"
-        "read, and its codes are explained after it as usual.  Output\n"
-        "is line-buffered when it goes to a pipe or terminal and some input is\n"
-        "not a regular file, so `tail -f LOG | bkerr annotate` shows each line\n"
-        "as it comes.\n"
-        "\n"
-        "Exit status: 0 done, 2 bad usage or an unreadable FILE (the others are\n"
-        "still annotated), 3 the registry could not be opened or the output\n"
-        "could not be written (reading stops at the first failed write).\n");
-}
-
 static bool collect(void *ctx, int64_t code)
 {
     struct annotate *a = ctx;
@@ -322,29 +280,11 @@ static bool streaming_input(int nfiles, char **files)
     return false;
 }
 
-int cmd_annotate(struct cli *c, int argc, char **argv)
+static int cmd_annotate(struct cli *c, int argc, char **argv)
 {
     struct annotate a = {.c = c, .mode = c->json ? MODE_JSON : MODE_LINES};
-    int nfiles = 0;
-    bool inline_ = false, options = true;
-    for (int i = 0; i < argc; i++) {
-        const char *arg = argv[i];
-        if (options && strcmp(arg, "--") == 0) {
-            options = false;
-        } else if (options && (strcmp(arg, "--help") == 0 ||
-                               strcmp(arg, "-h") == 0)) {
-            help();
-            return EXIT_OK;
-        } else if (options && strcmp(arg, "--inline") == 0) {
-            inline_ = true;
-        } else if (options && arg[0] == '-' && arg[1]) {
-            cli_error("annotate: unknown option '%s'; see bkerr annotate --help",
-                      arg);
-            return EXIT_USAGE;
-        } else {
-            argv[nfiles++] = argv[i];
-        }
-    }
+    int nfiles = argc;
+    bool inline_ = c->inline_;
     if (inline_ && c->json) {
         cli_error("annotate: --inline and --json do not go together; pick one");
         return EXIT_USAGE;
@@ -393,3 +333,50 @@ int cmd_annotate(struct cli *c, int argc, char **argv)
     free(window);
     return rc;
 }
+
+static const struct cli_option annotate_options[] = {
+    {"inline", 0, NULL, "the explanations at the end of each line",
+     offsetof(struct cli, inline_), NULL},
+    CLI_OPT_JSON("JSON Lines, one object per line with codes"),
+    CLI_OPT_PRODUCT("look codes up in one product's catalog"),
+    CLI_OPT_CONFIG, CLI_OPT_LANG, CLI_OPT_COLOR, CLI_OPT_HELP, CLI_OPT_END,
+};
+
+const struct cli_command cli_annotate = {
+    "annotate", cmd_annotate, "explain the codes in logs and API responses",
+    "bkerr annotate [--inline|--json] [OPTIONS] [FILE...]",
+    "Copies FILEs (standard input when none is given, or for \"-\") to standard\n"
+    "output and explains each BlueKing error code found in a line:\n"
+    "\n"
+    "  \"code\": 1199006   \"code\":\"1199006\"   code=1199006   error code 1199006\n"
+    "  错误码 1199006   错误码：1199006   bk_error_code: 1199006   \"code\": -1\n"
+    "\n"
+    "A code is a whole 7-digit number right after the word code (alone or\n"
+    "ending a name such as error_code or errorCode) or 错误码, with an optional\n"
+    "':', '=' or '：' and quotes between (also \\\" inside a JSON string); -1\n"
+    "only after \"code\" or 错误码 and a separator.  Other numbers (timestamps,\n"
+    "ids, IPs, longer digit runs) are left alone.  With --product ID, codes\n"
+    "are looked up in that product's catalog, which also knows the codes it\n"
+    "emits under other prefixes.\n"
+    "\n"
+    "Output (in the chosen language, see --lang):\n"
+    "  (default)  each line unchanged, then one line per distinct code:\n"
+    "                 ↳ 1199006 cmdb CCErrCommParamsInvalid: <message> — <advice>\n"
+    "  --inline   the explanations appended to the line, each in [brackets]\n"
+    "  --json     JSON Lines: one object per line with codes:\n"
+    "             {\"file\", \"line\" (from 1), \"text\" (the line without its\n"
+    "             newline; invalid UTF-8 as U+FFFD), \"results\" (one lookup\n"
+    "             result per distinct code, as bkerr --json prints them)};\n"
+    "             also one, its results maybe [], per line over 1 MiB\n"
+    "\n"
+    "Lines of any length and invalid UTF-8 pass through untouched, in memory\n"
+    "that does not grow with them: a line over 1 MiB is written as it is\n"
+    "read, and its codes are explained after it as usual.  Output\n"
+    "is line-buffered when it goes to a pipe or terminal and some input is\n"
+    "not a regular file, so `tail -f LOG | bkerr annotate` shows each line\n"
+    "as it comes.\n",
+    "Exit status: 0 done, 2 bad usage or an unreadable FILE (the others are\n"
+    "still annotated), 3 the registry could not be opened or the output\n"
+    "could not be written (reading stops at the first failed write).\n",
+    annotate_options, false,
+};

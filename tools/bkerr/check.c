@@ -34,7 +34,9 @@
 
 #include "cli.h"
 
-#define DEFAULT_TIMEOUT 5.0
+#define DEFAULT_TIMEOUT 5 /* seconds */
+#define TEXT_(x) #x
+#define TEXT(x) TEXT_(x)
 #define MAX_TIMEOUT 86400.0
 #define EXAMPLES 3 /* codes named per kind of missing text */
 
@@ -634,52 +636,6 @@ static void print_json(const struct check *k)
     json_finish(&j);
 }
 
-static void help(void)
-{
-    printf(
-        "usage: bkerr check [--config FILE] [--timeout SECONDS] [--json]\n"
-        "\n"
-        "Validates a bkerr.ini and every catalog it names, and prints each\n"
-        "problem as  FILE:LINE: error|warning: REASON  (the line of a catalog's\n"
-        "problem is that of its [catalog.<id>] section), then a summary.\n"
-        "Nothing is loaded into bkerr itself: each enabled catalog is loaded\n"
-        "alone in a child process, so a plugin that crashes or hangs while\n"
-        "loading is reported, not fatal.\n"
-        "\n"
-        "Errors:\n"
-        "  - bkerr.ini cannot be read or is invalid (nothing else is checked)\n"
-        "  - a catalog is rejected by the loader (missing file, unsafe\n"
-        "    permissions, wrong id or prefix, bad entries, ...)\n"
-        "  - loading a catalog crashed (killed by a signal), hung (no answer\n"
-        "    within --timeout seconds; it is killed) or exited (a constructor\n"
-        "    or destructor called exit())\n"
-        "Warnings:\n"
-        "  - a catalog is disabled (enabled = false)\n"
-        "  - a [platform.NN] section allocates a prefix to an id that has no\n"
-        "    [catalog.<id>] section\n"
-        "  - bkerr.ini has no [catalog.<id>] section at all\n"
-        "  - a loaded catalog has no entries\n"
-        "  - entries of a loaded catalog lack a message or advice in zh_CN or\n"
-        "    en (a lookup in that language falls back to the other one or has\n"
-        "    none; advice inherited from a range counts); one warning per kind\n"
-        "    of text and language, with the count and the first codes\n"
-        "\n"
-        "Options:\n"
-        "  --config FILE       the bkerr.ini (default: $BKERR_CONFIG, then %s)\n"
-        "  --timeout SECONDS   how long one catalog may take to load (default %g)\n"
-        "  --json              one object: {\"config\", \"errors\", \"warnings\",\n"
-        "                      \"problems\": [{\"file\", \"line\" (null: none),\n"
-        "                      \"severity\", \"catalog\" (null: the config itself),\n"
-        "                      \"reason\"}], \"catalogs\": [{\"id\", \"line\", \"path\",\n"
-        "                      \"state\" (loaded, disabled, rejected, crashed,\n"
-        "                      hung, exited, failed), \"version\", \"prefix\",\n"
-        "                      \"entries\", \"ranges\", \"legacy\"}]}\n"
-        "\n"
-        "Exit status: 0 clean, 1 warnings only, 2 errors, 3 out of memory or no\n"
-        "process could be started.\n",
-        bkerr_default_config(), DEFAULT_TIMEOUT);
-}
-
 static bool parse_timeout(const char *text, double *out)
 {
     char *end;
@@ -755,37 +711,18 @@ static bool check_registry(struct check *k, const bkerr_registry *reg)
     return true;
 }
 
-int cmd_check(struct cli *c, int argc, char **argv)
+static int cmd_check(struct cli *c, int argc, char **argv)
 {
     struct check k = {.c = c, .timeout = DEFAULT_TIMEOUT};
-    for (int i = 0; i < argc; i++) {
-        const char *arg = argv[i];
-        const char *value = NULL;
-        if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
-            help();
-            return EXIT_OK;
-        } else if (strcmp(arg, "--timeout") == 0) {
-            if (i + 1 >= argc) {
-                cli_error("check: --timeout needs a value in seconds, e.g. "
-                          "--timeout 5");
-                return EXIT_USAGE;
-            }
-            value = argv[++i];
-        } else if (strncmp(arg, "--timeout=", 10) == 0) {
-            value = arg + 10;
-        } else if (arg[0] == '-') {
-            cli_error("check: unknown option '%s'; see bkerr check --help", arg);
-            return EXIT_USAGE;
-        } else {
-            cli_error("check: unexpected argument '%s'; name the bkerr.ini "
-                      "with --config FILE", arg);
-            return EXIT_USAGE;
-        }
-        if (value && !parse_timeout(value, &k.timeout)) {
-            cli_error("check: --timeout '%s': give a number of seconds "
-                      "greater than 0 and at most %g", value, MAX_TIMEOUT);
-            return EXIT_USAGE;
-        }
+    if (argc > 0) {
+        cli_error("check: unexpected argument '%s'; name the bkerr.ini "
+                  "with --config FILE", argv[0]);
+        return EXIT_USAGE;
+    }
+    if (c->timeout && !parse_timeout(c->timeout, &k.timeout)) {
+        cli_error("check: --timeout '%s': give a number of seconds "
+                  "greater than 0 and at most %g", c->timeout, MAX_TIMEOUT);
+        return EXIT_USAGE;
     }
     k.config = c->config ? c->config : bkerr_default_config();
     /* An ignored SIGCHLD (inherited from whoever started us) would reap
@@ -817,3 +754,49 @@ int cmd_check(struct cli *c, int argc, char **argv)
         return EXIT_OPEN;
     return k.errors ? EXIT_USAGE : k.warnings ? EXIT_UNRESOLVED : EXIT_OK;
 }
+
+static const struct cli_option check_options[] = {
+    CLI_OPT_CONFIG,
+    {"timeout", 0, "SECONDS", "how long one catalog may take to load\n"
+     "(default " TEXT(DEFAULT_TIMEOUT) ")", offsetof(struct cli, timeout), NULL},
+    CLI_OPT_JSON("one object: {\"config\", \"errors\", \"warnings\",\n"
+                 "\"problems\": [{\"file\", \"line\" (null: none),\n"
+                 "\"severity\", \"catalog\" (null: the config itself),\n"
+                 "\"reason\"}], \"catalogs\": [{\"id\", \"line\", \"path\",\n"
+                 "\"state\" (loaded, disabled, rejected, crashed,\n"
+                 "hung, exited, failed), \"version\", \"prefix\",\n"
+                 "\"entries\", \"ranges\", \"legacy\"}]}"),
+    CLI_OPT_COLOR, CLI_OPT_HELP, CLI_OPT_END,
+};
+
+const struct cli_command cli_check = {
+    "check", cmd_check, "validate a bkerr.ini and its catalogs (exit 0/1/2)",
+    "bkerr check [OPTIONS]",
+    "Validates a bkerr.ini and every catalog it names, and prints each\n"
+    "problem as  FILE:LINE: error|warning: REASON  (the line of a catalog's\n"
+    "problem is that of its [catalog.<id>] section), then a summary.\n"
+    "Nothing is loaded into bkerr itself: each enabled catalog is loaded\n"
+    "alone in a child process, so a plugin that crashes or hangs while\n"
+    "loading is reported, not fatal.\n"
+    "\n"
+    "Errors:\n"
+    "  - bkerr.ini cannot be read or is invalid (nothing else is checked)\n"
+    "  - a catalog is rejected by the loader (missing file, unsafe\n"
+    "    permissions, wrong id or prefix, bad entries, ...)\n"
+    "  - loading a catalog crashed (killed by a signal), hung (no answer\n"
+    "    within --timeout seconds; it is killed) or exited (a constructor\n"
+    "    or destructor called exit())\n"
+    "Warnings:\n"
+    "  - a catalog is disabled (enabled = false)\n"
+    "  - a [platform.NN] section allocates a prefix to an id that has no\n"
+    "    [catalog.<id>] section\n"
+    "  - bkerr.ini has no [catalog.<id>] section at all\n"
+    "  - a loaded catalog has no entries\n"
+    "  - entries of a loaded catalog lack a message or advice in zh_CN or\n"
+    "    en (a lookup in that language falls back to the other one or has\n"
+    "    none; advice inherited from a range counts); one warning per kind\n"
+    "    of text and language, with the count and the first codes\n",
+    "Exit status: 0 clean, 1 warnings only, 2 errors, 3 out of memory or no\n"
+    "process could be started.\n",
+    check_options, false,
+};

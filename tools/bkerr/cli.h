@@ -9,6 +9,9 @@
 
 #include <bkerr/bkerr.h>
 
+#include "options.h"
+#include "term.h"
+
 /* Exit status, the same for every subcommand (bkerr(1) lists them). */
 enum {
     EXIT_OK = 0,         /* done; every code resolved */
@@ -19,25 +22,45 @@ enum {
 };
 
 struct cli {
-    const char *config;  /* --config, or NULL for the default */
-    enum bkerr_lang lang; /* --lang, else bkerr.ini's, else the locale's */
-    bool lang_given;     /* --lang was given */
-    const char *product; /* --product */
-    bool json;           /* --json */
-    bool color;          /* stdout is a terminal and NO_COLOR is unset */
-    bkerr_registry *reg; /* opened by cli_open() */
-    bool lazy;           /* cli_open() loads each catalog at its first use:
-                            for lookups, which need few of them */
+    /* options, where cli_parse() puts them (options.h) */
+    const char *config;    /* --config, or NULL for the default */
+    const char *lang_text; /* --lang as given */
+    const char *product;   /* --product */
+    bool json;             /* --json */
+    const char *color_text; /* --color as given, or NULL (auto) */
+    bool no_pager;         /* --no-pager */
+    bool help, version;    /* --help, --version */
+    const char *format;    /* export --format */
+    const char *timeout;   /* check --timeout */
+    bool inline_;          /* annotate --inline */
+    /* settled from them by main() */
+    enum bkerr_lang lang;  /* --lang, else $BKERR_LANG, else the locale's;
+                              else cli_open() sets bkerr.ini's, else zh_CN */
+    bool lang_given;       /* lang was settled before cli_open() */
+    bool color;            /* write escape codes (term_color()) */
+    int width;             /* columns tables fit in; 0: no limit (term.h) */
+    bkerr_registry *reg;   /* opened by cli_open() */
+    bool lazy;             /* cli_open() loads each catalog at its first use:
+                              for lookups, which need few of them */
 };
 
+/* Every command, NULL-terminated; the first is bkerr without one, which
+ * looks codes up (main.c). */
+extern const struct cli_command *const cli_commands[];
+/* The subcommands' descriptors, each in its own file. */
+extern const struct cli_command cli_bare, cli_lookup, cli_search, cli_list,
+    cli_platforms, cli_status, cli_export, cli_check, cli_annotate;
+
 /* Opens the registry for c (warning on stderr about every rejected
- * catalog) and settles c->lang.  Returns EXIT_OK or EXIT_OPEN. */
+ * catalog); unless main() settled c->lang, sets it to bkerr.ini's lang,
+ * else zh_CN.  Returns EXIT_OK or EXIT_OPEN. */
 int cli_open(struct cli *c);
 
 /* Prints "bkerr: <message>" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Whether text is an option name for a subcommand's own option parser. */
+/* Whether arg is an option rather than an operand: it starts with '-'
+ * and is neither "-" nor a code ("-1"). */
 bool cli_is_option(const char *arg);
 
 /* ---- terminal text ---- */
@@ -46,10 +69,11 @@ enum cli_style { STYLE_NONE, STYLE_BOLD, STYLE_DIM, STYLE_RED, STYLE_GREEN,
 /* The escape sequence that starts style (or ends any, for STYLE_NONE); ""
  * when colour is off. */
 const char *cli_style(const struct cli *c, enum cli_style style);
-/* Columns that UTF-8 text takes in a terminal (wcwidth: CJK counts 2). */
-int cli_width(const char *s);
-/* Prints s and pads it with blanks to width columns. */
-void cli_pad(FILE *f, const char *s, int width);
+/* (cli_width, cli_pad, cli_cell: term.h) */
+/* term_cell() in style: s cut to width columns, then blanks up to pad;
+ * returns the columns of s as written. */
+int cli_styled_cell(const struct cli *c, enum cli_style style, const char *s,
+                    int width, int pad);
 
 /* ---- JSON ---- */
 /* A small streaming writer: it places the commas.  Nesting up to 16. */
@@ -85,11 +109,6 @@ bool cli_find_symbol(const struct cli *c, const char *name,
                      struct bkerr_result *out);
 
 /* ---- shared by list, search, platforms, status and export (list.c) ---- */
-/* A subcommand's own arguments: --help or -h prints help on stdout and
- * gives EXIT_OK; an unknown option is an error (EXIT_USAGE); else -1. */
-int cli_subcommand_args(int argc, char **argv, const char *help);
-/* Drops "--" from argv; returns the new *argc. */
-int cli_operands(int *argc, char **argv);
 /* The loaded catalogs, by prefix, or only product's if product is not
  * NULL: sets *idx (malloc'ed; free it) and *n.  Returns EXIT_OK, or says
  * why on stderr and returns EXIT_USAGE (no platform or catalog has that
@@ -133,18 +152,5 @@ void json_catalog_entries(struct json *j, const struct cli *c, size_t cat);
  * json_object(). */
 void json_platform_fields(struct json *j, int prefix,
                           const struct bkerr_platform *p, bool assigned);
-/* Prints s (NULL: nothing) on one line, control characters as blanks,
- * padded to width columns. */
-void cli_cell(FILE *f, const char *s, int width);
-
-/* ---- subcommands: each returns an exit status ---- */
-int cmd_lookup(struct cli *c, int argc, char **argv);
-int cmd_search(struct cli *c, int argc, char **argv);
-int cmd_list(struct cli *c, int argc, char **argv);
-int cmd_platforms(struct cli *c, int argc, char **argv);
-int cmd_status(struct cli *c, int argc, char **argv);
-int cmd_export(struct cli *c, int argc, char **argv);
-int cmd_check(struct cli *c, int argc, char **argv);    /* check.c */
-int cmd_annotate(struct cli *c, int argc, char **argv); /* annotate.c */
 
 #endif

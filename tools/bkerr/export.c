@@ -13,27 +13,6 @@
 
 #include "cli.h"
 
-static const char export_help[] =
-    "usage: bkerr export [--format FORMAT] [PRODUCT]\n"
-    "\n"
-    "Writes the registry to standard output.  FORMAT is one of:\n"
-    "  markdown        the spec's tables (categories, allocation table,\n"
-    "                  generic error IDs) and one page per loaded catalog:\n"
-    "                  code, symbol, meaning, advice (the default)\n"
-    "  json            the same data, stable; see docs/json.md (= --json)\n"
-    "  csv             one row per catalog entry, RFC 4180, with a header\n"
-    "  c-defines       a C header: #define BKERR_CMDB_CCERRCOMMJSONUNMARSHALFAILED\n"
-    "                  1199000 (names: see bkerr(1), CONSTANT NAMES)\n"
-    "  python-defines  a Python module with the same constants\n"
-    "With PRODUCT (a loaded catalog's id), only that catalog is exported.\n"
-    "Texts are in the chosen language (--lang) where a format has one.\n"
-    "\n"
-    "Options: --format FORMAT, --json, --config FILE, --lang zh_CN|en,\n"
-    "--product ID (the same as PRODUCT).\n"
-    "Exit status: 0 written, 1 PRODUCT's catalog is not loaded, 2 bad usage\n"
-    "or no platform has that id, 3 the registry could not be opened or the\n"
-    "output could not be written.\n";
-
 /* The catalogs being exported (by prefix) and the run's settings. */
 struct export {
     const struct cli *c;
@@ -934,41 +913,10 @@ static const struct {
     {"c-defines", export_c},       {"python-defines", export_python},
 };
 
-/* Takes --format FMT / --format=FMT out of argv; sets *format.  Returns
- * -1 to go on, or the exit status of a usage error. */
-static int format_option(int *argc, char **argv, const char **format)
+static int cmd_export(struct cli *c, int argc, char **argv)
 {
-    int kept = 0;
-    for (int i = 0; i < *argc; i++) {
-        if (strcmp(argv[i], "--") == 0) {
-            while (i < *argc)
-                argv[kept++] = argv[i++];
-            break;
-        }
-        if (strncmp(argv[i], "--format=", 9) == 0) {
-            *format = argv[i] + 9;
-        } else if (strcmp(argv[i], "--format") == 0) {
-            if (i + 1 >= *argc) {
-                cli_error("--format needs a value: markdown, json, csv, "
-                          "c-defines or python-defines");
-                return EXIT_USAGE;
-            }
-            *format = argv[++i];
-        } else {
-            argv[kept++] = argv[i];
-        }
-    }
-    *argc = kept;
-    return -1;
-}
-
-int cmd_export(struct cli *c, int argc, char **argv)
-{
-    const char *format = NULL;
+    const char *format = c->format;
     int rc;
-    if ((rc = format_option(&argc, argv, &format)) >= 0 ||
-        (rc = cli_subcommand_args(argc, argv, export_help)) >= 0)
-        return rc;
     if (c->json && format && strcmp(format, "json") != 0) {
         cli_error("--json and --format %s disagree; give one of them", format);
         return EXIT_USAGE;
@@ -993,3 +941,32 @@ int cmd_export(struct cli *c, int argc, char **argv)
     free(idx);
     return rc;
 }
+
+static const struct cli_option export_options[] = {
+    {"format", 0, "FORMAT", "markdown (the default), json, csv, c-defines or\n"
+     "python-defines", offsetof(struct cli, format), NULL},
+    CLI_OPT_JSON("the same as --format json"),
+    CLI_OPT_PRODUCT("the same as PRODUCT"),
+    CLI_OPT_CONFIG, CLI_OPT_LANG, CLI_OPT_NO_PAGER, CLI_OPT_HELP, CLI_OPT_END,
+};
+
+const struct cli_command cli_export = {
+    "export", cmd_export, "markdown, json, csv, C or Python constants",
+    "bkerr export [--format FORMAT] [OPTIONS] [PRODUCT]",
+    "Writes the registry to standard output.  FORMAT is one of:\n"
+    "  markdown        the spec's tables (categories, allocation table,\n"
+    "                  generic error IDs) and one page per loaded catalog:\n"
+    "                  code, symbol, meaning, advice (the default)\n"
+    "  json            the same data, stable; see docs/json.md (= --json)\n"
+    "  csv             one row per catalog entry, RFC 4180, with a header\n"
+    "  c-defines       a C header: #define BKERR_CMDB_CCERRCOMMJSONUNMARSHALFAILED\n"
+    "                  1199000 (names: see bkerr(1), CONSTANT NAMES)\n"
+    "  python-defines  a Python module with the same constants\n"
+    "With PRODUCT (a loaded catalog's id), only that catalog is exported.\n"
+    "Texts are in the chosen language (--lang) where a format has one.  To a\n"
+    "terminal, the output goes through $PAGER.\n",
+    "Exit status: 0 written, 1 PRODUCT's catalog is not loaded, 2 bad usage\n"
+    "or no platform has that id, 3 the registry could not be opened or the\n"
+    "output could not be written.\n",
+    export_options, true,
+};

@@ -1,58 +1,12 @@
 /* bkerr list [PRODUCT]: the entries of one loaded catalog, or of all, as
  * aligned tables (one per catalog) or JSON.  Also the helpers that list,
  * search and export share: catalogs by prefix, one entry in both
- * languages, its JSON fields, one-line table cells, subcommand help. */
+ * languages, its JSON fields. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
-
-static const char list_help[] =
-    "usage: bkerr list [--json] [PRODUCT]\n"
-    "\n"
-    "Prints the entries of the loaded catalog PRODUCT (a catalog id, e.g.\n"
-    "cmdb), or of every loaded catalog, by prefix: code, symbol and message\n"
-    "in the chosen language.  Legacy codes (found with --product) follow\n"
-    "each catalog's own codes.\n"
-    "\n"
-    "Options: --json (see docs/json.md), --config FILE, --lang zh_CN|en,\n"
-    "--product ID (the same as PRODUCT).\n"
-    "Exit status: 0 listed, 1 PRODUCT's catalog is not loaded, 2 bad usage\n"
-    "or no platform has that id, 3 the registry could not be opened or the\n"
-    "output could not be written.\n";
-
-int cli_subcommand_args(int argc, char **argv, const char *help)
-{
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--") == 0)
-            break;
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(help, stdout);
-            return EXIT_OK;
-        }
-    }
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--") == 0)
-            break;
-        if (cli_is_option(argv[i])) {
-            /* the first line of help is the usage line */
-            cli_error("unknown option '%s'; %.*s", argv[i],
-                      (int)strcspn(help, "\n"), help);
-            return EXIT_USAGE;
-        }
-    }
-    return -1;
-}
-
-int cli_operands(int *argc, char **argv)
-{
-    int kept = 0;
-    for (int i = 0; i < *argc; i++)
-        if (strcmp(argv[i], "--") != 0)
-            argv[kept++] = argv[i];
-    *argc = kept;
-    return kept;
-}
 
 /* The prefix of the i-th catalog's loaded descriptor. */
 static int prefix_of(const struct cli *c, size_t i)
@@ -104,7 +58,6 @@ static int not_loaded(const struct cli *c, const char *product)
 int cli_open_catalogs(struct cli *c, const char *sub, int argc, char **argv,
                       const char **product, size_t **idx, size_t *n)
 {
-    cli_operands(&argc, argv);
     *product = c->product;
     if (argc > 1 || (argc == 1 && *product && strcmp(*product, argv[0]) != 0)) {
         cli_error("%s takes one PRODUCT; see bkerr %s --help", sub, sub);
@@ -245,21 +198,11 @@ void json_catalog_entries(struct json *j, const struct cli *c, size_t cat)
     json_end_array(j);
 }
 
-void cli_cell(FILE *f, const char *s, int width)
-{
-    s = s ? s : "";
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        fputc(*p < 0x20 || *p == 0x7F ? ' ' : *p, f);
-    /* a control character counts one column in cli_width, as its blank */
-    for (int used = cli_width(s); used < width; used++)
-        fputc(' ', f);
-}
-
 /* ---- the list subcommand ---- */
 
-struct widths {
-    int code, symbol, status;
-};
+/* The table's columns: code, symbol, status, message. */
+enum { COLS = 4 };
+static const char *const heads[COLS] = {"CODE", "SYMBOL", "STATUS", "MESSAGE"};
 
 /* What upstream does with the entry's code, as the list prints it. */
 static const char *status_cell(const struct bkerr_result *r)
@@ -267,36 +210,48 @@ static const char *status_cell(const struct bkerr_result *r)
     return r->code_status ? bkerr_code_status_name(r->code_status) : "-";
 }
 
-static void measure(const struct cli *c, size_t cat, struct widths *w)
+/* The cells of e's row; num holds the text of its code. */
+static void cells_of(const struct cli *c, const struct cli_entry *e,
+                     char num[24], const char *cells[COLS])
 {
-    struct cli_entry e;
-    char num[24];
-    *w = (struct widths){cli_width("CODE"), cli_width("SYMBOL"),
-                         cli_width("STATUS")};
-    for (bool more = cli_entry(c, cat, 0, &e); more;
-         more = cli_entry_next(c, cat, &e)) {
-        int n = snprintf(num, sizeof num, "%lld", (long long)e.zh.code);
-        int s = cli_width(e.zh.symbol ? e.zh.symbol : "-");
-        int st = cli_width(status_cell(&e.zh));
-        w->code = n > w->code ? n : w->code;
-        w->symbol = s > w->symbol ? s : w->symbol;
-        w->status = st > w->status ? st : w->status;
-    }
+    const struct bkerr_result *r = cli_entry_in(e, c->lang);
+    snprintf(num, 24, "%lld", (long long)e->zh.code);
+    cells[0] = num;
+    cells[1] = r->symbol ? r->symbol : "-";
+    cells[2] = status_cell(r);
+    cells[3] = r->message ? r->message : "-";
 }
 
-static void print_row(const struct cli *c, const struct widths *w,
+/* The columns' widths, fitted to the terminal. */
+static void measure(const struct cli *c, size_t cat, int w[COLS])
+{
+    int min[COLS];
+    for (int k = 0; k < COLS; k++)
+        w[k] = min[k] = cli_width(heads[k]);
+    struct cli_entry e;
+    char num[24];
+    const char *cells[COLS];
+    for (bool more = cli_entry(c, cat, 0, &e); more;
+         more = cli_entry_next(c, cat, &e)) {
+        cells_of(c, &e, num, cells);
+        for (int k = 0; k < COLS; k++) {
+            int v = cli_width(cells[k]);
+            w[k] = v > w[k] ? v : w[k];
+        }
+    }
+    term_fit(c->width, COLS, w, min);
+}
+
+static void print_row(const struct cli *c, const int w[COLS],
                       const struct cli_entry *e)
 {
     char num[24];
-    snprintf(num, sizeof num, "%lld", (long long)e->zh.code);
-    const struct bkerr_result *r = cli_entry_in(e, c->lang);
-    cli_cell(stdout, num, w->code + 2);
-    fputs(cli_style(c, STYLE_CYAN), stdout);
-    cli_cell(stdout, r->symbol ? r->symbol : "-", 0);
-    fputs(cli_style(c, STYLE_NONE), stdout);
-    cli_cell(stdout, "", w->symbol + 2 - cli_width(r->symbol ? r->symbol : "-"));
-    cli_cell(stdout, status_cell(r), w->status + 2);
-    cli_cell(stdout, r->message ? r->message : "-", 0);
+    const char *cells[COLS];
+    cells_of(c, e, num, cells);
+    term_cell(stdout, cells[0], w[0], w[0] + 2);
+    cli_styled_cell(c, STYLE_CYAN, cells[1], w[1], w[1] + 2);
+    term_cell(stdout, cells[2], w[2], w[2] + 2);
+    term_cell(stdout, cells[3], w[3], 0);
     putchar('\n');
 }
 
@@ -306,19 +261,23 @@ static void list_text(const struct cli *c, size_t cat, bool first)
     bkerr_catalog_status(c->reg, cat, &st);
     const char *name = c->lang == BKERR_LANG_EN && st.name_en ? st.name_en
                                                               : st.name_zh;
-    struct widths w;
-    measure(c, cat, &w);
+    int w[COLS];
+    measure(c, cat, w);
     if (!first)
         putchar('\n');
-    printf("%s%s %s%s  (prefix %d, version %s, %zu entries, %zu legacy)\n",
-           cli_style(c, STYLE_BOLD), st.id, name ? name : "",
-           cli_style(c, STYLE_NONE), st.prefix, st.version ? st.version : "-",
-           st.n_entries, st.n_legacy);
+    /* the heading fits the terminal too */
+    char title[2 * BKERR_TEXT_MAX + 8], about[160];
+    snprintf(title, sizeof title, "%s %s", st.id, name ? name : "");
+    snprintf(about, sizeof about,
+             "  (prefix %d, version %s, %zu entries, %zu legacy)", st.prefix,
+             st.version ? st.version : "-", st.n_entries, st.n_legacy);
+    int room = c->width ? c->width : INT_MAX;
+    int used = cli_styled_cell(c, STYLE_BOLD, title, room, 0);
+    term_cell(stdout, about, room - used, 0);
+    putchar('\n');
     fputs(cli_style(c, STYLE_DIM), stdout);
-    cli_cell(stdout, "CODE", w.code + 2);
-    cli_cell(stdout, "SYMBOL", w.symbol + 2);
-    cli_cell(stdout, "STATUS", w.status + 2);
-    fputs("MESSAGE", stdout);
+    for (int k = 0; k < COLS; k++)
+        cli_cell(stdout, heads[k], k < COLS - 1 ? w[k] + 2 : 0);
     printf("%s\n", cli_style(c, STYLE_NONE));
     struct cli_entry e;
     for (bool more = cli_entry(c, cat, 0, &e); more;
@@ -326,7 +285,7 @@ static void list_text(const struct cli *c, size_t cat, bool first)
         if (e.index == st.n_entries && e.variant == 0)
             printf("%slegacy codes (look up with --product %s):%s\n",
                    cli_style(c, STYLE_DIM), st.id, cli_style(c, STYLE_NONE));
-        print_row(c, &w, &e);
+        print_row(c, w, &e);
     }
 }
 
@@ -344,13 +303,11 @@ static void list_json(const struct cli *c, struct json *j, size_t cat)
     json_end_object(j);
 }
 
-int cmd_list(struct cli *c, int argc, char **argv)
+static int cmd_list(struct cli *c, int argc, char **argv)
 {
-    int rc = cli_subcommand_args(argc, argv, list_help);
-    if (rc >= 0)
-        return rc;
     const char *product;
     size_t *idx, n;
+    int rc;
     if ((rc = cli_open_catalogs(c, "list", argc, argv, &product, &idx, &n)) !=
         EXIT_OK)
         return rc;
@@ -377,3 +334,24 @@ int cmd_list(struct cli *c, int argc, char **argv)
     free(idx);
     return EXIT_OK;
 }
+
+static const struct cli_option list_options[] = {
+    CLI_OPT_PRODUCT("the same as PRODUCT"),
+    CLI_OPT_JSON("print {\"catalogs\": [...]} (see docs/json.md)"),
+    CLI_OPT_CONFIG, CLI_OPT_LANG, CLI_OPT_COLOR, CLI_OPT_NO_PAGER,
+    CLI_OPT_HELP, CLI_OPT_END,
+};
+
+const struct cli_command cli_list = {
+    "list", cmd_list, "the entries of one catalog or all",
+    "bkerr list [OPTIONS] [PRODUCT]",
+    "Prints the entries of the loaded catalog PRODUCT (a catalog id, e.g.\n"
+    "cmdb), or of every loaded catalog, by prefix: code, symbol and message\n"
+    "in the chosen language.  Legacy codes (found with --product) follow\n"
+    "each catalog's own codes.  On a terminal the table fits its width and\n"
+    "goes through $PAGER.\n",
+    "Exit status: 0 listed, 1 PRODUCT's catalog is not loaded, 2 bad usage\n"
+    "or no platform has that id, 3 the registry could not be opened or the\n"
+    "output could not be written.\n",
+    list_options, true,
+};

@@ -277,13 +277,8 @@ static int lookup_stdin(const struct cli *c, struct json *j, bool *first)
     return worst;
 }
 
-int cmd_lookup(struct cli *c, int argc, char **argv)
+static int cmd_lookup(struct cli *c, int argc, char **argv)
 {
-    for (int i = 0; i < argc; i++)
-        if (cli_is_option(argv[i]) && strcmp(argv[i], "-") != 0) {
-            cli_error("unknown option '%s'; see bkerr --help", argv[i]);
-            return EXIT_USAGE;
-        }
     c->lazy = true;
     int rc = cli_open(c);
     if (rc)
@@ -305,7 +300,7 @@ int cmd_lookup(struct cli *c, int argc, char **argv)
     bool first = true;
     int worst = EXIT_OK;
     if (argc == 0 && isatty(STDIN_FILENO)) {
-        cli_error("no code given; see bkerr --help");
+        cli_error("no code given; see bkerr lookup --help");
         return EXIT_USAGE;
     }
     if (argc == 0)
@@ -321,8 +316,55 @@ int cmd_lookup(struct cli *c, int argc, char **argv)
     }
     if (first && worst == EXIT_OK) {
         cli_error("no code given, on the command line or standard input; "
-                  "see bkerr --help");
+                  "see bkerr lookup --help");
         return EXIT_USAGE;
     }
     return worst;
 }
+
+/* The options of a lookup, with or without its name. */
+#define LOOKUP_OPTIONS                                                      \
+    CLI_OPT_PRODUCT("look codes up in one product's catalog, which\n"      \
+                    "also knows its non-standard (legacy) codes"),          \
+    CLI_OPT_JSON("print an array of results (see docs/json.md)"),          \
+    CLI_OPT_CONFIG, CLI_OPT_LANG, CLI_OPT_COLOR
+
+static const struct cli_option lookup_options[] = {
+    LOOKUP_OPTIONS, CLI_OPT_HELP, CLI_OPT_END,
+};
+
+static const char lookup_exits[] =
+    "Exit status: 0 done, 1 some code has no entry, 2 an invalid code, an\n"
+    "unknown symbol or bad usage, 3 the registry could not be opened or the\n"
+    "output could not be written.\n";
+
+const struct cli_command cli_lookup = {
+    "lookup", cmd_lookup, "look codes or symbols up (the default)",
+    "bkerr lookup [OPTIONS] [CODE|SYMBOL|-...]",
+    "Looks up each code (1199000, -1, 0) or symbol (CCErrCommJSONUnmarshalFailed,\n"
+    "found in the loaded catalogs) and prints its product, category, symbol,\n"
+    "message and advice in the chosen language, then where the answer comes\n"
+    "from.  With no argument, or for \"-\", whitespace-separated codes and\n"
+    "symbols are read from standard input.  Non-standard codes (cmdb's 3001)\n"
+    "need --product.  \"bkerr CODE...\" is the same as \"bkerr lookup CODE...\".\n",
+    lookup_exits, lookup_options, false,
+};
+
+static const struct cli_option bare_options[] = {
+    LOOKUP_OPTIONS,
+    {"version", 0, NULL, "print the version", offsetof(struct cli, version),
+     NULL},
+    CLI_OPT_HELP, CLI_OPT_END,
+};
+
+/* bkerr without a subcommand: a lookup, and --version (main.c writes its
+ * --help, which lists the subcommands). */
+const struct cli_command cli_bare = {
+    NULL, cmd_lookup, NULL, "bkerr [OPTIONS] CODE|SYMBOL...",
+    "Without a subcommand, bkerr looks codes up (bkerr lookup --help); each\n"
+    "subcommand takes the options its --help lists.  These are a lookup's:\n",
+    "Exit status: 0 done, 1 some code has no entry (check: warnings),\n"
+    "2 invalid code or usage (check: errors), 3 the registry could not be\n"
+    "opened or the output could not be written.\n",
+    bare_options, false,
+};

@@ -1,9 +1,8 @@
-/* Output helpers: terminal width and colour, JSON, errors. */
+/* Output helpers: colour, JSON, errors. */
 #include <locale.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "cli.h"
 
@@ -39,50 +38,14 @@ const char *cli_style(const struct cli *c, enum cli_style style)
     return c->color ? codes[style] : "";
 }
 
-/* Decodes one UTF-8 character at s into *cp; returns its length (1 for a
- * stray byte, which then counts as one column). */
-static size_t decode(const unsigned char *s, uint32_t *cp)
+int cli_styled_cell(const struct cli *c, enum cli_style style, const char *s,
+                    int width, int pad)
 {
-    int n = s[0] >= 0xF0 ? 3 : s[0] >= 0xE0 ? 2 : s[0] >= 0xC0 ? 1 : 0;
-    uint32_t v = n == 3 ? s[0] & 0x07u : n == 2 ? s[0] & 0x0Fu
-               : n == 1 ? s[0] & 0x1Fu : s[0];
-    for (int k = 1; k <= n; k++) {
-        if ((s[k] & 0xC0) != 0x80) {
-            *cp = 0xFFFD;
-            return 1;
-        }
-        v = (v << 6) | (s[k] & 0x3Fu);
-    }
-    *cp = v;
-    return (size_t)n + 1;
-}
-
-/* East Asian wide ranges, for when no UTF-8 locale tells wcwidth. */
-static bool wide(uint32_t cp)
-{
-    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-           (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-           (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
-}
-
-int cli_width(const char *s)
-{
-    int cols = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p;) {
-        uint32_t cp;
-        p += decode(p, &cp);
-        int w = wcwidth((wchar_t)cp);
-        cols += w >= 0 ? w : wide(cp) ? 2 : 1;
-    }
-    return cols;
-}
-
-void cli_pad(FILE *f, const char *s, int width)
-{
-    fputs(s, f);
-    for (int w = cli_width(s); w < width; w++)
-        fputc(' ', f);
+    fputs(cli_style(c, style), stdout);
+    int used = term_cell(stdout, s, width, 0);
+    fputs(cli_style(c, STYLE_NONE), stdout);
+    term_cell(stdout, "", 0, pad - used);
+    return used;
 }
 
 /* ---- JSON ---- */

@@ -5,18 +5,6 @@
 
 #include "cli.h"
 
-static const char platforms_help[] =
-    "usage: bkerr platforms [--json]\n"
-    "\n"
-    "Prints the allocation table: the special codes -1 and 0, then every\n"
-    "prefix 10-99 with its category, id and name (the spec's, or bkerr.ini's\n"
-    "[platform.NN]), and the catalog configured for the id: loaded,\n"
-    "disabled, rejected or none, and its file.\n"
-    "\n"
-    "Options: --json (see docs/json.md), --config FILE, --lang zh_CN|en.\n"
-    "Exit status: 0 printed, 2 bad usage, 3 the registry could not be\n"
-    "opened or the output could not be written.\n";
-
 static const int64_t specials[] = {-1, 0};
 
 /* One row of the table, as printed. */
@@ -74,41 +62,47 @@ static bool get_row(const struct cli *c, int n, struct row *r)
     return true;
 }
 
+enum { COLS = 6 };
+
 static void print_text(const struct cli *c)
 {
-    const char *heads[5] = {"PREFIX", "CATEGORY", "ID", "NAME", "CATALOG"};
-    int w[5];
-    for (int k = 0; k < 5; k++)
-        w[k] = cli_width(heads[k]);
+    static const char *const heads[COLS] = {"PREFIX", "CATEGORY", "ID", "NAME",
+                                            "CATALOG", "PATH"};
+    int w[COLS], min[COLS];
+    for (int k = 0; k < COLS; k++)
+        w[k] = min[k] = cli_width(heads[k]);
     struct row r;
     for (int n = 0; get_row(c, n, &r); n++) {
-        const char *cells[5] = {r.prefix, r.category, r.id, r.name, r.catalog};
-        for (int k = 0; k < 5; k++) {
+        const char *cells[COLS] = {r.prefix, r.category, r.id, r.name,
+                                   r.catalog, r.path};
+        for (int k = 0; k < COLS; k++) {
             int v = cli_width(cells[k]);
             w[k] = v > w[k] ? v : w[k];
         }
     }
+    term_fit(c->width, COLS, w, min);
     fputs(cli_style(c, STYLE_DIM), stdout);
-    for (int k = 0; k < 5; k++)
-        cli_cell(stdout, heads[k], w[k] + 2);
-    printf("PATH%s\n", cli_style(c, STYLE_NONE));
+    for (int k = 0; k < COLS; k++)
+        cli_cell(stdout, heads[k], k < COLS - 1 ? w[k] + 2 : 0);
+    printf("%s\n", cli_style(c, STYLE_NONE));
     for (int n = 0; get_row(c, n, &r); n++) {
-        const char *cells[5] = {r.prefix, r.category, r.id, r.name, r.catalog};
+        const char *cells[COLS] = {r.prefix, r.category, r.id, r.name,
+                                   r.catalog, r.path};
         bool unassigned = strcmp(r.id, "-") == 0 && n >= 2;
         bool loaded = strcmp(r.catalog, "loaded") == 0;
         bool bad = strcmp(r.catalog, "rejected") == 0;
         if (unassigned)
             fputs(cli_style(c, STYLE_DIM), stdout);
-        for (int k = 0; k < 5; k++) {
+        for (int k = 0; k < COLS; k++) {
+            /* no blanks at the end of a line */
+            int pad = k == COLS - 1 || (k == COLS - 2 && !*r.path) ? 0
+                                                                   : w[k] + 2;
             if (k == 4 && (loaded || bad))
-                fputs(cli_style(c, loaded ? STYLE_GREEN : STYLE_RED), stdout);
-            cli_cell(stdout, cells[k], 0);
-            if (k == 4 && (loaded || bad))
-                fputs(cli_style(c, STYLE_NONE), stdout);
-            if (k < 4 || *r.path) /* no blanks at the end of a line */
-                cli_cell(stdout, "", w[k] + 2 - cli_width(cells[k]));
+                cli_styled_cell(c, loaded ? STYLE_GREEN : STYLE_RED, cells[k],
+                                w[k], pad);
+            else
+                term_cell(stdout, cells[k], w[k], pad);
         }
-        cli_cell(stdout, r.path, 0);
         printf("%s\n", unassigned ? cli_style(c, STYLE_NONE) : "");
     }
 }
@@ -190,12 +184,11 @@ static void print_json(const struct cli *c)
     json_finish(&j);
 }
 
-int cmd_platforms(struct cli *c, int argc, char **argv)
+static int cmd_platforms(struct cli *c, int argc, char **argv)
 {
-    int rc = cli_subcommand_args(argc, argv, platforms_help);
-    if (rc >= 0)
-        return rc;
-    if (cli_operands(&argc, argv) > 0) {
+    int rc;
+    (void)argv; /* no operands */
+    if (argc > 0) {
         cli_error("platforms takes no arguments; see bkerr platforms --help");
         return EXIT_USAGE;
     }
@@ -207,3 +200,22 @@ int cmd_platforms(struct cli *c, int argc, char **argv)
         print_text(c);
     return EXIT_OK;
 }
+
+static const struct cli_option platforms_options[] = {
+    CLI_OPT_JSON("print {\"specials\", \"platforms\"} (see docs/json.md)"),
+    CLI_OPT_CONFIG, CLI_OPT_LANG, CLI_OPT_COLOR, CLI_OPT_NO_PAGER,
+    CLI_OPT_HELP, CLI_OPT_END,
+};
+
+const struct cli_command cli_platforms = {
+    "platforms", cmd_platforms, "the allocation table and its catalogs",
+    "bkerr platforms [OPTIONS]",
+    "Prints the allocation table: the special codes -1 and 0, then every\n"
+    "prefix 10-99 with its category, id and name (the spec's, or bkerr.ini's\n"
+    "[platform.NN]), and the catalog configured for the id: loaded,\n"
+    "disabled, rejected or none, and its file.  On a terminal the table fits\n"
+    "its width and goes through $PAGER.\n",
+    "Exit status: 0 printed, 2 bad usage, 3 the registry could not be\n"
+    "opened or the output could not be written.\n",
+    platforms_options, true,
+};

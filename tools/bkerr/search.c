@@ -8,20 +8,6 @@
 
 #include "cli.h"
 
-static const char search_help[] =
-    "usage: bkerr search [--json] [--product ID] TEXT\n"
-    "\n"
-    "Searches the symbols, messages and advice of every loaded catalog, in\n"
-    "zh_CN and en, ignoring ASCII case (several words are joined with one\n"
-    "blank and searched as one text).  Exact symbol matches come first,\n"
-    "then symbols containing TEXT, then messages, then advice.  --product ID\n"
-    "searches one catalog.  Messages print in the chosen language.\n"
-    "\n"
-    "Options: --json (see docs/json.md), --config FILE, --lang zh_CN|en,\n"
-    "--product ID.\n"
-    "Exit status: 0 something matched, 1 nothing matched, 2 bad usage,\n"
-    "3 the registry could not be opened or the output could not be written.\n";
-
 /* How an entry matched, best first; the names are the JSON's. */
 enum rank { RANK_SYMBOL, RANK_SYMBOL_PART, RANK_MESSAGE, RANK_ADVICE, RANK_NONE };
 static const char *const rank_names[] = {
@@ -203,50 +189,53 @@ static void print_json(const struct cli *c, const struct matches *ms)
     json_finish(&j);
 }
 
-static int num_width(int64_t code)
+/* The table's columns. */
+enum { COLS = 5 };
+static const char *const heads[COLS] = {"CODE", "CATALOG", "MATCH", "SYMBOL",
+                                        "MESSAGE"};
+
+/* The cells of match m's row; num holds the text of its code. */
+static void cells_of(const struct cli *c, const struct match *m,
+                     char num[24], const char *cells[COLS])
 {
-    char num[24];
-    return snprintf(num, sizeof num, "%lld", (long long)code);
+    struct cli_entry e;
+    entry_of(c, m, &e);
+    const struct bkerr_result *r = cli_entry_in(&e, c->lang);
+    const char *cat = catalog_id(c, m);
+    snprintf(num, 24, "%lld", (long long)r->code);
+    cells[0] = num;
+    cells[1] = cat ? cat : "-";
+    cells[2] = rank_names[m->rank];
+    cells[3] = r->symbol ? r->symbol : "-";
+    cells[4] = r->message ? r->message : "-";
 }
 
 static void print_text(const struct cli *c, const struct matches *ms)
 {
-    int w[4] = {cli_width("CODE"), cli_width("CATALOG"), cli_width("MATCH"),
-                cli_width("SYMBOL")};
+    int w[COLS], min[COLS];
+    char num[24];
+    const char *cells[COLS];
+    for (int k = 0; k < COLS; k++)
+        w[k] = min[k] = cli_width(heads[k]);
     for (size_t i = 0; i < ms->n; i++) {
-        struct cli_entry e;
-        entry_of(c, &ms->m[i], &e);
-        const char *cat = catalog_id(c, &ms->m[i]);
-        int v[4] = {num_width(e.zh.code), cli_width(cat ? cat : "-"),
-                    cli_width(rank_names[ms->m[i].rank]),
-                    cli_width(e.zh.symbol ? e.zh.symbol : "-")};
-        for (int k = 0; k < 4; k++)
-            w[k] = v[k] > w[k] ? v[k] : w[k];
+        cells_of(c, &ms->m[i], num, cells);
+        for (int k = 0; k < COLS; k++) {
+            int v = cli_width(cells[k]);
+            w[k] = v > w[k] ? v : w[k];
+        }
     }
+    term_fit(c->width, COLS, w, min);
     fputs(cli_style(c, STYLE_DIM), stdout);
-    const char *heads[4] = {"CODE", "CATALOG", "MATCH", "SYMBOL"};
-    for (int k = 0; k < 4; k++)
-        cli_cell(stdout, heads[k], w[k] + 2);
-    printf("MESSAGE%s\n", cli_style(c, STYLE_NONE));
+    for (int k = 0; k < COLS; k++)
+        cli_cell(stdout, heads[k], k < COLS - 1 ? w[k] + 2 : 0);
+    printf("%s\n", cli_style(c, STYLE_NONE));
     for (size_t i = 0; i < ms->n; i++) {
-        struct cli_entry e;
-        char num[24];
-        entry_of(c, &ms->m[i], &e);
-        const struct bkerr_result *r = cli_entry_in(&e, c->lang);
-        const char *cat = catalog_id(c, &ms->m[i]);
-        const char *sym = r->symbol ? r->symbol : "-";
-        snprintf(num, sizeof num, "%lld", (long long)r->code);
-        fputs(cli_style(c, STYLE_BOLD), stdout);
-        cli_cell(stdout, num, 0);
-        fputs(cli_style(c, STYLE_NONE), stdout);
-        cli_cell(stdout, "", w[0] + 2 - cli_width(num));
-        cli_cell(stdout, cat ? cat : "-", w[1] + 2);
-        cli_cell(stdout, rank_names[ms->m[i].rank], w[2] + 2);
-        fputs(cli_style(c, STYLE_CYAN), stdout);
-        cli_cell(stdout, sym, 0);
-        fputs(cli_style(c, STYLE_NONE), stdout);
-        cli_cell(stdout, "", w[3] + 2 - cli_width(sym));
-        cli_cell(stdout, r->message ? r->message : "-", 0);
+        cells_of(c, &ms->m[i], num, cells);
+        cli_styled_cell(c, STYLE_BOLD, cells[0], w[0], w[0] + 2);
+        term_cell(stdout, cells[1], w[1], w[1] + 2);
+        term_cell(stdout, cells[2], w[2], w[2] + 2);
+        cli_styled_cell(c, STYLE_CYAN, cells[3], w[3], w[3] + 2);
+        term_cell(stdout, cells[4], w[4], 0);
         putchar('\n');
     }
 }
@@ -266,12 +255,10 @@ static char *join(int argc, char **argv)
     return text;
 }
 
-int cmd_search(struct cli *c, int argc, char **argv)
+static int cmd_search(struct cli *c, int argc, char **argv)
 {
-    int rc = cli_subcommand_args(argc, argv, search_help);
-    if (rc >= 0)
-        return rc;
-    if (cli_operands(&argc, argv) == 0) {
+    int rc;
+    if (argc == 0) {
         cli_error("no search text given; usage: bkerr search TEXT");
         return EXIT_USAGE;
     }
@@ -311,3 +298,24 @@ int cmd_search(struct cli *c, int argc, char **argv)
     free(text);
     return rc;
 }
+
+static const struct cli_option search_options[] = {
+    CLI_OPT_PRODUCT("search one catalog"),
+    CLI_OPT_JSON("print an array of matches (see docs/json.md)"),
+    CLI_OPT_CONFIG, CLI_OPT_LANG, CLI_OPT_COLOR, CLI_OPT_NO_PAGER,
+    CLI_OPT_HELP, CLI_OPT_END,
+};
+
+const struct cli_command cli_search = {
+    "search", cmd_search, "search messages, symbols and advice",
+    "bkerr search [OPTIONS] TEXT",
+    "Searches the symbols, messages and advice of every loaded catalog, in\n"
+    "zh_CN and en, ignoring ASCII case (several words are joined with one\n"
+    "blank and searched as one text).  Exact symbol matches come first,\n"
+    "then symbols containing TEXT, then messages, then advice.  Messages\n"
+    "print in the chosen language.  On a terminal the table fits its width\n"
+    "and goes through $PAGER.\n",
+    "Exit status: 0 something matched, 1 nothing matched, 2 bad usage,\n"
+    "3 the registry could not be opened or the output could not be written.\n",
+    search_options, true,
+};

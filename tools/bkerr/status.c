@@ -7,21 +7,6 @@
 
 #include "cli.h"
 
-static const char status_help[] =
-    "usage: bkerr status [--json]\n"
-    "\n"
-    "Prints each catalog bkerr.ini configures, in file order: its state\n"
-    "(loaded, disabled, rejected), prefix, version, number of entries,\n"
-    "legacy codes and ranges, and its file; for a rejected catalog, the\n"
-    "reason and what to do.  If a required catalog keeps the registry from\n"
-    "opening, each catalog is loaded on its own to fill the table.\n"
-    "\n"
-    "Options: --json (see docs/json.md), --config FILE.\n"
-    "Exit status: 0 every enabled catalog loaded, 1 some catalog was\n"
-    "rejected, 2 bad usage, 3 bkerr.ini is invalid or a required catalog\n"
-    "was rejected (the registry could not be opened), or the output could\n"
-    "not be written.\n";
-
 /* The rows of the table and the registries their strings live in. */
 struct table {
     struct bkerr_catalog_status *rows;
@@ -93,7 +78,7 @@ static void count(char *buf, size_t len, const struct bkerr_catalog_status *st,
         snprintf(buf, len, "-");
 }
 
-enum { COLS = 7 };
+enum { COLS = 8 };
 
 /* The cells of row st; nums holds the text of the numbers. */
 static void cells_of(const struct bkerr_catalog_status *st, char nums[4][24],
@@ -112,6 +97,7 @@ static void cells_of(const struct bkerr_catalog_status *st, char nums[4][24],
     cells[2] = nums[0];
     cells[3] = loaded && st->version ? st->version : "-";
     cells[4] = nums[1], cells[5] = nums[2], cells[6] = nums[3];
+    cells[7] = st->path ? st->path : "";
 }
 
 static enum cli_style style_of(enum bkerr_catalog_state s)
@@ -123,13 +109,14 @@ static enum cli_style style_of(enum bkerr_catalog_state s)
 
 static void print_text(const struct cli *c, const struct table *t)
 {
-    static const char *const heads[COLS] = {"ID", "STATE", "PREFIX", "VERSION",
-                                            "ENTRIES", "LEGACY", "RANGES"};
-    int w[COLS];
+    static const char *const heads[COLS] = {"ID",      "STATE",  "PREFIX",
+                                            "VERSION", "ENTRIES", "LEGACY",
+                                            "RANGES",  "PATH"};
+    int w[COLS], min[COLS];
     char nums[4][24];
     const char *cells[COLS];
     for (int k = 0; k < COLS; k++)
-        w[k] = cli_width(heads[k]);
+        w[k] = min[k] = cli_width(heads[k]);
     for (size_t i = 0; i < t->n; i++) {
         cells_of(&t->rows[i], nums, cells);
         for (int k = 0; k < COLS; k++) {
@@ -137,23 +124,24 @@ static void print_text(const struct cli *c, const struct table *t)
             w[k] = v > w[k] ? v : w[k];
         }
     }
+    term_fit(c->width, COLS, w, min);
     const char *config = bkerr_config_path(c->reg);
     printf("%sconfig: %s%s\n", cli_style(c, STYLE_BOLD), config,
            cli_style(c, STYLE_NONE));
     fputs(cli_style(c, STYLE_DIM), stdout);
     for (int k = 0; k < COLS; k++)
-        cli_cell(stdout, heads[k], w[k] + 2);
-    printf("PATH%s\n", cli_style(c, STYLE_NONE));
+        cli_cell(stdout, heads[k], k < COLS - 1 ? w[k] + 2 : 0);
+    printf("%s\n", cli_style(c, STYLE_NONE));
     for (size_t i = 0; i < t->n; i++) {
         const struct bkerr_catalog_status *st = &t->rows[i];
         cells_of(st, nums, cells);
         for (int k = 0; k < COLS; k++) {
-            fputs(k == 1 ? cli_style(c, style_of(st->state)) : "", stdout);
-            cli_cell(stdout, cells[k], 0);
-            fputs(k == 1 ? cli_style(c, STYLE_NONE) : "", stdout);
-            cli_cell(stdout, "", w[k] + 2 - cli_width(cells[k]));
+            int pad = k < COLS - 1 ? w[k] + 2 : 0;
+            if (k == 1)
+                cli_styled_cell(c, style_of(st->state), cells[k], w[k], pad);
+            else
+                term_cell(stdout, cells[k], w[k], pad);
         }
-        cli_cell(stdout, st->path, 0);
         putchar('\n');
         if (st->reason) {
             printf("  %s:%d: %s", config, st->line, st->required ? "required; "
@@ -204,12 +192,11 @@ static void print_json(const struct cli *c, const struct table *t)
     json_finish(&j);
 }
 
-int cmd_status(struct cli *c, int argc, char **argv)
+static int cmd_status(struct cli *c, int argc, char **argv)
 {
-    int rc = cli_subcommand_args(argc, argv, status_help);
-    if (rc >= 0)
-        return rc;
-    if (cli_operands(&argc, argv) > 0) {
+    int rc;
+    (void)argv; /* no operands */
+    if (argc > 0) {
         cli_error("status takes no arguments; see bkerr status --help");
         return EXIT_USAGE;
     }
@@ -237,3 +224,25 @@ int cmd_status(struct cli *c, int argc, char **argv)
     table_free(&t);
     return rc;
 }
+
+static const struct cli_option status_options[] = {
+    CLI_OPT_JSON("print {\"config\", \"error\", \"catalogs\"} (see\n"
+                 "docs/json.md)"),
+    CLI_OPT_CONFIG, CLI_OPT_COLOR, CLI_OPT_HELP, CLI_OPT_END,
+};
+
+const struct cli_command cli_status = {
+    "status", cmd_status, "each configured catalog and what became of it",
+    "bkerr status [OPTIONS]",
+    "Prints each catalog bkerr.ini configures, in file order: its state\n"
+    "(loaded, disabled, rejected), prefix, version, number of entries,\n"
+    "legacy codes and ranges, and its file; for a rejected catalog, the\n"
+    "reason and what to do.  If a required catalog keeps the registry from\n"
+    "opening, each catalog is loaded on its own to fill the table.  On a\n"
+    "terminal the table fits its width.\n",
+    "Exit status: 0 every enabled catalog loaded, 1 some catalog was\n"
+    "rejected, 2 bad usage, 3 bkerr.ini is invalid or a required catalog\n"
+    "was rejected (the registry could not be opened), or the output could\n"
+    "not be written.\n",
+    status_options, false,
+};

@@ -627,7 +627,7 @@ int main(void)
 EOF
 cc=${CC:-cc}
 run "$cc" -std=c11 -Wall -Wextra -Werror -pedantic -I"$BKERR_SOURCE_ROOT/include" \
-    -I"$tmp" -o "$tmp/use" "$tmp/use.c"
+    -I"$BKERR_BUILD_INCLUDE" -I"$tmp" -o "$tmp/use" "$tmp/use.c"
 exit_is 0
 run "$tmp/use"
 exit_is 0

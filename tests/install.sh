@@ -52,6 +52,23 @@ if "$catc" -o bk_monitor.c bk_monitor.catalog &&
        $(pkg-config --cflags bkerr) -o bk_monitor.so bk_monitor.c; then ok
 else bad "building the product's catalog with the installed files"; fi
 
+# The product's constants, from the same source, beside the installed
+# <bkerr/bkerr.h> (which includes the installed, generated version.h).
+cat > use.c <<'END'
+#include <stdio.h>
+#include <bkerr/bkerr.h>
+#include "bk_monitor_codes.h"
+int main(void)
+{
+    printf("%s %d\n", BKERR_VERSION, BKERR_BK_MONITOR_MONITORERROR);
+    return 0;
+}
+END
+if "$catc" --header bk_monitor_codes.h bk_monitor.catalog &&
+   ${CC:-cc} -std=c11 -Wall -Werror $(pkg-config --cflags bkerr) -o use use.c &&
+   [ "$(./use)" = "$(pkg-config --modversion bkerr) 3300001" ]; then ok
+else bad "the product's constants with the installed headers: $(./use 2>&1)"; fi
+
 mkdir -m 755 plugins
 cp bk_monitor.so plugins/
 chmod 644 plugins/bk_monitor.so

@@ -33,7 +33,7 @@
 extern "C" {
 #endif
 
-#define BKERR_VERSION "0.1.0"
+#include "version.h" /* BKERR_VERSION */
 
 #if defined(__GNUC__)
 #define BKERR_API __attribute__((visibility("default")))

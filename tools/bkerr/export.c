@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "constants.h"
 
 /* The catalogs being exported (by prefix) and the run's settings. */
 struct export {
@@ -554,349 +555,44 @@ static int export_csv(const struct export *x)
     return EXIT_OK;
 }
 
-/* ---- constants: names -------------------------------------------------- */
+/* ---- constants ----------------------------------------------------------- */
 
-/* One constant: a name for one code of one catalog. */
-struct def {
-    char *name;
-    size_t cat;    /* position in the export's catalogs */
-    int64_t code;
-    size_t order;  /* output order */
-    const char *comment;
-    enum bkerr_code_status status;
-    const char *defined;
-};
-
-/* Names <bkerr/bkerr.h> and <bkerr/plugin.h> define that have the shape
- * BKERR_<X>_<Y>; a constant never takes one of them. */
-static const char *const reserved[] = {
-    "BKERR_ABI_MAJOR", "BKERR_ABI_MINOR", "BKERR_API_VERSION",
-    "BKERR_CATALOG_DEFINE", "BKERR_CATALOG_DISABLED", "BKERR_CATALOG_LOADED",
-    "BKERR_CATALOG_REJECTED", "BKERR_CATALOG_SKIPPED", "BKERR_CATALOG_LAZY", "BKERR_CATALOG_SYMBOL",
-    "BKERR_CAT_COMMON", "BKERR_CAT_NONE", "BKERR_CAT_PLATFORM",
-    "BKERR_CAT_PUBLIC", "BKERR_CAT_SAAS", "BKERR_CAT_SPECIAL",
-    "BKERR_CAT_THIRD_PARTY", "BKERR_CLASS_NONSTANDARD", "BKERR_CLASS_SPECIAL",
-    "BKERR_CLASS_STANDARD", "BKERR_COUNT_OF", "BKERR_ERRMSG_SIZE",
-    "BKERR_LANG_DEFAULT", "BKERR_LANG_EN", "BKERR_LANG_ZH_CN",
-    "BKERR_NOT_IN_CATALOG", "BKERR_NO_CATALOG", "BKERR_OPEN_NO_LOAD",
-    "BKERR_PLUGIN_EXPORT", "BKERR_PLUGIN_H", "BKERR_TEXT_MAX",
-};
-
-static bool is_reserved(const char *name)
-{
-    for (size_t i = 0; i < sizeof reserved / sizeof reserved[0]; i++)
-        if (strcmp(reserved[i], name) == 0)
-            return true;
-    return false;
-}
-
-/* Appends s[0..len) upper-cased to out, each run of other characters as one
- * '_', none at either end. */
-static void append_upper(char *out, const char *s, size_t len)
-{
-    char *p = out + strlen(out);
-    bool gap = false;
-    for (size_t i = 0; i < len; i++) {
-        if (!ascii_alnum((unsigned char)s[i])) {
-            gap = true;
-            continue;
-        }
-        if (gap && p > out && p[-1] != '_')
-            *p++ = '_';
-        gap = false;
-        *p++ = s[i] >= 'a' && s[i] <= 'z' ? (char)(s[i] - 'a' + 'A') : s[i];
-    }
-    *p = '\0';
-}
-
-/* A symbol (one of '/'-separated ones) that can make a name: ASCII only,
- * with a letter or digit. */
-static bool usable(const char *s, size_t len)
-{
-    bool any = false;
-    for (size_t i = 0; i < len; i++) {
-        if ((unsigned char)s[i] >= 0x80)
-            return false;
-        any = any || ascii_alnum((unsigned char)s[i]);
-    }
-    return any;
-}
-
-/* "1199000", or "M2" for -2: the code as a name part. */
-static void code_tag(char *buf, size_t len, int64_t code)
-{
-    if (code < 0)
-        snprintf(buf, len, "M%llu", (unsigned long long)-(code + 1) + 1);
-    else
-        snprintf(buf, len, "%lld", (long long)code);
-}
-
-struct defs {
-    struct def *d;
-    size_t n, cap;
-};
-
-static bool push(struct defs *ds, const char *id, const char *sym,
-                 size_t symlen, size_t cat, const struct bkerr_result *r)
-{
-    if (ds->n == ds->cap) {
-        size_t cap = ds->cap ? ds->cap * 2 : 256;
-        struct def *grown = realloc(ds->d, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        ds->d = grown, ds->cap = cap;
-    }
-    char tag[24];
-    code_tag(tag, sizeof tag, r->code);
-    /* room for the id, the symbol, the code twice and counters */
-    char *name = malloc(strlen(id) + symlen + 2 * sizeof tag + 32);
-    if (!name)
-        return false;
-    strcpy(name, "BKERR_");
-    append_upper(name, id, strlen(id));
-    strcat(name, "_");
-    if (sym)
-        append_upper(name, sym, symlen);
-    else
-        strcat(name, tag);
-    ds->d[ds->n] = (struct def){name,       cat,        r->code,
-                                ds->n,      r->message, r->code_status,
-                                r->defined};
-    ds->n++;
-    return true;
-}
-
-/* One or more names for an entry: one per usable symbol, else its code. */
-static bool push_entry(struct defs *ds, const char *id, size_t cat,
-                       const struct bkerr_result *r)
-{
-    size_t before = ds->n;
-    for (const char *p = r->symbol; p && *p;) {
-        size_t len = strcspn(p, "/");
-        if (usable(p, len) && !push(ds, id, p, len, cat, r))
-            return false;
-        p += len;
-        if (*p == '/')
-            p++;
-    }
-    return ds->n > before || push(ds, id, NULL, 0, cat, r);
-}
-
-/* By name, then code (so that repeats of a pair are adjacent), then
- * output order (so that the first of a name comes first). */
-static int by_name(const void *a, const void *b)
-{
-    const struct def *x = a, *y = b;
-    int d = strcmp(x->name, y->name);
-    if (d)
-        return d;
-    if (x->cat != y->cat)
-        return x->cat < y->cat ? -1 : 1;
-    if (x->code != y->code)
-        return x->code < y->code ? -1 : 1;
-    return x->order < y->order ? -1 : x->order > y->order;
-}
-
-static int by_order(const void *a, const void *b)
-{
-    const struct def *x = a, *y = b;
-    return x->order < y->order ? -1 : x->order > y->order;
-}
-
-static bool same_code(const struct def *x, const struct def *y)
-{
-    return x->cat == y->cat && x->code == y->code;
-}
-
-/* Drops repeated (name, code) pairs, as from "Foo/FOO"; ds is by name. */
-static void drop_repeats(struct defs *ds)
-{
-    size_t kept = 0;
-    for (size_t i = 0; i < ds->n; i++) {
-        if (kept && strcmp(ds->d[kept - 1].name, ds->d[i].name) == 0 &&
-            same_code(&ds->d[kept - 1], &ds->d[i])) {
-            free(ds->d[i].name);
-            continue;
-        }
-        ds->d[kept++] = ds->d[i];
-    }
-    ds->n = kept;
-}
-
-/* Sorted by name: marks in *clash every name that two codes share. */
-static void mark_clashes(const struct defs *ds, bool *clash)
-{
-    for (size_t i = 0; i < ds->n; i++) {
-        bool prev = i > 0 && strcmp(ds->d[i - 1].name, ds->d[i].name) == 0;
-        bool next = i + 1 < ds->n && strcmp(ds->d[i + 1].name, ds->d[i].name) == 0;
-        clash[i] = prev || next || is_reserved(ds->d[i].name);
-    }
-}
-
-/* Makes every name unique: a name two codes share (or a reserved one)
- * gets "_<code>" on each; a name still shared then gets "_2", "_3"... on
- * all but its first.  Returns false on out of memory. */
-static bool settle_names(struct defs *ds)
-{
-    if (ds->n == 0) /* and ds->d may be NULL, which qsort must not get */
-        return true;
-    qsort(ds->d, ds->n, sizeof *ds->d, by_name);
-    drop_repeats(ds);
-    bool *clash = calloc(ds->n ? ds->n : 1, sizeof *clash);
-    if (!clash)
-        return false;
-    mark_clashes(ds, clash);
-    for (size_t i = 0; i < ds->n; i++) {
-        if (!clash[i])
-            continue;
-        char tag[24];
-        code_tag(tag, sizeof tag, ds->d[i].code);
-        strcat(strcat(ds->d[i].name, "_"), tag);
-    }
-    free(clash);
-    for (bool changed = true; changed;) {
-        changed = false;
-        qsort(ds->d, ds->n, sizeof *ds->d, by_name);
-        for (size_t i = 1, first = 0, run = 1; i < ds->n; i++) {
-            if (strcmp(ds->d[first].name, ds->d[i].name) != 0) {
-                first = i, run = 1;
-                continue;
-            }
-            char *longer = realloc(ds->d[i].name, strlen(ds->d[i].name) + 24);
-            if (!longer)
-                return false;
-            ds->d[i].name = longer;
-            sprintf(longer + strlen(longer), "_%zu", ++run);
-            changed = true;
-        }
-    }
-    qsort(ds->d, ds->n, sizeof *ds->d, by_order);
-    return true;
-}
-
-static void defs_free(struct defs *ds)
-{
-    for (size_t i = 0; i < ds->n; i++)
-        free(ds->d[i].name);
-    free(ds->d);
-}
-
-/* The constants of the exported catalogs, with unique names. */
-static bool build_defs(const struct export *x, struct defs *ds)
-{
-    for (size_t i = 0; i < x->n; i++) {
-        struct bkerr_catalog_status st = status_of(x, i);
-        struct cli_entry e;
-        for (bool more = cli_entry(x->c, x->idx[i], 0, &e); more;
-             more = cli_entry_next(x->c, x->idx[i], &e))
-            if (!push_entry(ds, st.id, i, cli_entry_in(&e, x->c->lang)))
-                return false;
-    }
-    return settle_names(ds);
-}
-
-/* ---- constants: output -------------------------------------------------- */
-
-/* Comment text on one line: no control characters, and nothing that could
- * end or nest a C comment or form a trigraph. */
-static void comment_text(FILE *f, const char *s)
-{
-    for (const char *p = s ? s : ""; *p; p++) {
-        unsigned char ch = (unsigned char)*p;
-        if (ch < 0x20 || ch == 0x7F)
-            fputc(' ', f);
-        else if ((ch == '*' && p[1] == '/') || (ch == '/' && p[1] == '*') ||
-                 (ch == '?' && p[1] == '?'))
-            fprintf(f, "%c ", ch);
-        else
-            fputc(ch, f);
-    }
-}
-
-/* The header comment of catalog i, in "# " or "/ * " style. */
-static void catalog_comment(const struct export *x, size_t i, bool python)
-{
-    struct bkerr_catalog_status st = status_of(x, i);
-    fputs(python ? "\n# " : "\n/* ", x->f);
-    comment_text(x->f, st.id);
-    fputc(' ', x->f);
-    comment_text(x->f, pick(x->c, st.name_zh, st.name_en));
-    fprintf(x->f, ": prefix %d, catalog version ", st.prefix);
-    comment_text(x->f, st.version ? st.version : "-");
-    fputs(python ? "\n" : " */\n", x->f);
-}
-
-/* The include guard: lower case, so that no constant can take it. */
-static void guard(const struct export *x, char *buf, size_t len)
-{
-    size_t n = (size_t)snprintf(buf, len, "bkerr_codes_");
-    for (const char *p = x->product ? x->product : ""; *p && n + 4 < len; p++)
-        buf[n++] = ascii_alnum((unsigned char)*p) ? *p : '_';
-    snprintf(buf + n, len - n, "%sh", x->product ? "_" : "");
-}
-
-static void write_defs(const struct export *x, const struct defs *ds,
-                       bool python)
-{
-    size_t shown = (size_t)-1;
-    for (size_t i = 0; i < ds->n; i++) {
-        const struct def *d = &ds->d[i];
-        if (d->cat != shown)
-            catalog_comment(x, shown = d->cat, python);
-        if (python)
-            fprintf(x->f, "%s = %lld", d->name, (long long)d->code);
-        else
-            fprintf(x->f, d->code < 0 ? "#define %s (%lld)" : "#define %s %lld",
-                    d->name, (long long)d->code);
-        if (d->comment || d->status || d->defined) {
-            fputs(python ? "  # " : " /* ", x->f);
-            comment_text(x->f, d->comment);
-            if (d->status || d->defined) {
-                fputs(" [", x->f);
-                comment_text(x->f, d->status ? bkerr_code_status_name(d->status)
-                                             : "");
-                fputs(d->status && d->defined ? "; " : "", x->f);
-                comment_text(x->f, d->defined);
-                fputc(']', x->f);
-            }
-            fputs(python ? "" : " */", x->f);
-        }
-        fputc('\n', x->f);
-    }
-}
-
+/* The exported catalogs' constants, named by the one algorithm that
+ * bkerr-catc --header also uses (tools/constants). */
 static int export_defines(const struct export *x, bool python)
 {
-    struct defs ds = {0};
-    if (!build_defs(x, &ds)) {
-        defs_free(&ds);
+    struct constants_catalog *cats = calloc(x->n ? x->n : 1, sizeof *cats);
+    struct constants k = {cats, x->n, NULL, 0, 0};
+    bool ok = cats != NULL;
+    for (size_t i = 0; ok && i < x->n; i++) {
+        struct bkerr_catalog_status st = status_of(x, i);
+        cats[i] = (struct constants_catalog){
+            st.id, pick(x->c, st.name_zh, st.name_en), st.version, st.prefix};
+        struct cli_entry e;
+        for (bool more = cli_entry(x->c, x->idx[i], 0, &e); ok && more;
+             more = cli_entry_next(x->c, x->idx[i], &e)) {
+            const struct bkerr_result *r = cli_entry_in(&e, x->c->lang);
+            const struct constants_entry c = {
+                r->code, r->symbol, r->message,
+                r->code_status ? bkerr_code_status_name(r->code_status)
+                               : NULL,
+                r->defined};
+            ok = constants_add(&k, i, &c);
+        }
+    }
+    const struct constants_doc doc = {
+        x->product ? x->product : "every loaded catalog",
+        "bkerr " BKERR_VERSION,
+        python ? "bkerr export --format python-defines"
+               : "bkerr export --format c-defines",
+        x->product, python};
+    ok = ok && constants_write(&k, &doc, x->f);
+    constants_free(&k);
+    free(cats);
+    if (!ok) {
         cli_error("out of memory");
         return EXIT_OPEN;
     }
-    const char *what = x->product ? x->product : "every loaded catalog";
-    if (python) {
-        fprintf(x->f,
-                "\"\"\"BlueKing error codes of %s, from bkerr %s.\n\n"
-                "Generated by `bkerr export --format python-defines`; do not "
-                "edit.\nNames are BKERR_<PRODUCT>_<SYMBOL>; see bkerr(1), "
-                "CONSTANT NAMES.\n\"\"\"\n", what, BKERR_VERSION);
-    } else {
-        char g[96];
-        guard(x, g, sizeof g);
-        fprintf(x->f,
-                "/* BlueKing error codes of %s, from bkerr %s.\n"
-                " * Generated by `bkerr export --format c-defines`; do not "
-                "edit.\n * Names are BKERR_<PRODUCT>_<SYMBOL>; see bkerr(1), "
-                "CONSTANT NAMES. */\n#ifndef %s\n#define %s\n", what,
-                BKERR_VERSION, g, g);
-    }
-    write_defs(x, &ds, python);
-    if (python)
-        fputs("\n__all__ = [name for name in dir() if name.startswith("
-              "\"BKERR_\")]\n", x->f);
-    else
-        fputs("\n#endif\n", x->f);
-    defs_free(&ds);
     return EXIT_OK;
 }
 

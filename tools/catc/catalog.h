@@ -1,6 +1,6 @@
 /* The catalog compiler's model of one catalog source, and its stages:
  * source.c (text -> model), placeholders.c (canonical form), check.c
- * (rules), emit.c (model -> C). */
+ * (rules), emit.c (model -> C), defines.c (model -> constants). */
 #ifndef BKERR_CATC_CATALOG_H
 #define BKERR_CATC_CATALOG_H
 
@@ -77,5 +77,11 @@ bool catc_coverage(struct catalog *cats, size_t n, bool specific, FILE *out);
 
 /* Writes the plugin's C source. */
 bool catc_emit(const struct catalog *c, const char *source_name, FILE *out);
+
+/* Writes the catalog's constants (tools/constants): a C header, or with
+ * python a Python module; comments in English, else Chinese, each falling
+ * back to the other.  False when out of memory. */
+bool catc_defines(const struct catalog *c, const char *source_name,
+                  bool python, bool english, FILE *out);
 
 #endif

@@ -10,8 +10,9 @@ Python with pip, and nothing is required at build time.
 
 Hooks: build_wheel, build_sdist, build_editable (PEP 660: a .pth file
 pointing at this directory), prepare_metadata_for_build_wheel/_editable and
-the get_requires_* ones (nothing).  The version is bkerr/__init__.py's
-``__version__``.
+the get_requires_* ones (nothing).  The version is bkerr's, whose one
+source is meson.build's project(): bkerr/_version.py reads it there, and
+the wheel and the sdist carry that file as the one line it computed.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import base64
 import hashlib
 import io
 import os
-import re
+import runpy
 import tarfile
 import time
 import zipfile
@@ -37,19 +38,27 @@ CLASSIFIERS = [
     "License :: OSI Approved :: MIT License",
     "Typing :: Typed",
 ]
-PACKAGE_FILES = ["__init__.py", "_native.py", "py.typed"]
+PACKAGE_FILES = ["__init__.py", "_native.py", "_version.py", "py.typed"]
 SDIST_FILES = ["pyproject.toml", "README.md", "_build/bkerr_build.py"] + [
     f"bkerr/{f}" for f in PACKAGE_FILES
 ]
 TAG = "py3-none-any"
 
 
+VERSION_FILE = f"{NAME}/_version.py"
+
+
 def _version() -> str:
-    with open(os.path.join(ROOT, NAME, "__init__.py"), encoding="utf-8") as f:
-        m = re.search(r'^__version__ = "([^"]+)"$', f.read(), re.M)
-    if not m:
-        raise RuntimeError("bkerr/__init__.py has no __version__")
-    return m.group(1)
+    return runpy.run_path(os.path.join(ROOT, VERSION_FILE))["__version__"]
+
+
+def _source(path: str) -> bytes:
+    """A file as it goes into a wheel or sdist: _version.py as its value."""
+    if path == VERSION_FILE:
+        return (f'"""bkerr\'s version, from meson.build when this was '
+                f'built."""\n\n__version__ = "{_version()}"\n').encode("utf-8")
+    with open(os.path.join(ROOT, path), "rb") as f:
+        return f.read()
 
 
 def _metadata() -> str:
@@ -114,11 +123,7 @@ def _write_wheel(directory: str, files: List[Tuple[str, bytes]]) -> str:
 
 
 def _package_files() -> List[Tuple[str, bytes]]:
-    out = []
-    for f in PACKAGE_FILES:
-        with open(os.path.join(ROOT, NAME, f), "rb") as fh:
-            out.append((f"{NAME}/{f}", fh.read()))
-    return out
+    return [(f"{NAME}/{f}", _source(f"{NAME}/{f}")) for f in PACKAGE_FILES]
 
 
 # ---- PEP 517 / PEP 660 hooks ------------------------------------------------
@@ -163,7 +168,7 @@ def build_editable(wheel_directory: str, config_settings: Optional[dict] = None,
 def build_sdist(sdist_directory: str, config_settings: Optional[dict] = None) -> str:
     base = f"{NAME}-{_version()}"
     name = f"{base}.tar.gz"
-    members = [(f, open(os.path.join(ROOT, f), "rb").read()) for f in SDIST_FILES]
+    members = [(f, _source(f)) for f in SDIST_FILES]
     members.append(("PKG-INFO", _metadata().encode("utf-8")))
     with tarfile.open(os.path.join(sdist_directory, name), "w:gz",
                       format=tarfile.PAX_FORMAT) as tar:

@@ -53,6 +53,7 @@ from typing import (
 )
 
 from . import _native
+from ._version import __version__  # bkerr's, whose source is meson.build
 
 __all__ = [
     "API_VERSION",
@@ -82,7 +83,6 @@ __all__ = [
     "load_library",
 ]
 
-__version__ = "0.1.0"
 
 #: The function-table version this binding asks ``bkerr_api()`` for.  An
 #: older library still serves everything but what later versions added,

@@ -85,7 +85,8 @@ class PackageTest(unittest.TestCase):
         self.assertEqual(run.returncode, 0, run.stderr)
         alone = os.path.join(self.work, "alone")
         with tarfile.open(os.path.join(out, run.stdout.strip())) as tar:
-            tar.extractall(alone)
+            safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
+            tar.extractall(alone, **safe)
         (self.src,) = [os.path.join(alone, d) for d in os.listdir(alone)]
         self.check(self.install())
 

@@ -166,7 +166,6 @@ cat > "$tmp/demo.catalog" <<'END'
 id = cmdb
 prefix = 11
 name_zh = 配置平台
-name_en = CMDB
 version = 2.0
 origin = tests/catc.sh
 
@@ -329,6 +328,43 @@ message_en = The load balancer is being changed
 END
 if "$BKERR_CATC" --check "$tmp/guest.catalog"; then ok
 else bad "a catalog without a prefix, its codes legacy, is refused"; fi
+
+# One display name per product: the spec's, under its prefixes.
+refuses spec_name 5 "name_en 'CMDB' is not the spec's name for prefix 11, 'Configuration platform (CMDB)'" <<END
+[catalog]
+id = cmdb
+prefix = 11
+name_zh = 配置平台
+name_en = CMDB
+version = 1.0
+END
+refuses own_name 1 "[catalog] has neither name_zh nor name_en; a product without a prefix the spec allocates names itself" <<END
+[catalog]
+id = bk_monitor
+prefix = 33
+version = 1.0
+END
+refuses guest_name 1 "has neither name_zh nor name_en" <<END
+[catalog]
+id = bk_lite
+version = 1.0
+END
+printf '[catalog]\nid = bk_iam\nprefix = 19\nversion = 1\n\n[1900001]\nmessage_en = x\n' \
+    > "$tmp/unnamed.catalog"
+if "$BKERR_CATC" -o "$tmp/unnamed.c" "$tmp/unnamed.catalog" &&
+   grep -qF '.name_zh = "权限中心 SaaS"' "$tmp/unnamed.c" &&
+   grep -qF '.name_en = "IAM SaaS"' "$tmp/unnamed.c"; then ok
+else bad "a catalog without names under a spec prefix: the plugin has not the spec's"; fi
+# The loader holds no plugin to it: an admin's [platform.NN] may rename,
+# and a plugin built elsewhere may carry its own names.
+sed 's/\.name_en = "IAM SaaS"/.name_en = "Our IAM"/' "$tmp/unnamed.c" > "$tmp/renamed.c"
+mkdir -m 755 "$tmp/named"
+printf '[registry]\nplugin_dir = named\n[catalog.bk_iam]\nrequired = true\n' \
+    > "$tmp/named.ini"
+if ${CC:-cc} -std=c11 -shared -fPIC -I"$BKERR_SOURCE_ROOT/include" \
+       -o "$tmp/named/bk_iam.so" "$tmp/renamed.c" &&
+   "$BKERR_EXE" --config "$tmp/named.ini" --lang en list bk_iam >/dev/null
+then ok; else bad "the loader refused a plugin whose name is not the spec's"; fi
 
 # --strict: every entry says where it comes from.
 strict() {

@@ -166,8 +166,6 @@ static void check_header(struct catalog *c)
         c->prefix_value = (int)prefix; /* 0: a guest-only catalog */
     if (!c->version.s)
         catc_error(c, line, "[catalog] has no version");
-    if (!c->name_zh.s && !c->name_en.s)
-        catc_error(c, line, "[catalog] has neither name_zh nor name_en");
     const struct text *texts[] = {&c->name_zh, &c->name_en, &c->version,
                                   &c->origin, &c->upstream,
                                   &c->upstream_version};
@@ -192,6 +190,43 @@ static void check_header(struct catalog *c)
     if (p && p->prefix != c->prefix_value)
         catc_error(c, c->id.line, "the spec allocates '%s' prefix %d, not %d",
                    c->id.s, p->prefix, c->prefix_value);
+}
+
+/* One display name per product: under a prefix the spec allocates, its
+ * row names the product, so the catalog may leave name_zh and name_en out
+ * (they become the spec's here, and so the plugin's) and a name it gives
+ * must be the spec's.  Only a catalog without such a prefix (none, or one
+ * an admin's [platform.NN] allocates) names itself, and then must.  The
+ * loader does not hold plugins to this: an admin's [platform.NN] may
+ * rename a product on one host. */
+static void check_display_names(struct catalog *c)
+{
+    const struct bk_spec_platform *spec =
+        c->prefix_value ? bk_spec_platform(c->prefix_value) : NULL;
+    if (!spec) {
+        if (!c->name_zh.s && !c->name_en.s)
+            catc_error(c, c->header_line, "[catalog] has neither name_zh nor "
+                       "name_en; a product without a prefix the spec "
+                       "allocates names itself");
+        return;
+    }
+    const struct {
+        struct text *given;
+        const char *key, *spec;
+    } names[] = {{&c->name_zh, "name_zh", spec->name_zh},
+                 {&c->name_en, "name_en", spec->name_en}};
+    for (size_t i = 0; i < 2; i++) {
+        struct text *t = names[i].given;
+        if (t->s && names[i].spec && strcmp(t->s, names[i].spec) != 0)
+            catc_error(c, t->line, "%s '%s' is not the spec's name for "
+                       "prefix %d, '%s'; leave %s out (the spec's is used) "
+                       "or write it as the spec does", names[i].key, t->s,
+                       spec->prefix, names[i].spec, names[i].key);
+        else if (!t->s && names[i].spec && !(t->s = bk_strdup(names[i].spec))) {
+            perror("bkerr-catc");
+            exit(3);
+        }
+    }
 }
 
 /* Canonical placeholders in a message; reports a malformed one. */
@@ -276,6 +311,8 @@ static void check_ranges(struct catalog *c)
 bool catc_check(struct catalog *c, bool strict)
 {
     check_header(c);
+    if (!c->errors)
+        check_display_names(c);
     if (c->errors)
         return false;
     if (c->n_entries)

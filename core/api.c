@@ -40,6 +40,11 @@ static const struct bkerr_api api = {
     .special = bkerr_special,
     .generic = bkerr_generic,
     .category = bkerr_category,
+    .product = bkerr_product,
+    .product_at = bkerr_product_at,
+    .catalog_find = bkerr_catalog_find,
+    .catalog_range = bkerr_catalog_range,
+    .lookup_symbol = bkerr_lookup_symbol,
     .severity_name = bkerr_severity_name,
 };
 

@@ -27,8 +27,8 @@ def real_table_address(path: str) -> int:
     return addr
 
 
-V1, V2, V3, V4 = (_native.SIZES[1], _native.SIZES[2], _native.SIZES[3],
-                  _native.SIZES[4])
+V1, V2, V3, V4, V5 = (_native.SIZES[1], _native.SIZES[2], _native.SIZES[3],
+                      _native.SIZES[4], _native.SIZES[5])
 
 
 class FakeEntry:
@@ -69,43 +69,51 @@ class FakeEntry:
 VERSION_2_FUNCTIONS = [name for name, _ in dict(_native.VERSIONS)[2]]
 VERSION_3_FUNCTIONS = [name for name, _ in dict(_native.VERSIONS)[3]]
 VERSION_4_FUNCTIONS = [name for name, _ in dict(_native.VERSIONS)[4]]
+VERSION_5_FUNCTIONS = [name for name, _ in dict(_native.VERSIONS)[5]]
+LATER_THAN_2 = VERSION_3_FUNCTIONS + VERSION_4_FUNCTIONS + VERSION_5_FUNCTIONS
 
 
 class TableVersionTest(unittest.TestCase):
-    def test_real_table_is_version_4_of_the_expected_size(self) -> None:
+    def test_real_table_is_version_5_of_the_expected_size(self) -> None:
         lib = bkerr.Library(library_path())
-        self.assertEqual(lib.api_version, 4)
-        self.assertEqual(lib._api.table_size, V4)
-        self.assertEqual(lib._api.usable_version, 4)
+        self.assertEqual(lib.api_version, 5)
+        self.assertEqual(lib._api.table_size, V5)
+        self.assertEqual(lib._api.usable_version, 5)
         self.assertEqual(VERSION_3_FUNCTIONS, ["message"])
         self.assertEqual(VERSION_4_FUNCTIONS,
                          ["lookup_variant", "code_status_name", "lookup_guest"])
-        for name in VERSION_2_FUNCTIONS + VERSION_3_FUNCTIONS + VERSION_4_FUNCTIONS:
+        self.assertEqual(VERSION_5_FUNCTIONS,
+                         ["strerror", "lang_name", "parse_lang", "special",
+                          "generic", "category", "product", "product_at",
+                          "catalog_find", "catalog_range", "lookup_symbol",
+                          "severity_name", "diagnostic_count", "diagnostic"])
+        for name in VERSION_2_FUNCTIONS + LATER_THAN_2:
             self.assertIsNotNone(getattr(lib._api, name), name)
         self.assertEqual(lib.version, "0.1.0")
-        self.assertEqual(bkerr.API_VERSION, 4)
-        self.assertIn("api 4", repr(lib))
+        self.assertEqual(bkerr.API_VERSION, 5)
+        self.assertIn("api 5", repr(lib))
 
     def test_library_without_the_version_the_binding_asks_for(self) -> None:
-        # a binding that needs version 5, above the real library's 4
-        with mock.patch.object(_native, "API_VERSION", 5), \
-                mock.patch.object(_native, "MIN_API_VERSION", 5):
+        # a binding that needs version 6, above the real library's 5
+        with mock.patch.object(_native, "API_VERSION", 6), \
+                mock.patch.object(_native, "MIN_API_VERSION", 6):
             with self.assertRaises(bkerr.ApiVersionError) as cm:
                 bkerr.Library(library_path())
         message = str(cm.exception)
-        self.assertIn("bkerr_api(5) returned NULL", message)
-        self.assertIn("it has version 4", message)
-        self.assertIn("needs version 5", message)
+        self.assertIn("bkerr_api(6) returned NULL", message)
+        self.assertIn("it has version 5", message)
+        self.assertIn("needs version 6", message)
         self.assertIsInstance(cm.exception, bkerr.LibraryError)
 
     def test_library_older_than_the_binding_is_used_at_its_version(self) -> None:
-        # a binding written for version 5 that can live with 1: the real
-        # bkerr_api(5) returns NULL, bkerr_api(1) the version-4 table, whose
+        # a binding written for version 6 that can live with 1: the real
+        # bkerr_api(6) returns NULL, bkerr_api(1) the version-5 table, whose
         # functions are all used
-        with mock.patch.object(_native, "API_VERSION", 5):
+        with mock.patch.object(_native, "API_VERSION", 6):
             lib = bkerr.Library(library_path())
-        self.assertEqual(lib.api_version, 4)
-        self.assertEqual(lib._api.usable_version, 4)
+        self.assertEqual(lib.api_version, 5)
+        self.assertEqual(lib._api.usable_version, 5)
+        self.assertIsNotNone(lib._api.lookup_symbol)
         self.assertIsNotNone(lib._api.live_close)
         self.assertIsNotNone(lib._api.message)
         with TempIni("[catalog.cmdb]\npath = handmade.so\n") as ini:
@@ -114,17 +122,18 @@ class TableVersionTest(unittest.TestCase):
                 self.assertEqual(reg.message(1100001, lang="en"), "English message")
 
     def test_entry_returning_null(self) -> None:
-        fake = FakeEntry(4, returns_null=True)
+        fake = FakeEntry(5, returns_null=True)
         with self.assertRaises(bkerr.ApiVersionError) as cm:
             fake.library()
-        self.assertEqual(fake.asked, [4, 1])  # version 4, then the oldest usable
-        self.assertIn("bkerr_api(4) and bkerr_api(1) returned NULL", str(cm.exception))
+        self.assertEqual(fake.asked, [5, 1])  # version 5, then the oldest usable
+        self.assertIn("bkerr_api(5) and bkerr_api(1) returned NULL", str(cm.exception))
 
     def test_table_older_than_asked(self) -> None:
         # a library that breaks bkerr_api()'s contract is not used, even when
         # the table it returns would do
-        for version, provides, asked in ((0, 4, [4]), (1, 4, [4]), (2, 4, [4]),
-                                         (3, 4, [4]), (0, 2, [4, 1]), (0, 1, [4, 1])):
+        for version, provides, asked in ((0, 5, [5]), (1, 5, [5]), (2, 5, [5]),
+                                         (3, 5, [5]), (4, 5, [5]), (0, 2, [5, 1]),
+                                         (0, 1, [5, 1])):
             with self.subTest(version=version, provides=provides):
                 fake = FakeEntry(version, provides=provides)
                 with self.assertRaises(bkerr.ApiVersionError) as cm:
@@ -135,12 +144,13 @@ class TableVersionTest(unittest.TestCase):
 
     def test_table_smaller_than_its_version(self) -> None:
         for version, size in ((1, 8), (1, V1 - 8), (2, V1), (2, V2 - 8), (3, V1),
-                              (3, V2), (3, V3 - 4), (4, V3), (4, V4 - 8), (5, V4 - 8)):
+                              (3, V2), (3, V3 - 4), (4, V3), (4, V4 - 8), (5, V4),
+                              (5, V5 - 8), (6, V5 - 8)):
             with self.subTest(version=version, size=size):
                 with self.assertRaises(bkerr.ApiVersionError) as cm:
                     FakeEntry(version, size=size).library()
                 self.assertIn(f"is {size} bytes", str(cm.exception))
-                usable = min(version, 4)
+                usable = min(version, 5)
                 self.assertIn(f"smaller than version {usable}'s "
                               f"{_native.SIZES[usable]}", str(cm.exception))
 
@@ -148,24 +158,27 @@ class TableVersionTest(unittest.TestCase):
         for version, name in ((1, "lookup"), (2, "lookup"), (2, "catalog_entry"),
                               (2, "live_release"), (3, "lookup"), (3, "live_close"),
                               (3, "message"), (4, "message"), (4, "lookup_variant"),
-                              (4, "code_status_name")):
+                              (4, "code_status_name"), (5, "lookup_guest"),
+                              (5, "strerror"), (5, "product"),
+                              (5, "lookup_symbol"), (5, "diagnostic")):
             with self.subTest(version=version, name=name):
                 with self.assertRaises(bkerr.ApiVersionError) as cm:
                     FakeEntry(version, null=name).library()
                 self.assertIn(f"no '{name}' function", str(cm.exception))
 
     def test_newer_table_is_accepted_and_used(self) -> None:
-        # version 5 appends members: a version-4 binding uses the first ones
-        fake = FakeEntry(5, extra=16)
+        # version 6 appends members: a version-5 binding uses the first ones
+        fake = FakeEntry(6, extra=16)
         lib = fake.library()
-        self.assertEqual(lib.api_version, 5)
-        self.assertEqual(lib._api.usable_version, 4)
-        self.assertEqual(fake.asked, [4])
+        self.assertEqual(lib.api_version, 6)
+        self.assertEqual(lib._api.usable_version, 5)
+        self.assertEqual(fake.asked, [5])
         with TempIni("[catalog.cmdb]\npath = handmade.so\n") as ini:
             with bkerr.Registry(ini.path, library=lib) as reg:
                 self.assertEqual(reg.lookup(1100001, lang="en").message, "English message")
                 self.assertEqual(reg.message(1100001, lang="en"), "English message")
                 self.assertEqual(len(reg.entries("cmdb")), 6 + 5)
+                self.assertEqual([r.code for r in reg.symbol("HmBoth")], [1100001])
             with bkerr.LiveRegistry(ini.path, library=lib) as live, live.acquire() as reg:
                 self.assertEqual(reg.lookup(1100001, lang="en").symbol, "HmBoth")
                 self.assertEqual(reg.message(1100001, lang="en"), "English message")
@@ -176,12 +189,12 @@ class TableVersionTest(unittest.TestCase):
         # and 2 works; message() raises ApiVersionError
         fake = FakeEntry(2, size=V2)
         lib = fake.library()
-        self.assertEqual(fake.asked, [4, 1])
+        self.assertEqual(fake.asked, [5, 1])
         self.assertEqual(lib.api_version, 2)
         self.assertEqual(lib._api.usable_version, 2)
         for name in VERSION_2_FUNCTIONS:
             self.assertIsNotNone(getattr(lib._api, name), name)
-        for name in VERSION_3_FUNCTIONS + VERSION_4_FUNCTIONS:
+        for name in LATER_THAN_2:
             self.assertIsNone(getattr(lib._api, name), name)
         with TempIni("[catalog.cmdb]\npath = handmade.so\n") as ini:
             with bkerr.Registry(ini.path, library=lib) as reg:
@@ -207,6 +220,27 @@ class TableVersionTest(unittest.TestCase):
                                   str(cm.exception))
                 live.reload()
 
+    def test_version_4_table(self) -> None:
+        # a library from before the read model: lookups and variants work;
+        # what version 5 added raises ApiVersionError
+        fake = FakeEntry(4, size=V4)
+        lib = fake.library()
+        self.assertEqual(fake.asked, [5, 1])
+        self.assertEqual(lib._api.usable_version, 4)
+        for name in VERSION_5_FUNCTIONS:
+            self.assertIsNone(getattr(lib._api, name), name)
+        with self.assertRaises(bkerr.ApiVersionError) as cm:
+            lib.specials()
+        self.assertIn("'special' needs function table version 5", str(cm.exception))
+        with TempIni("[catalog.cmdb]\npath = handmade.so\n") as ini:
+            with bkerr.Registry(ini.path, library=lib) as reg:
+                self.assertEqual(len(reg.variants(1100001)), 1)
+                for call in (lambda: reg.symbol("HmBoth"), lambda: reg.product("cmdb"),
+                             lambda: reg.catalog("cmdb"), lambda: reg.ranges("cmdb")):
+                    with self.assertRaises(bkerr.ApiVersionError) as cm:
+                        call()
+                    self.assertIn("needs function table version 5", str(cm.exception))
+
     def test_version_2_table_is_read_no_further_than_version_2(self) -> None:
         # a version-2 table with a bigger size: only its version's members
         # are used, not what follows catalog_state_name
@@ -224,9 +258,9 @@ class TableVersionTest(unittest.TestCase):
         # what version 2 added raises ApiVersionError
         fake = FakeEntry(1, size=V1)
         lib = fake.library()
-        self.assertEqual(fake.asked, [4, 1])
+        self.assertEqual(fake.asked, [5, 1])
         self.assertEqual(lib.api_version, 1)
-        for name in VERSION_2_FUNCTIONS + VERSION_3_FUNCTIONS + VERSION_4_FUNCTIONS:
+        for name in VERSION_2_FUNCTIONS + LATER_THAN_2:
             self.assertIsNone(getattr(lib._api, name), name)
         with TempIni("[catalog.cmdb]\npath = handmade.so\n") as ini:
             with bkerr.Registry(ini.path, library=lib) as reg:
@@ -259,7 +293,7 @@ class TableVersionTest(unittest.TestCase):
         lib = FakeEntry(1, size=V2).library()
         self.assertEqual(lib._api.table_size, V2)
         self.assertEqual(lib._api.usable_version, 1)
-        for name in VERSION_2_FUNCTIONS + VERSION_3_FUNCTIONS + VERSION_4_FUNCTIONS:
+        for name in VERSION_2_FUNCTIONS + LATER_THAN_2:
             self.assertIsNone(getattr(lib._api, name), name)
         lib = FakeEntry(1, size=V1, null="open_with").library()  # not even looked at
         self.assertIsNone(lib._api.open_with)
@@ -267,7 +301,8 @@ class TableVersionTest(unittest.TestCase):
     def test_fake_tables_work(self) -> None:
         # the control: unedited copies are accepted, so the rejections above
         # come from the edits and not from the fake itself
-        for version, asked in ((1, [4, 1]), (2, [4, 1]), (3, [4, 1]), (4, [4])):
+        for version, asked in ((1, [5, 1]), (2, [5, 1]), (3, [5, 1]), (4, [5, 1]),
+                               (5, [5])):
             with self.subTest(version=version):
                 fake = FakeEntry(version)
                 self.assertEqual(fake.library().fill("<{0}>", "v"), "<v>")

@@ -40,7 +40,14 @@ static const struct bkerr_api api = {
     .special = bkerr_special,
     .generic = bkerr_generic,
     .category = bkerr_category,
+    .product = bkerr_product,
+    .product_at = bkerr_product_at,
+    .catalog_find = bkerr_catalog_find,
+    .catalog_range = bkerr_catalog_range,
+    .lookup_symbol = bkerr_lookup_symbol,
     .severity_name = bkerr_severity_name,
+    .diagnostic_count = bkerr_diagnostic_count, /* PLACEHOLDER */
+    .diagnostic = bkerr_diagnostic,             /* PLACEHOLDER */
 };
 
 const struct bkerr_api *bkerr_api(uint32_t min_version)

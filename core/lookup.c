@@ -9,6 +9,7 @@
 #include "loader.h"
 #include "registry.h"
 #include "common/code.h"
+#include "common/sized.h"
 #include "common/spec.h"
 
 /* Picks the text in lang, else the other language; NULL if both are
@@ -395,4 +396,27 @@ int bkerr_catalog_entry(const bkerr_registry *reg, size_t i, size_t index,
     else
         return BKERR_ENOTFOUND;
     return rc < 0 ? rc : 0;
+}
+
+/* A range answers for the codes in it as apply_range() does: its module,
+ * and its advice in lang, else the other language. */
+int bkerr_catalog_range(const bkerr_registry *reg, size_t i, size_t k,
+                        enum bkerr_lang lang, struct bkerr_range_info *out)
+{
+    if (!reg || !bk_sized_ok(out, sizeof *out) ||
+        (unsigned)lang > BKERR_LANG_EN)
+        return BKERR_EINVAL;
+    if (i >= reg->n_slots || !bk_slot_ready(reg, &reg->slots[i]))
+        return BKERR_ENOTFOUND;
+    const struct bkerr_catalog *d = reg->slots[i].cat.desc;
+    if (k >= d->n_ranges)
+        return BKERR_ENOTFOUND;
+    const struct bkerr_range *range = &d->ranges[k];
+    struct bkerr_range_info v = {.size = sizeof v, .first = range->first,
+                                 .last = range->last,
+                                 .module = range->module};
+    v.advice = pick(nonempty(range->advice_zh), nonempty(range->advice_en),
+                    wanted_lang(reg, lang), &v.advice_lang);
+    bk_sized_put(out, &v, sizeof v);
+    return 0;
 }

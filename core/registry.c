@@ -12,6 +12,7 @@
 #include "guests.h"
 #include "index.h"
 #include "loader.h"
+#include "products.h"
 #include "reason.h"
 #include "trust.h"
 #include "common/spec.h"
@@ -157,8 +158,8 @@ static bool load_catalog(bkerr_registry *reg, struct bk_slot *slot)
     const struct bkerr_catalog *d = slot->cat.desc;
     st->state = BKERR_CATALOG_LOADED;
     st->prefix = d->prefix;
-    st->name_zh = d->name_zh;
-    st->name_en = d->name_en;
+    /* the product's one display name, as lookups give it */
+    bk_display_name(reg, slot->prefix, d, &st->name_zh, &st->name_en);
     st->version = d->version;
     st->origin = d->origin;
     st->n_entries = slot->cat.ix.n;
@@ -346,6 +347,7 @@ void bkerr_close(bkerr_registry *reg)
     }
     free(reg->admin);
     free(reg->guests);
+    free(reg->symbols);
     free(reg->slots);
     free(reg->config_path);
     pthread_mutex_destroy(&reg->lazy_lock);

@@ -56,6 +56,12 @@ struct bkerr_registry {
     size_t n_guests;
     /* the guests of prefix p are guests[guest_from[p] .. guest_from[p + 1]) */
     uint32_t guest_from[BK_PREFIX_SLOTS + 1];
+    /* Every loaded catalog's symbols, sorted (symbols.c); built by the
+     * first bkerr_lookup_symbol(), which loads every catalog first, and
+     * published by symbols_ready (release). */
+    atomic_bool symbols_ready;
+    struct bk_symbol *symbols;
+    size_t n_symbols;
 };
 /* Loads a lazy slot's catalog, lazy_lock held (a no-op if it is ready). */
 void bk_slot_load_locked(bkerr_registry *reg, struct bk_slot *slot);

@@ -195,7 +195,8 @@ struct bkerr_catalog_status {
     bool required;
     const char *reason;       /* REJECTED: why, with the fix; else NULL */
     int prefix;               /* LOADED: the catalog's prefix; else 0 */
-    const char *name_zh;      /* LOADED: from the descriptor; else NULL */
+    const char *name_zh;      /* LOADED: the product's display name, as
+                                 bkerr_product() gives it; else NULL */
     const char *name_en;
     const char *version;
     const char *origin;
@@ -472,23 +473,29 @@ struct bkerr_product {
                                  prefix) its catalog's; NULL if none */
     const char *name_en;
     bool admin;               /* allocated by a [platform.NN] section */
-    const char *file;         /* where it was allocated: the bkerr.ini of */
-    int line;                 /* the [platform.NN] section and its line;
-                                 NULL and 0 for the spec's rows */
+    const char *file;         /* the [platform.NN] section that allocated */
+    int line;                 /* it: bkerr_config_path() and the section's
+                                 line; NULL and 0 for the spec's rows and
+                                 for a product without a prefix */
     bool has_catalog;         /* bkerr.ini has a [catalog.<id>] section */
     size_t catalog;           /* its index (bkerr_catalog_status()) */
 };
 
-/* The product with id / with prefix.  reg may be NULL (the spec's rows).
- * Returns 0, BKERR_ENOPRODUCT (no such id; an unassigned prefix), or
- * BKERR_EINVAL (NULL id or out, a small out, prefix outside 10-99). */
+/* The product with id / with prefix: the effective allocation's row
+ * (bkerr_platform()), else, by id, a [catalog.<id>] section (prefix 0,
+ * category BKERR_CAT_NONE, the name from its descriptor: a lazy catalog
+ * is loaded for it; NULL if the catalog is not loaded).  reg may be NULL
+ * (the spec's rows).  Returns 0, BKERR_ENOPRODUCT (no such id; an
+ * unassigned prefix), or BKERR_EINVAL (NULL id or out, a small out,
+ * prefix outside 10-99). */
 BKERR_API int bkerr_product(const bkerr_registry *reg, const char *id,
                             struct bkerr_product *out);
 BKERR_API int bkerr_product_at(const bkerr_registry *reg, int prefix,
                                struct bkerr_product *out);
 
 /* The index (for bkerr_catalog_status()) of the [catalog.<id>] section.
- * Returns 0, BKERR_ENOTFOUND or BKERR_EINVAL. */
+ * Returns 0 and sets *index, BKERR_ENOTFOUND, or BKERR_EINVAL (a NULL
+ * argument). */
 BKERR_API int bkerr_catalog_find(const bkerr_registry *reg, const char *id,
                                  size_t *index);
 
@@ -503,19 +510,28 @@ struct bkerr_range_info {
 };
 
 /* The k-th range (k < n_ranges) of the i-th configured catalog, in code
- * order.  Returns 0, BKERR_ENOTFOUND (i, k out of range or the catalog
- * not loaded) or BKERR_EINVAL. */
+ * order, its advice in lang (BKERR_LANG_DEFAULT: the registry's), else
+ * the other language, as a lookup of a code in it gives it.  Loads the
+ * catalog if it is lazy.  Returns 0, BKERR_ENOTFOUND (i, k out of range or
+ * the catalog not loaded) or BKERR_EINVAL (NULL reg or out, a small out, a
+ * bad lang). */
 BKERR_API int bkerr_catalog_range(const bkerr_registry *reg, size_t i,
                                   size_t k, enum bkerr_lang lang,
                                   struct bkerr_range_info *out);
 
 /* The k-th definition whose symbol is symbol (an entry may carry several,
- * '/'-separated; each counts), across the loaded catalogs in bkerr.ini's
- * order and each catalog in its order, variants where they stand; only
- * product's catalog when product is not NULL.  Fills *out as
- * bkerr_catalog_entry() does.  Returns out->status; BKERR_ENOTFOUND past
- * the last match; BKERR_ENOPRODUCT for a product no platform or catalog
- * has; BKERR_EINVAL.  Loads every lazy catalog it reads. */
+ * '/'-separated; each counts; case matters), across the loaded catalogs
+ * in bkerr.ini's order and each catalog in its order (its codes, then its
+ * legacy codes), variants where they stand; only product's catalog when
+ * product is not NULL.  An entry that breaks the catalog rules is not
+ * found.  Fills *out as bkerr_catalog_entry() does (for a variant, as
+ * bkerr_lookup_variant() does).  Returns out->status; BKERR_ENOTFOUND
+ * (*out untouched) past the last match, and for a product that has a
+ * platform but no catalog; BKERR_ENOPRODUCT for a product no platform or
+ * catalog has; BKERR_EINVAL for a NULL reg, symbol or out, or a bad lang;
+ * BKERR_ENOMEM.  The first call loads every lazy catalog and builds an
+ * index of all their symbols (it allocates and takes the registry's
+ * lock); later calls only read it, and lookups of codes never do. */
 BKERR_API int bkerr_lookup_symbol(const bkerr_registry *reg,
                                   const char *product, const char *symbol,
                                   size_t k, enum bkerr_lang lang,

@@ -86,6 +86,51 @@ int main(void)
     OFF(bkerr_open_options, flags);
     OFF(bkerr_open_options, only);
 
+    SIZE(bkerr_spec_code);
+    OFF(bkerr_spec_code, size);
+    OFF(bkerr_spec_code, code);
+    OFF(bkerr_spec_code, name_zh);
+    OFF(bkerr_spec_code, name_en);
+    OFF(bkerr_spec_code, advice_zh);
+    OFF(bkerr_spec_code, advice_en);
+
+    SIZE(bkerr_category_info);
+    OFF(bkerr_category_info, size);
+    OFF(bkerr_category_info, category);
+    OFF(bkerr_category_info, first);
+    OFF(bkerr_category_info, last);
+    OFF(bkerr_category_info, name_zh);
+    OFF(bkerr_category_info, name_en);
+
+    SIZE(bkerr_product);
+    OFF(bkerr_product, size);
+    OFF(bkerr_product, id);
+    OFF(bkerr_product, prefix);
+    OFF(bkerr_product, category);
+    OFF(bkerr_product, name_zh);
+    OFF(bkerr_product, name_en);
+    OFF(bkerr_product, admin);
+    OFF(bkerr_product, file);
+    OFF(bkerr_product, line);
+    OFF(bkerr_product, has_catalog);
+    OFF(bkerr_product, catalog);
+
+    SIZE(bkerr_range_info);
+    OFF(bkerr_range_info, size);
+    OFF(bkerr_range_info, first);
+    OFF(bkerr_range_info, last);
+    OFF(bkerr_range_info, module);
+    OFF(bkerr_range_info, advice);
+    OFF(bkerr_range_info, advice_lang);
+
+    SIZE(bkerr_diagnostic);
+    OFF(bkerr_diagnostic, size);
+    OFF(bkerr_diagnostic, severity);
+    OFF(bkerr_diagnostic, file);
+    OFF(bkerr_diagnostic, line);
+    OFF(bkerr_diagnostic, catalog);
+    OFF(bkerr_diagnostic, message);
+
     SIZE(bkerr_api);
     OFF(bkerr_api, version);
     OFF(bkerr_api, size);
@@ -119,6 +164,20 @@ int main(void)
     OFF(bkerr_api, lookup_variant);
     OFF(bkerr_api, code_status_name);
     OFF(bkerr_api, lookup_guest);
+    OFF(bkerr_api, strerror);
+    OFF(bkerr_api, lang_name);
+    OFF(bkerr_api, parse_lang);
+    OFF(bkerr_api, special);
+    OFF(bkerr_api, generic);
+    OFF(bkerr_api, category);
+    OFF(bkerr_api, product);
+    OFF(bkerr_api, product_at);
+    OFF(bkerr_api, catalog_find);
+    OFF(bkerr_api, catalog_range);
+    OFF(bkerr_api, lookup_symbol);
+    OFF(bkerr_api, severity_name);
+    OFF(bkerr_api, diagnostic_count);
+    OFF(bkerr_api, diagnostic);
 
     /* the constants and enum values the binding mirrors */
     printf(",\n  \"sizeof.enum\": %zu", sizeof(enum bkerr_status));
@@ -161,6 +220,9 @@ int main(void)
     CONST(BKERR_CODE_UNUSED);
     CONST(BKERR_CODE_DEPRECATED);
     CONST(BKERR_CODE_REMOVED);
+    CONST(BKERR_SEVERITY_ERROR);
+    CONST(BKERR_SEVERITY_WARNING);
+    CONST(BKERR_SEVERITY_NOTE);
     printf("\n}\n");
     return 0;
 }

@@ -20,6 +20,11 @@ STRUCTS = {
     "bkerr_arg": _native.CArg,
     "bkerr_catalog_status": _native.CCatalogStatus,
     "bkerr_open_options": _native.COpenOptions,
+    "bkerr_spec_code": _native.CSpecCode,
+    "bkerr_category_info": _native.CCategoryInfo,
+    "bkerr_product": _native.CProduct,
+    "bkerr_range_info": _native.CRangeInfo,
+    "bkerr_diagnostic": _native.CDiagnostic,
     "bkerr_api": _native.CApi,
 }
 
@@ -66,26 +71,37 @@ class LayoutTest(unittest.TestCase):
     def test_each_version_appends_to_the_previous_one(self) -> None:
         # bkerr.h: version 1 ends at catalog_status; version 2 adds
         # open_with, catalog_entry, the live_* functions and
-        # catalog_state_name; version 3 adds message, ending the table
+        # catalog_state_name; version 3 adds message; version 4
+        # lookup_variant, code_status_name and lookup_guest; version 5 the
+        # read model, from strerror to diagnostic, ending the table
         versions = dict(_native.VERSIONS)
-        self.assertEqual(sorted(versions), [1, 2, 3, 4])
+        self.assertEqual(sorted(versions), [1, 2, 3, 4, 5])
         self.assertEqual(versions[1][-1][0], "catalog_status")
         self.assertEqual([name for name, _ in versions[2]],
                          ["open_with", "catalog_entry", "live_open", "live_acquire",
                           "live_release", "live_reload", "live_close",
                           "catalog_state_name"])
         self.assertEqual([name for name, _ in versions[3]], ["message"])
+        self.assertEqual([name for name, _ in versions[4]],
+                         ["lookup_variant", "code_status_name", "lookup_guest"])
+        self.assertEqual([name for name, _ in versions[5]],
+                         ["strerror", "lang_name", "parse_lang", "special",
+                          "generic", "category", "product", "product_at",
+                          "catalog_find", "catalog_range", "lookup_symbol",
+                          "severity_name", "diagnostic_count", "diagnostic"])
         names = [f[0] for f in _native.CApi._fields_]
         self.assertEqual(names[3:], [name for _, fns in _native.VERSIONS for name, _ in fns])
         self.assertEqual(_native.SIZES[1], self.c["bkerr_api.open_with"])
         self.assertEqual(_native.SIZES[2], self.c["bkerr_api.message"])
         self.assertEqual(_native.SIZES[3], self.c["bkerr_api.lookup_variant"])
-        self.assertEqual(_native.SIZES[4], self.c["bkerr_api.__size__"])
+        self.assertEqual(_native.SIZES[4], self.c["bkerr_api.strerror"])
+        self.assertEqual(_native.SIZES[5], self.c["bkerr_api.__size__"])
         self.assertEqual(max(versions), bkerr.API_VERSION)  # the binding knows it all
         self.assertEqual(_native.SINCE["catalog_status"], 1)
         self.assertEqual(_native.SINCE["live_close"], 2)
         self.assertEqual(_native.SINCE["catalog_state_name"], 2)
         self.assertEqual(_native.SINCE["message"], 3)
+        self.assertEqual(_native.SINCE["lookup_symbol"], 5)
 
     def test_message_prototype(self) -> None:
         # const char *(*message)(const bkerr_registry *, int64_t, enum bkerr_lang):

@@ -63,6 +63,7 @@ __all__ = [
     "CatalogState",
     "CatalogStatus",
     "Category",
+    "CategoryInfo",
     "ClosedError",
     "CodeClass",
     "CodeStatus",
@@ -74,8 +75,11 @@ __all__ = [
     "LiveView",
     "OpenError",
     "Platform",
+    "Product",
+    "Range",
     "Registry",
     "Result",
+    "SpecCode",
     "Status",
     "UnknownProductError",
     "__version__",
@@ -86,7 +90,10 @@ __all__ = [
 
 #: The function-table version this binding asks ``bkerr_api()`` for.  An
 #: older library still serves everything but what later versions added,
-#: which raises :class:`ApiVersionError` with it: with version 2,
+#: which raises :class:`ApiVersionError` with it: with version 4, the read
+#: model (:meth:`Registry.product`, :meth:`Registry.catalog`,
+#: :meth:`Registry.ranges`, :meth:`Registry.symbol`, :meth:`Library.specials`
+#: ...); with version 3, also :meth:`Registry.variants`; with version 2,
 #: :meth:`Registry.message`; with version 1, also
 #: ``Registry(load=False)``/``only=``, :meth:`Registry.entries` and
 #: :class:`LiveRegistry`.
@@ -411,6 +418,95 @@ class CatalogStatus:
         )
 
 
+@dataclass(frozen=True)
+class SpecCode:
+    """A row of the spec's own tables (``struct bkerr_spec_code``): a special
+    code (-1, 0) or a generic 5-digit error ID, which answers for any
+    product's code ending in it."""
+
+    code: int                  #: -1 or 0; or the 5-digit ID
+    name_zh: Optional[str]
+    name_en: Optional[str]
+    advice_zh: Optional[str]   #: None when the spec gives none
+    advice_en: Optional[str]
+
+    @classmethod
+    def _from_c(cls, c: _native.CSpecCode) -> "SpecCode":
+        return cls(code=c.code, name_zh=_text(c.name_zh), name_en=_text(c.name_en),
+                   advice_zh=_text(c.advice_zh), advice_en=_text(c.advice_en))
+
+
+@dataclass(frozen=True)
+class CategoryInfo:
+    """A category of the spec and its prefixes (``struct bkerr_category_info``)."""
+
+    category: Category
+    first: int                 #: its first prefix (0 for the special codes)
+    last: int
+    name_zh: str
+    name_en: str
+
+    @classmethod
+    def _from_c(cls, c: _native.CCategoryInfo) -> "CategoryInfo":
+        return cls(category=_enum(Category, c.category), first=c.first, last=c.last,
+                   name_zh=_text(c.name_zh) or "", name_en=_text(c.name_en) or "")
+
+
+@dataclass(frozen=True)
+class Product:
+    """A product (``struct bkerr_product``): a prefix allocated to an id, by
+    the spec or a ``[platform.NN]`` section, or the id of a catalog that no
+    allocation has."""
+
+    id: str
+    prefix: int                #: 10-99; 0 for a catalog without one
+    category: Category
+    name_zh: Optional[str]     #: its one display name, as lookups give it
+    name_en: Optional[str]
+    admin: bool                #: allocated by a ``[platform.NN]`` section
+    file: Optional[str]        #: that section's bkerr.ini; None for the spec's rows
+    line: int                  #: that section's line; 0 for the spec's rows
+    catalog: Optional[int]     #: index of its ``[catalog.<id>]`` (:meth:`Registry.status`)
+
+    def name(self, lang: Union[Lang, str, None] = None) -> Optional[str]:
+        """The name in *lang* (default zh_CN), else in the other language."""
+        en = Lang.parse(lang) == Lang.EN
+        first, second = (self.name_en, self.name_zh) if en else (self.name_zh, self.name_en)
+        return first if first is not None else second
+
+    @classmethod
+    def _from_c(cls, p: _native.CProduct) -> "Product":
+        return cls(id=_text(p.id) or "", prefix=p.prefix,
+                   category=_enum(Category, p.category), name_zh=_text(p.name_zh),
+                   name_en=_text(p.name_en), admin=bool(p.admin), file=_path(p.file),
+                   line=p.line, catalog=int(p.catalog) if p.has_catalog else None)
+
+
+@dataclass(frozen=True)
+class Range:
+    """A range of a catalog (``struct bkerr_range_info``): a module of its
+    codes, with the advice that answers for a code of it without its own."""
+
+    first: int
+    last: int
+    module: Optional[str]      #: None if the catalog names none
+    advice: Optional[str]      #: in advice_lang; None if none
+    advice_lang: Lang
+
+    @classmethod
+    def _from_c(cls, r: _native.CRangeInfo) -> "Range":
+        return cls(first=r.first, last=r.last, module=_text(r.module),
+                   advice=_text(r.advice), advice_lang=_enum(Lang, r.advice_lang))
+
+
+def _sized(cls: Any) -> Any:
+    """A zeroed sized struct of the read model, its size set to the mirror's:
+    the library fills no more than that."""
+    out = _out(cls)
+    out.size = ctypes.sizeof(cls)
+    return out
+
+
 def _out(cls: Any) -> Any:
     """A zeroed *cls* for the library to fill, with room to spare after it.
 
@@ -601,6 +697,49 @@ class Library:
         tmpl = _cstr(template, "template")
         array, n = _args(args, named)
         return _render(self._api.fill, tmpl, array, n)
+
+    # -- the spec's tables and the library's words (function table version 5) --
+
+    def strerror(self, code: int) -> str:
+        """The sentence of one of the library's errors (``BKERR_E*``, the
+        ``code`` of a :class:`BkerrError`): ``"out of memory"`` ...;
+        ``"unknown error"`` for any other number."""
+        return _text(self._need("strerror")(int(code))) or ""
+
+    def parse_lang(self, text: str) -> Lang:
+        """Reads a language as people and locales write it, as the core
+        does: ``"zh"``, ``"zh_CN.UTF-8"``, ``"en_US"``, ``"default"`` ...
+        ValueError for a language bkerr has no text in (and ``"C"``)."""
+        out = _native.c_enum()
+        if self._need("parse_lang")(_cstr(text, "language"), ctypes.byref(out)) != 0:
+            raise ValueError(f"{text!r} is not a language bkerr has text in: use "
+                             "zh_CN or en")
+        return _enum(Lang, out.value)
+
+    def _rows(self, name: str, cls: Any, c_cls: Any) -> List[Any]:
+        """Every row of a spec listing (table function *name*), in order."""
+        fn = self._need(name)
+        out = _sized(c_cls)
+        rows = []
+        while True:
+            rc = fn(len(rows), ctypes.byref(out))
+            if rc == _native.ENOTFOUND:
+                return rows
+            if rc != 0:
+                raise BkerrError(f"bkerr_{name}({len(rows)}) failed ({rc})", rc)
+            rows.append(cls._from_c(out))
+
+    def specials(self) -> List[SpecCode]:
+        """The spec's special codes, -1 (系统繁忙) and 0 (请求成功)."""
+        return self._rows("special", SpecCode, _native.CSpecCode)
+
+    def generics(self) -> List[SpecCode]:
+        """The spec's generic 5-digit error IDs, in its order."""
+        return self._rows("generic", SpecCode, _native.CSpecCode)
+
+    def categories(self) -> List[CategoryInfo]:
+        """The spec's categories and their prefixes, special codes first."""
+        return self._rows("category", CategoryInfo, _native.CCategoryInfo)
 
 
 _libraries: dict = {}
@@ -964,6 +1103,106 @@ class Registry(_Closing):
                     raise BkerrError(f"bkerr_catalog_entry({i}, {index}) failed ({rc})", rc)
                 results.append(Result._from_c(out))
                 index += 1
+
+    # -- the read model (function table version 5) --
+
+    def product(self, id: str) -> Product:
+        """The product with *id*: its allocation (the spec's or a
+        ``[platform.NN]``'s), else a ``[catalog.<id>]`` without one.
+        :class:`UnknownProductError` if neither has it."""
+        fn = self._need("product")
+        out = _sized(_native.CProduct)
+        with self._use() as handle:
+            rc = fn(handle, _cstr(id, "product"), ctypes.byref(out))
+            if rc == _native.ENOPRODUCT:
+                raise UnknownProductError(f"no platform or catalog has the id {id!r}", rc)
+            if rc != 0:
+                raise BkerrError(f"bkerr_product({id!r}) failed ({rc})", rc)
+            return Product._from_c(out)
+
+    def product_at(self, prefix: int) -> Optional[Product]:
+        """The product of *prefix* (10-99); None for an unassigned slot."""
+        if isinstance(prefix, bool) or not 10 <= operator.index(prefix) <= 99:
+            raise ValueError(f"prefix {prefix!r} is not in 10-99")
+        fn = self._need("product_at")
+        out = _sized(_native.CProduct)
+        with self._use() as handle:
+            rc = fn(handle, int(prefix), ctypes.byref(out))
+            if rc == _native.ENOPRODUCT:
+                return None
+            if rc != 0:
+                raise BkerrError(f"bkerr_product_at({prefix}) failed ({rc})", rc)
+            return Product._from_c(out)
+
+    def _catalog_index(self, fn: Any, handle: int, catalog: str) -> int:
+        index = ctypes.c_size_t()
+        rc = fn(handle, _cstr(catalog, "catalog"), ctypes.byref(index))
+        if rc == _native.ENOTFOUND:
+            raise KeyError(f"bkerr.ini has no [catalog.{catalog}] section")
+        if rc != 0:
+            raise BkerrError(f"bkerr_catalog_find({catalog!r}) failed ({rc})", rc)
+        return index.value
+
+    def catalog(self, id: str) -> CatalogStatus:
+        """The ``[catalog.<id>]`` section and what became of it (KeyError if
+        bkerr.ini has none)."""
+        find = self._need("catalog_find")
+        out = _out(_native.CCatalogStatus)
+        with self._use() as handle:
+            i = self._catalog_index(find, handle, id)
+            rc = self._api.catalog_status(handle, i, ctypes.byref(out))
+            if rc != 0:
+                raise BkerrError(f"bkerr_catalog_status({i}) failed ({rc})", rc)
+            return CatalogStatus._from_c(out)
+
+    def ranges(self, catalog: str, lang: Union[Lang, str, None] = None) -> List[Range]:
+        """The ranges (modules) of a catalog, in code order, their advice in
+        *lang*, else the other language, as a lookup gives it.  KeyError
+        without a ``[catalog.<id>]`` section; a catalog that is not loaded
+        has none."""
+        find, catalog_range = self._need("catalog_find"), self._need("catalog_range")
+        lang_v = int(Lang.parse(lang))
+        out = _sized(_native.CRangeInfo)
+        with self._use() as handle:
+            i = self._catalog_index(find, handle, catalog)
+            ranges = []
+            while True:
+                rc = catalog_range(handle, i, len(ranges), lang_v, ctypes.byref(out))
+                if rc == _native.ENOTFOUND:
+                    return ranges
+                if rc != 0:
+                    raise BkerrError(f"bkerr_catalog_range({i}, {len(ranges)}) "
+                                     f"failed ({rc})", rc)
+                ranges.append(Range._from_c(out))
+
+    def symbol(self, symbol: str, lang: Union[Lang, str, None] = None,
+               product: Optional[str] = None) -> List[Result]:
+        """Every definition whose symbol is *symbol* (``bkerr_lookup_symbol()``).
+
+        An entry may carry several symbols, ``/``-separated: each counts.
+        In bkerr.ini's catalog order, each catalog's codes in order with
+        their variants, then its legacy codes; only *product*'s catalog
+        when given (:class:`UnknownProductError` if no platform or catalog
+        has that id).  ``[]`` when none matches.  The first call builds the
+        registry's symbol index (and loads every lazy catalog).
+        """
+        fn = self._need("lookup_symbol")
+        raw = _cstr(symbol, "symbol")
+        raw_product = None if product is None else _cstr(product, "product")
+        lang_v = int(Lang.parse(lang))
+        out = _out(_native.CResult)
+        results = []
+        with self._use() as handle:
+            while True:
+                rc = fn(handle, raw_product, raw, len(results), lang_v, ctypes.byref(out))
+                if rc == _native.ENOTFOUND:
+                    return results
+                if rc == _native.ENOPRODUCT:
+                    raise UnknownProductError(
+                        f"no platform or catalog has the id {product!r}", rc)
+                if rc < 0:
+                    raise BkerrError(f"bkerr_lookup_symbol({symbol!r}) failed ({rc})", rc)
+                results.append(Result._from_c(out))
 
 
 # ---- hot reload -------------------------------------------------------------

@@ -37,12 +37,14 @@ from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 # The version of ``struct bkerr_api`` this binding is written against
 # (BKERR_API_VERSION in bkerr.h), and the one it asks bkerr_api() for.  A
 # newer table only appends members, so it is fine.
-API_VERSION = 4
+API_VERSION = 5
 
 # The oldest table the binding still works with, asked for when the library
 # has no API_VERSION table: everything but what the later versions added
 # (Registry(load=False)/only=, entries() and LiveRegistry need version 2;
-# Registry.message() needs version 3; Registry.variants() version 4).
+# Registry.message() needs version 3; Registry.variants() version 4; the
+# read model (products, catalog(), ranges(), symbol(), the spec's listings,
+# strerror(), parse_lang()) version 5).
 MIN_API_VERSION = 1
 
 # Negative returns (BKERR_E*).
@@ -156,6 +158,78 @@ class COpenOptions(Structure):
 OPEN_NO_LOAD = 0x1  # BKERR_OPEN_NO_LOAD
 
 
+# The read model's structs (version 5) begin with their size: the binding
+# sets it to its own struct's, and the library fills no more than that.
+class CSpecCode(Structure):
+    """struct bkerr_spec_code"""
+
+    _fields_ = [
+        ("size", c_uint32),
+        ("code", c_int64),
+        ("name_zh", c_char_p),
+        ("name_en", c_char_p),
+        ("advice_zh", c_char_p),
+        ("advice_en", c_char_p),
+    ]
+
+
+class CCategoryInfo(Structure):
+    """struct bkerr_category_info"""
+
+    _fields_ = [
+        ("size", c_uint32),
+        ("category", c_enum),
+        ("first", c_int),
+        ("last", c_int),
+        ("name_zh", c_char_p),
+        ("name_en", c_char_p),
+    ]
+
+
+class CProduct(Structure):
+    """struct bkerr_product"""
+
+    _fields_ = [
+        ("size", c_uint32),
+        ("id", c_char_p),
+        ("prefix", c_int),
+        ("category", c_enum),
+        ("name_zh", c_char_p),
+        ("name_en", c_char_p),
+        ("admin", c_bool),
+        ("file", c_char_p),
+        ("line", c_int),
+        ("has_catalog", c_bool),
+        ("catalog", c_size_t),
+    ]
+
+
+class CRangeInfo(Structure):
+    """struct bkerr_range_info"""
+
+    _fields_ = [
+        ("size", c_uint32),
+        ("first", c_int64),
+        ("last", c_int64),
+        ("module", c_char_p),
+        ("advice", c_char_p),
+        ("advice_lang", c_enum),
+    ]
+
+
+class CDiagnostic(Structure):
+    """struct bkerr_diagnostic"""
+
+    _fields_ = [
+        ("size", c_uint32),
+        ("severity", c_enum),
+        ("file", c_char_p),
+        ("line", c_int),
+        ("catalog", c_char_p),
+        ("message", c_char_p),
+    ]
+
+
 # Function pointer types of the table, in its order.  Output buffers are
 # POINTER(c_char) so that a ctypes char array (or None) can be passed.
 PARSE_CODE = CFUNCTYPE(c_int, c_char_p, POINTER(c_int64), POINTER(c_char_p))
@@ -197,6 +271,22 @@ LOOKUP_VARIANT = CFUNCTYPE(c_int, c_registry_p, c_char_p, c_int64, c_uint,
 CODE_STATUS_NAME = CFUNCTYPE(c_char_p, c_enum)
 LOOKUP_GUEST = CFUNCTYPE(c_int, c_registry_p, c_int64, c_uint, c_enum,
                          POINTER(CResult))
+STRERROR = CFUNCTYPE(c_char_p, c_int)
+LANG_NAME = CFUNCTYPE(c_char_p, c_enum)
+PARSE_LANG = CFUNCTYPE(c_int, c_char_p, POINTER(c_enum))
+SPECIAL = CFUNCTYPE(c_int, c_size_t, POINTER(CSpecCode))
+GENERIC = CFUNCTYPE(c_int, c_size_t, POINTER(CSpecCode))
+CATEGORY = CFUNCTYPE(c_int, c_size_t, POINTER(CCategoryInfo))
+PRODUCT = CFUNCTYPE(c_int, c_registry_p, c_char_p, POINTER(CProduct))
+PRODUCT_AT = CFUNCTYPE(c_int, c_registry_p, c_int, POINTER(CProduct))
+CATALOG_FIND = CFUNCTYPE(c_int, c_registry_p, c_char_p, POINTER(c_size_t))
+CATALOG_RANGE = CFUNCTYPE(c_int, c_registry_p, c_size_t, c_size_t, c_enum,
+                          POINTER(CRangeInfo))
+LOOKUP_SYMBOL = CFUNCTYPE(c_int, c_registry_p, c_char_p, c_char_p, c_size_t,
+                          c_enum, POINTER(CResult))
+SEVERITY_NAME = CFUNCTYPE(c_char_p, c_enum)
+DIAGNOSTIC_COUNT = CFUNCTYPE(c_size_t, c_registry_p)
+DIAGNOSTIC = CFUNCTYPE(c_int, c_registry_p, c_size_t, POINTER(CDiagnostic))
 
 
 class CApiHeader(Structure):
@@ -250,6 +340,22 @@ VERSIONS: List[Tuple[int, List[Tuple[str, Any]]]] = [
         ("code_status_name", CODE_STATUS_NAME),
         ("lookup_guest", LOOKUP_GUEST),
     ]),
+    (5, [
+        ("strerror", STRERROR),
+        ("lang_name", LANG_NAME),
+        ("parse_lang", PARSE_LANG),
+        ("special", SPECIAL),
+        ("generic", GENERIC),
+        ("category", CATEGORY),
+        ("product", PRODUCT),
+        ("product_at", PRODUCT_AT),
+        ("catalog_find", CATALOG_FIND),
+        ("catalog_range", CATALOG_RANGE),
+        ("lookup_symbol", LOOKUP_SYMBOL),
+        ("severity_name", SEVERITY_NAME),
+        ("diagnostic_count", DIAGNOSTIC_COUNT),
+        ("diagnostic", DIAGNOSTIC),
+    ]),
 ]
 
 # The version that added each function.
@@ -273,7 +379,8 @@ def _end(name: str) -> int:
 
 # The size of each version's table: up to the end of its last member
 # (version 1 ends at catalog_status, version 2 at catalog_state_name,
-# version 3 at message, version 4 at lookup_guest).
+# version 3 at message, version 4 at lookup_guest, version 5 at
+# diagnostic).
 SIZES: Dict[int, int] = {v: _end(fns[-1][0]) for v, fns in VERSIONS}
 
 
@@ -365,6 +472,25 @@ class Api:
     catalog_state_name: Any
     # version 3: None when the library's table is version 1 or 2
     message: Any
+    # version 4
+    lookup_variant: Any
+    code_status_name: Any
+    lookup_guest: Any
+    # version 5
+    strerror: Any
+    lang_name: Any
+    parse_lang: Any
+    special: Any
+    generic: Any
+    category: Any
+    product: Any
+    product_at: Any
+    catalog_find: Any
+    catalog_range: Any
+    lookup_symbol: Any
+    severity_name: Any
+    diagnostic_count: Any
+    diagnostic: Any
 
     def __init__(self, entry: Callable[[int], Optional[int]], path: str,
                  keepalive: Any = None) -> None:

@@ -46,8 +46,6 @@ static const struct bkerr_api api = {
     .catalog_range = bkerr_catalog_range,
     .lookup_symbol = bkerr_lookup_symbol,
     .severity_name = bkerr_severity_name,
-    .diagnostic_count = bkerr_diagnostic_count, /* PLACEHOLDER */
-    .diagnostic = bkerr_diagnostic,             /* PLACEHOLDER */
 };
 
 const struct bkerr_api *bkerr_api(uint32_t min_version)

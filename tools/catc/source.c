@@ -200,11 +200,12 @@ static char *next_line(char *str, int num, void *stream)
     const struct bk_ini_rules rules = {
         .max_line = num > 3 ? (size_t)num - 3 : 0, .continuations = true};
     struct bk_ini_line line;
-    char why[256];
+    struct bk_error err;
+    err.code = 0; /* the text is written only with the code */
     bool after_key = r->last != NULL;
     strcpy(str, "\n");
-    if (!bk_ini_scan(s, n, &rules, after_key, &line, why, sizeof why)) {
-        catc_error(r->c, r->lineno, "%s", why);
+    if (!bk_ini_scan(s, n, &rules, after_key, &line, &err)) {
+        catc_error(r->c, r->lineno, "%s", err.text);
         r->last = NULL;
     } else if (line.kind == BK_INI_CONTINUATION) {
         continue_value(r, line.value, line.value_len);

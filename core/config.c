@@ -503,13 +503,13 @@ static bool check_line(struct parse *p, const char *s, size_t n, size_t limit)
     struct bk_error why;
     why.code = 0; /* the text is written only with the code */
     if (!bk_ini_scan(s, n, &rules, false, &line, &why)) {
-        fail(p, p->lineno, "%s", why.text);
         while (n && bk_is_blank(*s))
             s++, n--;
         if (n && *s == '[') { /* keeping going: a section, but refused */
             close_section(p);
             p->sec = SEC_SKIP;
         }
+        fail(p, p->lineno, "%s", why.text);
         return false;
     } else if (line.kind == BK_INI_SECTION) {
         char name[BK_INI_NAME_MAX + 1];

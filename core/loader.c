@@ -13,6 +13,7 @@
 #include "plugin_file.h"
 #include "common/code.h"
 #include "common/error.h"
+#include "common/rules.h"
 #include "common/text.h"
 
 /* Size of the ABI 1.0 descriptor: the least a plugin may export. */
@@ -87,12 +88,7 @@ static const char *text_problem(const struct segs *segs, const char *s,
         return room <= BKERR_TEXT_MAX
                    ? "has no NUL before the end of the plugin's segment"
                    : "text is longer than the limit";
-    const char *why = bk_utf8_check(s, BKERR_TEXT_MAX);
-    if (!why)
-        why = bk_control_check(s);
-    if (!why && placeholders)
-        why = bk_placeholder_check(s);
-    return why;
+    return bk_rule_text(s, placeholders);
 }
 
 /* True if n elements of size at p lie inside one segment. */
@@ -103,11 +99,6 @@ static bool table_inside(const struct segs *segs, const void *p, size_t n,
         return true;
     size_t room = room_at(segs, p);
     return n <= room / size;
-}
-
-static bool empty(const char *s)
-{
-    return !s || !*s;
 }
 
 /* NULL if entry e's texts keep the rules (the one-message rule aside);
@@ -145,7 +136,7 @@ static const char *about_problem(const struct segs *segs,
                                  size_t n_variants, const char **field)
 {
     *field = "status";
-    if (a->status > BK_CODE_STATUS_MAX)
+    if (!bk_rule_status(a->status))
         return "is not an enum bkerr_code_status value";
     *field = "n_variants";
     if (a->n_variants != n_variants)
@@ -245,7 +236,7 @@ static bool check_abi_1_2(const struct segs *segs, const char *path,
         if (!has_primary(d, packed, v[i].entry.code))
             return reject(err, "%s: variants[%zu]: code %lld has no primary "
                                "entry", path, i, code);
-        if (empty(v[i].entry.message_zh) && empty(v[i].entry.message_en))
+        if (!bk_rule_has_message(v[i].entry.message_zh, v[i].entry.message_en))
             return reject(err, "%s: variants[%zu]: code %lld has no message "
                                "in either language", path, i, code);
         if ((bad = entry_problem(segs, &v[i].entry, &field)) ||
@@ -276,23 +267,25 @@ static bool check_entries(const struct segs *segs, const char *path,
                       (const void *)e);
     for (size_t i = 0; i < n; i++) {
         long long code = (long long)e[i].code;
-        bool mine = d->prefix && bkerr_prefix(e[i].code) == d->prefix;
-        if (own && !mine)
+        enum bk_code_rule place = bk_rule_code(d->prefix, e[i].code, !own);
+        if (place == BK_CODE_NOT_OWN || place == BK_CODE_NO_PREFIX)
             return reject(err, "%s: %s[%zu]: code %lld is not a 7-digit code "
                                "with prefix %d; non-standard codes go in "
                                "legacy", path, table, i, code, d->prefix);
-        if (!own && mine)
+        if (place == BK_CODE_OWN_LEGACY)
             return reject(err, "%s: %s[%zu]: code %lld has the catalog's own "
                                "prefix; move it to entries", path, table, i,
                                code);
-        if (i && e[i].code == e[i - 1].code)
+        enum bk_order_rule order =
+            i ? bk_rule_order(e[i - 1].code, e[i].code) : BK_ORDER_OK;
+        if (order == BK_ORDER_DUPLICATE)
             return reject(err, "%s: %s[%zu]: duplicate code %lld (also %s[%zu])",
                                path, table, i, code, table, i - 1);
-        if (i && e[i].code < e[i - 1].code)
+        if (order == BK_ORDER_UNSORTED)
             return reject(err, "%s: %s[%zu]: code %lld comes after %lld; "
                                "entries must be sorted by code", path, table,
                                i, code, (long long)e[i - 1].code);
-        if (empty(e[i].message_zh) && empty(e[i].message_en))
+        if (!bk_rule_has_message(e[i].message_zh, e[i].message_en))
             return reject(err, "%s: %s[%zu]: code %lld has no message in "
                                "either language", path, table, i, code);
         const char *field, *bad = entry_problem(segs, &e[i], &field);
@@ -316,23 +309,32 @@ static bool check_ranges(const struct segs *segs, const char *path,
                            "plugin's loaded segments", path, d->n_ranges,
                       (const void *)r);
     for (size_t i = 0; i < d->n_ranges; i++) {
-        if (r[i].first > r[i].last || bkerr_prefix(r[i].first) != d->prefix ||
-            bkerr_prefix(r[i].last) != d->prefix)
+        long long first = (long long)r[i].first, last = (long long)r[i].last;
+        enum bk_range_rule bounds = bk_rule_range(d->prefix, r[i].first,
+                                                  r[i].last);
+        if (bounds == BK_RANGE_NO_PREFIX)
             return reject(err, "%s: ranges[%zu]: %lld-%lld is not a range of "
-                               "codes with prefix %d", path, i,
-                               (long long)r[i].first, (long long)r[i].last,
-                               d->prefix);
-        if (i && r[i].first <= r[i - 1].last)
+                               "codes with prefix 0: a catalog without a "
+                               "prefix of its own has no ranges", path, i,
+                          first, last);
+        if (bounds == BK_RANGE_OUTSIDE)
+            return reject(err, "%s: ranges[%zu]: %lld-%lld is not a range of "
+                               "codes with prefix %d", path, i, first, last,
+                          d->prefix);
+        if (i && !bk_rule_range_follows(r[i - 1].last, r[i].first))
             return reject(err, "%s: ranges[%zu]: %lld-%lld overlaps or comes "
                                "before the range before it; sort them",
-                               path, i, (long long)r[i].first,
-                               (long long)r[i].last);
+                               path, i, first, last);
         const char *texts[] = {r[i].module, r[i].advice_zh, r[i].advice_en};
         for (size_t t = 0; t < 3; t++) {
             const char *bad = texts[t] ? text_problem(segs, texts[t], false) : NULL;
             if (bad)
                 return reject(err, "%s: ranges[%zu]: %s", path, i, bad);
         }
+        if (!bk_rule_range_says(r[i].module, r[i].advice_zh, r[i].advice_en))
+            return reject(err, "%s: ranges[%zu]: %lld-%lld has no module and "
+                               "no advice; name its module, give advice, or "
+                               "drop the range", path, i, first, last);
     }
     return true;
 }
@@ -420,16 +422,16 @@ static bool check_descriptor(const struct segs *segs, const char *path,
         if (texts0[t] && !room_at(segs, texts0[t]))
             return reject(err, "%s: descriptor text points outside the "
                                "plugin's loaded segments", path);
-    if (empty(d->id))
+    if (!bk_rule_given(d->id))
         return reject(err, "%s: descriptor id is NULL or empty", path);
     const char *bad = text_problem(segs, d->id, false);
     if (bad || strcmp(d->id, id) != 0)
         return reject(err, "%s: descriptor id is '%s' but the section is "
                            "[catalog.%s]; fix the section or the path", path,
                       bad ? "(invalid)" : d->id, id);
-    if (empty(d->version))
+    if (!bk_rule_given(d->version))
         return reject(err, "%s: descriptor version is NULL or empty", path);
-    if (empty(d->name_zh) && empty(d->name_en))
+    if (!bk_rule_given(d->name_zh) && !bk_rule_given(d->name_en))
         return reject(err, "%s: descriptor has no name in either language",
                            path);
     const char *texts[] = {d->version, d->name_zh, d->name_en, d->origin};

@@ -46,6 +46,8 @@ static const struct bkerr_api api = {
     .catalog_range = bkerr_catalog_range,
     .lookup_symbol = bkerr_lookup_symbol,
     .severity_name = bkerr_severity_name,
+    .diagnostic_count = bkerr_diagnostic_count,
+    .diagnostic = bkerr_diagnostic,
 };
 
 const struct bkerr_api *bkerr_api(uint32_t min_version)

@@ -5,7 +5,13 @@
  * to the handler.  So inih reads through next_line(), which sees every raw
  * line first: it counts lines, rejects what inih would cut, tracks sections
  * (inih reports none without keys) and strips indentation so that inih
- * never joins lines as continuations.  The first error stops the parse. */
+ * never joins lines as continuations.
+ *
+ * The first error stops the parse, unless the open keeps going
+ * (BKERR_OPEN_KEEP_GOING): then each error is a diagnostic and the parse
+ * steps over what it spoils: a bad line is read as blank, a bad key or
+ * value is ignored, and the keys of a bad section with it.  Only a file
+ * that cannot be read, inih's own limits and memory stop it then. */
 #include "config.h"
 
 #include <errno.h>
@@ -18,13 +24,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "common/ini_lines.h"
 #include "common/spec.h"
 #include "common/text.h"
 
 #define CONFIG_MAX_BYTES (1 << 20)
 
-enum section_kind { SEC_NONE, SEC_REGISTRY, SEC_CATALOG, SEC_PLATFORM };
+/* SEC_SKIP: a section that was refused; its keys are ignored. */
+enum section_kind { SEC_NONE, SEC_REGISTRY, SEC_CATALOG, SEC_PLATFORM,
+                    SEC_SKIP };
 
 struct key_seen {
     const char *name;
@@ -36,9 +45,10 @@ struct parse {
     const char *buf;
     size_t len, pos;
     int lineno;
-    char *err;
-    size_t errlen;
-    int status; /* 0, BKERR_ECONFIG or BKERR_ENOMEM */
+    struct bk_error *err; /* its code stops the parse */
+    bool keep_going;      /* errors go to diags instead */
+    struct bk_diags *diags;
+    bool id_refused;      /* the current [platform.NN]'s id was refused */
     struct bk_config *cfg;
     enum section_kind sec;
     struct key_seen keys[4]; /* keys of the current section (at most 4) */
@@ -54,30 +64,71 @@ static const char *const registry_keys[] = {"plugin_dir", "lang", "fatal",
 static const char *const catalog_keys[] = {"path", "enabled", "required", NULL};
 static const char *const platform_keys[] = {"id", "name_zh", "name_en", NULL};
 
-/* Records the first error as "path:line: message". */
+static bool stopped(const struct parse *p)
+{
+    return p->err->code != 0;
+}
+
+/* The id of the [catalog.<id>] section being read, or NULL. */
+static const char *current_catalog(const struct parse *p)
+{
+    return p->sec == SEC_CATALOG ? p->cfg->catalogs[p->cfg->n_catalogs - 1].id
+                                 : NULL;
+}
+
+/* Reports an error at line (0: the file) about catalog (or NULL): the
+ * first stops the parse as "path:line: message", or, keeping going, each
+ * is a diagnostic. */
+static void vfail(struct parse *p, int line, const char *catalog,
+                  const char *fmt, va_list ap)
+{
+    if (stopped(p))
+        return;
+    char what[768];
+    bk_verrf(what, sizeof what, fmt, ap); /* cut between characters */
+    if (p->keep_going)
+        bk_diag_add(p->diags, BKERR_SEVERITY_ERROR, line, catalog, "%s", what);
+    else if (line > 0)
+        bk_fail(p->err, BKERR_ECONFIG, "%s:%d: %s", p->path, line, what);
+    else
+        bk_fail(p->err, BKERR_ECONFIG, "%s: %s", p->path, what);
+}
+
 __attribute__((format(printf, 3, 4))) static void
 fail(struct parse *p, int line, const char *fmt, ...)
 {
-    if (p->status)
-        return;
-    p->status = BKERR_ECONFIG;
+    va_list ap;
+    va_start(ap, fmt);
+    vfail(p, line, current_catalog(p), fmt, ap);
+    va_end(ap);
+}
+
+/* fail() for the section [catalog.<id>] being refused. */
+__attribute__((format(printf, 4, 5))) static void
+fail_catalog(struct parse *p, int line, const char *id, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfail(p, line, bk_valid_id(id) ? id : NULL, fmt, ap);
+    va_end(ap);
+}
+
+/* An error no reader can step over (inih's own limits): the parse stops,
+ * keeping going or not. */
+__attribute__((format(printf, 3, 4))) static void
+fatal(struct parse *p, int line, const char *fmt, ...)
+{
     char what[768];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(what, sizeof what, fmt, ap);
+    bk_verrf(what, sizeof what, fmt, ap);
     va_end(ap);
-    if (line > 0)
-        bk_errf(p->err, p->errlen, "%s:%d: %s", p->path, line, what);
-    else
-        bk_errf(p->err, p->errlen, "%s: %s", p->path, what);
+    bk_fail(p->err, BKERR_ECONFIG, "%s:%d: %s", p->path, line, what);
 }
 
 static void oom(struct parse *p)
 {
-    if (!p->status) {
-        p->status = BKERR_ENOMEM;
-        bk_errf(p->err, p->errlen, "%s: out of memory", p->path);
-    }
+    bk_fail(p->err, BKERR_ENOMEM, "%s: out of memory", p->path);
 }
 
 /* Edit distance, capped: enough to suggest a key for a typo. */
@@ -213,6 +264,7 @@ static void platform_key(struct parse *p, const char *name, const char *value)
     struct bk_config *c = p->cfg;
     struct bk_cfg_platform *pl = &c->platforms[c->n_platforms - 1];
     if (strcmp(name, "id") == 0) {
+        p->id_refused = true; /* until it is set */
         if (!bk_valid_id(value)) {
             fail(p, p->lineno, "id = '%s' is not an id; use 1-32 characters "
                  "of [A-Za-z0-9_]", value);
@@ -231,7 +283,7 @@ static void platform_key(struct parse *p, const char *name, const char *value)
                      c->platforms[i].prefix, c->platforms[i].line);
                 return;
             }
-        set_string(p, &pl->id, name, value);
+        p->id_refused = !set_string(p, &pl->id, name, value);
     } else if (strcmp(name, "name_zh") == 0) {
         set_string(p, &pl->name_zh, name, value);
     } else if (strcmp(name, "name_en") == 0) {
@@ -243,21 +295,23 @@ static int on_key(void *user, const char *section, const char *name,
                   const char *value)
 {
     struct parse *p = user;
-    if (p->status)
+    if (stopped(p))
         return 0;
+    if (p->sec == SEC_NONE || p->sec == SEC_SKIP)
+        return 1; /* reported already (keeping going) */
     const char *const *keys = keys_of(p->sec);
     size_t k = 0;
     while (keys[k] && strcmp(keys[k], name) != 0)
         k++;
     if (!keys[k]) {
         unknown_key(p, section, name);
-        return 0;
+        return !stopped(p);
     }
     for (size_t i = 0; i < p->n_keys; i++)
         if (p->keys[i].name == keys[k]) {
             fail(p, p->lineno, "duplicate key '%s' in [%s] (first set on "
                  "line %d); keep one", name, section, p->keys[i].line);
-            return 0;
+            return !stopped(p);
         }
     p->keys[p->n_keys++] = (struct key_seen){keys[k], p->lineno};
     if (p->sec == SEC_REGISTRY)
@@ -266,7 +320,7 @@ static int on_key(void *user, const char *section, const char *name,
         catalog_key(p, name, value);
     else
         platform_key(p, name, value);
-    return p->status == 0;
+    return !stopped(p);
 }
 
 static void *grow(void *array, size_t n, size_t size)
@@ -333,8 +387,8 @@ static void open_catalog(struct parse *p, const char *id)
 {
     struct bk_config *c = p->cfg;
     if (!bk_valid_id(id)) {
-        fail(p, p->lineno, "[catalog.%s]: a catalog id is 1-32 characters of "
-             "[A-Za-z0-9_]", id);
+        fail_catalog(p, p->lineno, id, "[catalog.%s]: a catalog id is 1-32 "
+                     "characters of [A-Za-z0-9_]", id);
         return;
     }
     if (!ids_make_room(p) || !catalogs_make_room(p)) {
@@ -343,8 +397,9 @@ static void open_catalog(struct parse *p, const char *id)
     }
     size_t *slot = id_slot(p, id);
     if (*slot) {
-        fail(p, p->lineno, "duplicate section [catalog.%s] (first on line "
-             "%d); merge the two", id, c->catalogs[*slot - 1].line);
+        fail_catalog(p, p->lineno, id, "duplicate section [catalog.%s] "
+                     "(first on line %d); merge the two", id,
+                     c->catalogs[*slot - 1].line);
         return;
     }
     struct bk_cfg_catalog *cat = &c->catalogs[c->n_catalogs];
@@ -355,7 +410,7 @@ static void open_catalog(struct parse *p, const char *id)
     if (!cat->id || !cat->path)
         oom(p);
     else
-        *slot = c->n_catalogs;
+        *slot = c->n_catalogs, p->sec = SEC_CATALOG;
 }
 
 static void open_platform(struct parse *p, const char *nn)
@@ -388,31 +443,38 @@ static void open_platform(struct parse *p, const char *nn)
     c->platforms = a;
     a[c->n_platforms++] =
         (struct bk_cfg_platform){.prefix = prefix, .line = p->lineno};
+    p->sec = SEC_PLATFORM;
 }
 
 /* Checks what the section before the one starting now left unsaid. */
 static void close_section(struct parse *p)
 {
     struct bk_config *c = p->cfg;
-    if (p->sec == SEC_PLATFORM && !p->status) {
+    if (p->sec == SEC_PLATFORM && !stopped(p)) {
         struct bk_cfg_platform *pl = &c->platforms[c->n_platforms - 1];
-        if (!pl->id)
+        if (!pl->id && !p->id_refused) /* else that was reported */
             fail(p, pl->line, "[platform.%d] has no id; add id = <product id>",
                  pl->prefix);
+        if (!pl->id) { /* keeping going: an allocation without an id */
+            free(pl->name_zh), free(pl->name_en);
+            c->n_platforms--;
+        }
     }
-    if (p->sec == SEC_CATALOG && !p->status) {
+    if (p->sec == SEC_CATALOG && !stopped(p)) {
         struct bk_cfg_catalog *cat = &c->catalogs[c->n_catalogs - 1];
         if (cat->required && !cat->enabled)
             fail(p, cat->line, "[catalog.%s] is required but not enabled; "
                  "drop one of the two", cat->id);
     }
     p->n_keys = 0;
+    p->id_refused = false;
 }
 
 /* A "[...]" line: name is its inside, already checked for length. */
 static void open_section(struct parse *p, const char *name)
 {
     close_section(p);
+    p->sec = SEC_SKIP; /* until the section is accepted */
     if (strcmp(name, "registry") == 0) {
         if (p->registry_line) {
             fail(p, p->lineno, "duplicate section [registry] (first on line "
@@ -422,10 +484,8 @@ static void open_section(struct parse *p, const char *name)
         p->registry_line = p->lineno;
         p->sec = SEC_REGISTRY;
     } else if (strncmp(name, "catalog.", 8) == 0) {
-        p->sec = SEC_CATALOG;
         open_catalog(p, name + 8);
     } else if (strncmp(name, "platform.", 9) == 0) {
-        p->sec = SEC_PLATFORM;
         open_platform(p, name + 9);
     } else {
         fail(p, p->lineno, "unknown section [%s]; the sections are [registry], "
@@ -433,15 +493,24 @@ static void open_section(struct parse *p, const char *name)
     }
 }
 
-/* Checks one raw line (without its line end) before inih sees it. */
-static void check_line(struct parse *p, const char *s, size_t n, size_t limit)
+/* Checks one raw line (without its line end) before inih sees it; false
+ * if inih must not see it. */
+static bool check_line(struct parse *p, const char *s, size_t n, size_t limit)
 {
     const struct bk_ini_rules rules = {.max_line = limit,
                                        .inline_comments = true};
     struct bk_ini_line line;
-    char why[256];
-    if (!bk_ini_scan(s, n, &rules, false, &line, why, sizeof why)) {
-        fail(p, p->lineno, "%s", why);
+    struct bk_error why;
+    why.code = 0; /* the text is written only with the code */
+    if (!bk_ini_scan(s, n, &rules, false, &line, &why)) {
+        while (n && bk_is_blank(*s))
+            s++, n--;
+        if (n && *s == '[') { /* keeping going: a section, but refused */
+            close_section(p);
+            p->sec = SEC_SKIP;
+        }
+        fail(p, p->lineno, "%s", why.text);
+        return false;
     } else if (line.kind == BK_INI_SECTION) {
         char name[BK_INI_NAME_MAX + 1];
         memcpy(name, line.name, line.name_len);
@@ -451,25 +520,29 @@ static void check_line(struct parse *p, const char *s, size_t n, size_t limit)
         fail(p, p->lineno, "a key before any section; put it under "
              "[registry] or a [catalog.<id>]");
     }
+    return true;
 }
 
 /* inih's reader: hands over the next line, checked and unindented. */
 static char *next_line(char *str, int num, void *stream)
 {
     struct parse *p = stream;
-    if (p->status || p->pos >= p->len)
+    if (stopped(p) || p->pos >= p->len)
         return NULL;
     if (num < 3) { /* no room for even "\n\0" after a character */
-        fail(p, p->lineno + 1, "inih's line buffer is only %d bytes", num);
+        fatal(p, p->lineno + 1, "inih's line buffer is only %d bytes", num);
         return NULL;
     }
     size_t n;
     const char *s = bk_ini_next_line(p->buf, p->len, &p->pos, &p->lineno, &n);
     /* inih's buffer must hold the line plus "\r\n\0". */
-    check_line(p, s, n, num > 3 ? (size_t)num - 3 : 0);
-    if (p->status)
+    bool whole = check_line(p, s, n, num > 3 ? (size_t)num - 3 : 0);
+    if (stopped(p))
         return NULL;
-    bk_ini_hand_over(str, s, n);
+    if (whole)
+        bk_ini_hand_over(str, s, n);
+    else
+        strcpy(str, "\n"); /* keeping going: the line reads as blank */
     return str;
 }
 
@@ -500,83 +573,77 @@ static enum read_result read_exactly(int fd, char *buf, size_t size)
  * second look sees another size or time, it changed while being read (and
  * trying again may help); else its size never said what it holds. */
 static void explain_mismatch(int fd, const char *path, const struct stat *before,
-                             enum read_result got, char *err, size_t errlen)
+                             enum read_result got, struct bk_error *err)
 {
     struct stat now;
     const char *more = got == READ_LONG ? "more" : "fewer";
     if (fstat(fd, &now) != 0 || now.st_size != before->st_size ||
         now.st_mtim.tv_sec != before->st_mtim.tv_sec ||
         now.st_mtim.tv_nsec != before->st_mtim.tv_nsec)
-        bk_errf(err, errlen, "%s: changed while being read (it held %s "
+        bk_fail(err, BKERR_ECONFIG, "%s: changed while being read (it held %s "
                 "bytes than the %lld it had); try again", path, more,
                 (long long)before->st_size);
     else
-        bk_errf(err, errlen, "%s: holds %s bytes than the %lld its size "
+        bk_fail(err, BKERR_ECONFIG, "%s: holds %s bytes than the %lld its size "
                 "says: not an ordinary file (one of /proc or /sys?); give "
                 "the path of a bkerr.ini file", path, more,
                 (long long)before->st_size);
 }
 
 /* Checks the file before opening it, so no FIFO or device is opened. */
-static int check_file(const char *path, struct stat *st, char *err,
-                      size_t errlen)
+static bool check_file(const char *path, struct stat *st,
+                       struct bk_error *err)
 {
     if (stat(path, st) != 0)
-        bk_errf(err, errlen, "%s: cannot open: %s; check the path given "
+        return bk_fail(err, BKERR_ECONFIG, "%s: cannot open: %s; check the path given "
                 "(--config, $BKERR_CONFIG or the installed default)", path,
                 strerror(errno));
-    else if (S_ISDIR(st->st_mode))
-        bk_errf(err, errlen, "%s: is a directory; give the bkerr.ini file "
-                "inside it", path);
-    else if (!S_ISREG(st->st_mode))
-        bk_errf(err, errlen, "%s: is not a regular file (a FIFO, device or "
-                "socket); give the path of a bkerr.ini file", path);
-    else if (st->st_size > CONFIG_MAX_BYTES)
-        bk_errf(err, errlen, "%s: is %lld bytes; a bkerr.ini is at most %d: "
-                "is this the right file?", path, (long long)st->st_size,
-                CONFIG_MAX_BYTES);
-    else
-        return 0;
-    return BKERR_ECONFIG;
+    if (S_ISDIR(st->st_mode))
+        return bk_fail(err, BKERR_ECONFIG, "%s: is a directory; give the "
+                       "bkerr.ini file inside it", path);
+    if (!S_ISREG(st->st_mode))
+        return bk_fail(err, BKERR_ECONFIG, "%s: is not a regular file (a "
+                       "FIFO, device or socket); give the path of a "
+                       "bkerr.ini file", path);
+    if (st->st_size > CONFIG_MAX_BYTES)
+        return bk_fail(err, BKERR_ECONFIG, "%s: is %lld bytes; a bkerr.ini "
+                       "is at most %d: is this the right file?", path,
+                       (long long)st->st_size, CONFIG_MAX_BYTES);
+    return true;
 }
 
-static int read_file(const char *path, char **out, size_t *len, char *err,
-                     size_t errlen)
+static bool read_file(const char *path, char **out, size_t *len,
+                      struct bk_error *err)
 {
     struct stat before, st;
-    if (check_file(path, &before, err, errlen))
-        return BKERR_ECONFIG;
+    if (!check_file(path, &before, err))
+        return false;
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-    if (fd < 0) {
-        bk_errf(err, errlen, "%s: cannot open: %s; check its permissions",
-                path, strerror(errno));
-        return BKERR_ECONFIG;
-    }
+    if (fd < 0)
+        return bk_fail(err, BKERR_ECONFIG, "%s: cannot open: %s; check its "
+                       "permissions", path, strerror(errno));
     size_t size = (size_t)before.st_size;
     char *buf = NULL;
-    int rc = BKERR_ECONFIG;
     enum read_result got;
     if (fstat(fd, &st) != 0 || st.st_dev != before.st_dev ||
         st.st_ino != before.st_ino || st.st_size != before.st_size) {
-        bk_errf(err, errlen, "%s: changed while being opened; try again",
-                path);
+        bk_fail(err, BKERR_ECONFIG, "%s: changed while being opened; try "
+                "again", path);
     } else if (!(buf = malloc(size + 2))) {
-        rc = BKERR_ENOMEM;
-        bk_errf(err, errlen, "%s: out of memory", path);
+        bk_fail(err, BKERR_ENOMEM, "%s: out of memory", path);
     } else if ((got = read_exactly(fd, buf, size)) != READ_WHOLE) {
         if (got == READ_FAILED)
-            bk_errf(err, errlen, "%s: cannot read: %s", path,
+            bk_fail(err, BKERR_ECONFIG, "%s: cannot read: %s", path,
                     strerror(errno));
         else
-            explain_mismatch(fd, path, &before, got, err, errlen);
+            explain_mismatch(fd, path, &before, got, err);
         free(buf);
     } else {
         buf[size] = '\0';
         *out = buf, *len = size;
-        rc = 0;
     }
     close(fd);
-    return rc;
+    return !err->code;
 }
 
 void bk_config_free(struct bk_config *cfg)
@@ -599,34 +666,35 @@ void bk_config_free(struct bk_config *cfg)
     memset(cfg, 0, sizeof *cfg);
 }
 
-int bk_config_read(const char *path, struct bk_config *cfg, char *err,
-                   size_t errlen)
+bool bk_config_read(const char *path, bool keep_going, struct bk_config *cfg,
+                    struct bk_diags *diags, struct bk_error *err)
 {
     memset(cfg, 0, sizeof *cfg);
     cfg->lang = BKERR_LANG_DEFAULT; /* bkerr.ini says none */
     char *buf = NULL;
     size_t len = 0;
-    int rc = read_file(path, &buf, &len, err, errlen);
-    if (rc)
-        return rc;
+    if (!read_file(path, &buf, &len, err))
+        return false;
     struct parse p = {.path = path, .buf = buf, .len = len, .err = err,
-                      .errlen = errlen, .cfg = cfg};
+                      .keep_going = keep_going, .diags = diags, .cfg = cfg};
     cfg->path = bk_strdup(path);
     if (!cfg->path)
         oom(&p);
-    int line = p.status ? 0 : ini_parse_stream(next_line, &p, on_key, &p);
-    if (!p.status && line > 0)
+    int line = stopped(&p) ? 0 : ini_parse_stream(next_line, &p, on_key, &p);
+    if (!stopped(&p) && line > 0)
         fail(&p, line, "syntax error; expected 'key = value', a [section] or "
              "a comment");
-    else if (!p.status && line < 0)
+    else if (!stopped(&p) && line < 0)
         oom(&p); /* inih's -2: its line buffer could not be allocated */
     close_section(&p);
+    p.sec = SEC_NONE;
     free(p.cat_slots);
-    if (!p.status && !p.registry_line && !cfg->n_catalogs && !cfg->n_platforms)
+    if (!stopped(&p) && !p.registry_line && !cfg->n_catalogs &&
+        !cfg->n_platforms && !p.diags->n)
         fail(&p, 0, "no sections: the file is empty or all comments; add "
              "[registry] and [catalog.<id>] sections (see README.md)");
     free(buf);
-    if (p.status)
+    if (stopped(&p))
         bk_config_free(cfg);
-    return p.status;
+    return !stopped(&p);
 }

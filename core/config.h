@@ -6,6 +6,9 @@
 #include <stddef.h>
 
 #include "bkerr/bkerr.h"
+#include "common/error.h"
+
+struct bk_diags;
 
 struct bk_cfg_catalog {
     char *id;
@@ -30,9 +33,12 @@ struct bk_config {
     struct bk_cfg_platform *platforms;
     size_t n_platforms;
 };
-/* 0, or BKERR_ECONFIG/BKERR_ENOMEM with "file:line: ..." in err. */
-int bk_config_read(const char *path, struct bk_config *cfg, char *err,
-                   size_t errlen);
+/* Reads path into *cfg.  True, or false with BKERR_ECONFIG or
+ * BKERR_ENOMEM and "file:line: what; hint" in err.  With keep_going each
+ * error the reader can step over is appended to diags instead (its line,
+ * and "what; hint"), and only an unreadable file or memory fails it. */
+bool bk_config_read(const char *path, bool keep_going, struct bk_config *cfg,
+                    struct bk_diags *diags, struct bk_error *err);
 void bk_config_free(struct bk_config *cfg);
 
 #endif

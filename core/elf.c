@@ -13,10 +13,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "reason.h"
-#include "common/text.h"
+#include "bkerr/bkerr.h"
+#include "common/error.h"
 
-#define reject(why, ...) (bk_errf((why), BK_REASON_SIZE, __VA_ARGS__), false)
+#define reject(err, ...) bk_fail((err), BKERR_ECATALOG, __VA_ARGS__)
 
 /* More program headers than any real shared object has. */
 #define MAX_PHDRS 64
@@ -54,31 +54,31 @@ static const Ehdr *own_header(void)
 }
 
 static bool check_header(const Ehdr *h, const char *path, uint64_t size,
-                         char *why)
+                         struct bk_error *err)
 {
     const Ehdr *own = own_header();
     if (memcmp(h->e_ident, ELFMAG, SELFMAG) != 0)
-        return reject(why, "%s: not a loadable shared object (no ELF header); "
+        return reject(err, "%s: not a loadable shared object (no ELF header); "
                            "build the catalog as a .so", path);
     if (!own || h->e_ident[EI_CLASS] != own->e_ident[EI_CLASS] ||
         h->e_ident[EI_DATA] != own->e_ident[EI_DATA] ||
         h->e_machine != own->e_machine)
-        return reject(why, "%s: not a shared object for this machine (ELF "
+        return reject(err, "%s: not a shared object for this machine (ELF "
                            "class %u, data %u, machine %u; libbkerr is %u, %u, "
                            "%u); build the catalog for this system", path,
                       h->e_ident[EI_CLASS], h->e_ident[EI_DATA], h->e_machine,
                       own ? own->e_ident[EI_CLASS] : 0,
                       own ? own->e_ident[EI_DATA] : 0, own ? own->e_machine : 0);
     if (h->e_type != ET_DYN)
-        return reject(why, "%s: ELF type %u is not a shared object (ET_DYN); "
+        return reject(err, "%s: ELF type %u is not a shared object (ET_DYN); "
                            "link the catalog with -shared", path, h->e_type);
     if (h->e_version != EV_CURRENT || h->e_phentsize != sizeof(Phdr) ||
         h->e_phnum == 0 || h->e_phnum > MAX_PHDRS)
-        return reject(why, "%s: malformed ELF header (version %u, %u program "
+        return reject(err, "%s: malformed ELF header (version %u, %u program "
                            "headers of %u bytes)", path, (unsigned)h->e_version,
                       h->e_phnum, h->e_phentsize);
     if (h->e_phoff > size || size - h->e_phoff < h->e_phnum * sizeof(Phdr))
-        return reject(why, "%s: cut short: the program headers lie past the "
+        return reject(err, "%s: cut short: the program headers lie past the "
                            "end of the file (%llu bytes); the copy is "
                            "incomplete: install it again (a new file, renamed "
                            "into place)", path, (unsigned long long)size);
@@ -102,7 +102,7 @@ static bool file_offset(const Phdr *ph, size_t n_ph, uint64_t v, uint64_t n,
 
 /* The dependency rule: libraries come only from the system's search path. */
 static bool check_dynamic(int fd, const Phdr *ph, size_t n_ph, const Phdr *dyn,
-                          const char *path, char *why)
+                          const char *path, struct bk_error *err)
 {
     size_t n = dyn->p_filesz / sizeof(Dyn);
     if (n > MAX_DYN)
@@ -110,7 +110,7 @@ static bool check_dynamic(int fd, const Phdr *ph, size_t n_ph, const Phdr *dyn,
     Dyn *d = malloc(n * sizeof *d + 1);
     if (!d || !read_at(fd, d, n * sizeof *d, dyn->p_offset)) {
         free(d);
-        return reject(why, "%s: cannot read its dynamic section", path);
+        return reject(err, "%s: cannot read its dynamic section", path);
     }
     uint64_t strtab = 0, strsz = 0;
     size_t end = n;
@@ -135,18 +135,18 @@ static bool check_dynamic(int fd, const Phdr *ph, size_t n_ph, const Phdr *dyn,
             len = strsz - v;
         if (v >= strsz || !file_offset(ph, n_ph, strtab + v, len, &off) ||
             !read_at(fd, name, (size_t)len, off)) {
-            ok = reject(why, "%s: a dynamic entry names a string outside its "
+            ok = reject(err, "%s: a dynamic entry names a string outside its "
                              "string table", path);
             break;
         }
         if (!memchr(name, '\0', (size_t)len)) { /* glibc would read on */
-            ok = reject(why, "%s: a dynamic entry's string is longer than %d "
+            ok = reject(err, "%s: a dynamic entry's string is longer than %d "
                              "bytes or unterminated", path, NAME_MAX_READ);
             break;
         }
         if (tag == DT_NEEDED && !strchr(name, '/'))
             continue;
-        ok = reject(why, "%s: %s '%s': a catalog may only need libraries "
+        ok = reject(err, "%s: %s '%s': a catalog may only need libraries "
                          "found on the system's search path, checked by "
                          "nobody otherwise; link it without -rpath (and "
                          "without a path in a needed library's name)", path,
@@ -157,18 +157,18 @@ static bool check_dynamic(int fd, const Phdr *ph, size_t n_ph, const Phdr *dyn,
     return ok;
 }
 
-bool bk_elf_check(int fd, const char *path, uint64_t size, char *why)
+bool bk_elf_check(int fd, const char *path, uint64_t size, struct bk_error *err)
 {
     Ehdr h;
     if (size < sizeof h || !read_at(fd, &h, sizeof h, 0))
-        return reject(why, "%s: not a loadable shared object (%llu bytes, "
+        return reject(err, "%s: not a loadable shared object (%llu bytes, "
                            "too short for an ELF header); build the catalog as "
                            "a .so", path, (unsigned long long)size);
-    if (!check_header(&h, path, size, why))
+    if (!check_header(&h, path, size, err))
         return false;
     Phdr ph[MAX_PHDRS];
     if (!read_at(fd, ph, h.e_phnum * sizeof *ph, h.e_phoff))
-        return reject(why, "%s: cannot read its program headers", path);
+        return reject(err, "%s: cannot read its program headers", path);
     const Phdr *dyn = NULL;
     for (size_t i = 0; i < h.e_phnum; i++) {
         if (ph[i].p_type == PT_DYNAMIC)
@@ -176,7 +176,7 @@ bool bk_elf_check(int fd, const char *path, uint64_t size, char *why)
         if (ph[i].p_type != PT_LOAD && ph[i].p_type != PT_DYNAMIC)
             continue;
         if (ph[i].p_offset > size || size - ph[i].p_offset < ph[i].p_filesz)
-            return reject(why, "%s: cut short: segment %zu needs bytes up to "
+            return reject(err, "%s: cut short: segment %zu needs bytes up to "
                                "%llu, but the file has %llu; the copy is "
                                "incomplete: install it again (a new file, "
                                "renamed into place)", path, i,
@@ -184,8 +184,8 @@ bool bk_elf_check(int fd, const char *path, uint64_t size, char *why)
                               (unsigned long long)ph[i].p_filesz,
                           (unsigned long long)size);
         if (ph[i].p_type == PT_LOAD && ph[i].p_filesz > ph[i].p_memsz)
-            return reject(why, "%s: segment %zu holds more of the file than "
+            return reject(err, "%s: segment %zu holds more of the file than "
                                "it maps; a malformed shared object", path, i);
     }
-    return !dyn || check_dynamic(fd, ph, h.e_phnum, dyn, path, why);
+    return !dyn || check_dynamic(fd, ph, h.e_phnum, dyn, path, err);
 }

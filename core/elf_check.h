@@ -7,9 +7,12 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "common/error.h"
+
 /* True if fd (size bytes) is a shared object for this machine whose
  * loadable segments the file holds whole and which names no library
- * outside the system's search path (no RUNPATH/RPATH, no '/' in NEEDED). */
-bool bk_elf_check(int fd, const char *path, uint64_t size, char *why);
+ * outside the system's search path (no RUNPATH/RPATH, no '/' in NEEDED);
+ * else false and err. */
+bool bk_elf_check(int fd, const char *path, uint64_t size, struct bk_error *err);
 
 #endif

@@ -19,7 +19,7 @@
 #include <string.h>
 
 #include "common/code.h"
-#include "common/text.h"
+#include "common/rules.h"
 
 bool bk_index_build(struct bk_index *ix, const struct bkerr_catalog *d,
                     const struct bkerr_packed *packed)
@@ -125,11 +125,7 @@ static const char *pool_problem(const struct bkerr_packed *p,
         if (!*s)
             return "an empty text has a non-zero offset (0 means no text)";
         /* the pool ends with a NUL (checked at open), so s is a string */
-        const char *why = bk_utf8_check(s, BKERR_TEXT_MAX);
-        if (!why)
-            why = bk_control_check(s);
-        if (!why && (placeholders >> f & 1))
-            why = bk_placeholder_check(s);
+        const char *why = bk_rule_text(s, placeholders >> f & 1);
         if (why)
             return why;
     }
@@ -165,14 +161,15 @@ const char *bk_packed_problem(const struct bkerr_catalog *d,
         const uint32_t about[] = {a->defined, a->raised, a->docs, a->note_zh,
                                   a->note_en};
         size_t first;
-        if (a->status > BK_CODE_STATUS_MAX)
+        if (!bk_rule_status(a->status))
             return "its status is not an enum bkerr_code_status value";
         if (a->n_variants != bk_variants_of(d, code, &first))
             return "its n_variants does not count the variants of its code";
         if ((why = pool_problem(p, about, 5, 0)))
             return why;
     }
-    if (!e->message_zh && !e->message_en)
+    /* offset 0 is the pool's leading "": no text */
+    if (!bk_rule_has_message(p->pool + e->message_zh, p->pool + e->message_en))
         return "no message in either language";
     const struct bkerr_range *r = bk_find_range(d, code);
     if (e->range != (r ? (uint32_t)(r - d->ranges) + 1 : 0))

@@ -11,8 +11,9 @@
 
 #include "index.h"
 #include "plugin_file.h"
-#include "reason.h"
 #include "common/code.h"
+#include "common/error.h"
+#include "common/rules.h"
 #include "common/text.h"
 
 /* Size of the ABI 1.0 descriptor: the least a plugin may export. */
@@ -22,18 +23,8 @@
 #define ABI_1_2_SIZE \
     (offsetof(struct bkerr_catalog, n_variants) + sizeof(size_t))
 
-/* Writes the reason for a rejection into why; returns false. */
-__attribute__((format(printf, 2, 3))) static bool reject(char *why,
-                                                        const char *fmt, ...)
-{
-    char text[2 * BK_REASON_SIZE];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
-    va_end(ap);
-    bk_errf(why, BK_REASON_SIZE, "%s", text);
-    return false;
-}
+/* A rejection: its reason names the file, the rule and the fix. */
+#define reject(err, ...) bk_fail((err), BKERR_ECATALOG, __VA_ARGS__)
 
 /* The plugin's loaded, readable segments: everything a descriptor points
  * to must lie inside one of them, or reading it could fault or read
@@ -97,12 +88,7 @@ static const char *text_problem(const struct segs *segs, const char *s,
         return room <= BKERR_TEXT_MAX
                    ? "has no NUL before the end of the plugin's segment"
                    : "text is longer than the limit";
-    const char *why = bk_utf8_check(s, BKERR_TEXT_MAX);
-    if (!why)
-        why = bk_control_check(s);
-    if (!why && placeholders)
-        why = bk_placeholder_check(s);
-    return why;
+    return bk_rule_text(s, placeholders);
 }
 
 /* True if n elements of size at p lie inside one segment. */
@@ -113,11 +99,6 @@ static bool table_inside(const struct segs *segs, const void *p, size_t n,
         return true;
     size_t room = room_at(segs, p);
     return n <= room / size;
-}
-
-static bool empty(const char *s)
-{
-    return !s || !*s;
 }
 
 /* NULL if entry e's texts keep the rules (the one-message rule aside);
@@ -155,7 +136,7 @@ static const char *about_problem(const struct segs *segs,
                                  size_t n_variants, const char **field)
 {
     *field = "status";
-    if (a->status > BK_CODE_STATUS_MAX)
+    if (!bk_rule_status(a->status))
         return "is not an enum bkerr_code_status value";
     *field = "n_variants";
     if (a->n_variants != n_variants)
@@ -182,19 +163,19 @@ static const char *about_problem(const struct segs *segs,
 static bool check_abouts(const struct segs *segs, const char *path,
                          const struct bkerr_catalog *d, const char *table,
                          const struct bkerr_about *a,
-                         const struct bkerr_entry *e, size_t n, char *why)
+                         const struct bkerr_entry *e, size_t n, struct bk_error *err)
 {
     if (!a)
         return true;
     if (!table_inside(segs, a, n, sizeof *a))
-        return reject(why, "%s: %s: %zu records at %p lie outside the "
+        return reject(err, "%s: %s: %zu records at %p lie outside the "
                            "plugin's loaded segments", path, table, n,
                       (const void *)a);
     for (size_t i = 0; i < n; i++) {
         size_t first, nv = bk_variants_of(d, e[i].code, &first);
         const char *field, *bad = about_problem(segs, &a[i], nv, &field);
         if (bad)
-            return reject(why, "%s: %s[%zu] %s: %s", path, table, i, field,
+            return reject(err, "%s: %s[%zu] %s: %s", path, table, i, field,
                           bad);
     }
     return true;
@@ -220,94 +201,96 @@ static bool has_primary(const struct bkerr_catalog *d,
 /* The tables of ABI 1.2: provenance and variants. */
 static bool check_abi_1_2(const struct segs *segs, const char *path,
                           const struct bkerr_catalog *d,
-                          const struct bkerr_packed *packed, char *why)
+                          const struct bkerr_packed *packed, struct bk_error *err)
 {
     const char *texts[] = {d->upstream, d->upstream_version}, *bad;
     for (size_t t = 0; t < 2; t++)
         if (texts[t] && (bad = text_problem(segs, texts[t], false)))
-            return reject(why, "%s: descriptor upstream text: %s", path, bad);
+            return reject(err, "%s: descriptor upstream text: %s", path, bad);
     if (d->about && packed)
-        return reject(why, "%s: about goes with entries; compiled tables "
+        return reject(err, "%s: about goes with entries; compiled tables "
                            "take packed_about", path);
     if (d->packed_about && !packed)
-        return reject(why, "%s: packed_about without packed tables", path);
+        return reject(err, "%s: packed_about without packed tables", path);
     if (d->packed_about &&
         !table_inside(segs, d->packed_about, packed->n_entries,
                       sizeof *d->packed_about))
-        return reject(why, "%s: packed_about: %zu records lie outside the "
+        return reject(err, "%s: packed_about: %zu records lie outside the "
                            "plugin's loaded segments", path,
                       packed->n_entries);
     const struct bkerr_variant *v = d->variants;
     if (d->n_variants && !v)
-        return reject(why, "%s: variants is NULL but counts %zu", path,
+        return reject(err, "%s: variants is NULL but counts %zu", path,
                       d->n_variants);
     if (!table_inside(segs, v, d->n_variants, sizeof *v))
-        return reject(why, "%s: variants: %zu variants at %p lie outside the "
+        return reject(err, "%s: variants: %zu variants at %p lie outside the "
                            "plugin's loaded segments", path, d->n_variants,
                       (const void *)v);
     for (size_t i = 0; i < d->n_variants; i++) {
         long long code = (long long)v[i].entry.code;
         const char *field;
         if (i && v[i].entry.code < v[i - 1].entry.code)
-            return reject(why, "%s: variants[%zu]: code %lld comes after "
+            return reject(err, "%s: variants[%zu]: code %lld comes after "
                                "%lld; sort variants by code", path, i, code,
                           (long long)v[i - 1].entry.code);
         if (!has_primary(d, packed, v[i].entry.code))
-            return reject(why, "%s: variants[%zu]: code %lld has no primary "
+            return reject(err, "%s: variants[%zu]: code %lld has no primary "
                                "entry", path, i, code);
-        if (empty(v[i].entry.message_zh) && empty(v[i].entry.message_en))
-            return reject(why, "%s: variants[%zu]: code %lld has no message "
+        if (!bk_rule_has_message(v[i].entry.message_zh, v[i].entry.message_en))
+            return reject(err, "%s: variants[%zu]: code %lld has no message "
                                "in either language", path, i, code);
         if ((bad = entry_problem(segs, &v[i].entry, &field)) ||
             (bad = about_problem(segs, &v[i].about, 0, &field)))
-            return reject(why, "%s: variants[%zu]: code %lld %s: %s", path,
+            return reject(err, "%s: variants[%zu]: code %lld %s: %s", path,
                           i, code, field, bad);
     }
     /* the records count the variants, now known to be sorted */
     return check_abouts(segs, path, d, "about", d->about, d->entries,
-                        d->n_entries, why) &&
+                        d->n_entries, err) &&
            check_abouts(segs, path, d, "legacy_about", d->legacy_about,
-                        d->legacy, d->n_legacy, why);
+                        d->legacy, d->n_legacy, err);
 }
 
 /* Checks one table of entries; own = true for the main table. */
 static bool check_entries(const struct segs *segs, const char *path,
                           const struct bkerr_catalog *d,
                           const struct bkerr_entry *e, size_t n, bool own,
-                          char *why)
+                          struct bk_error *err)
 {
     const char *table = own ? "entries" : "legacy";
     if (n && !e)
-        return reject(why, "%s: %s is NULL but counts %zu entries", path,
+        return reject(err, "%s: %s is NULL but counts %zu entries", path,
                            table, n);
     if (!table_inside(segs, e, n, sizeof *e))
-        return reject(why, "%s: %s: %zu entries at %p lie outside the "
+        return reject(err, "%s: %s: %zu entries at %p lie outside the "
                            "plugin's loaded segments", path, table, n,
                       (const void *)e);
     for (size_t i = 0; i < n; i++) {
         long long code = (long long)e[i].code;
-        bool mine = d->prefix && bkerr_prefix(e[i].code) == d->prefix;
-        if (own && !mine)
-            return reject(why, "%s: %s[%zu]: code %lld is not a 7-digit code "
+        enum bk_code_rule place = bk_rule_code(d->prefix, e[i].code, !own);
+        if (place == BK_CODE_NOT_OWN || place == BK_CODE_NO_PREFIX)
+            return reject(err, "%s: %s[%zu]: code %lld is not a 7-digit code "
                                "with prefix %d; non-standard codes go in "
                                "legacy", path, table, i, code, d->prefix);
-        if (!own && mine)
-            return reject(why, "%s: %s[%zu]: code %lld has the catalog's own "
+        if (place == BK_CODE_OWN_LEGACY)
+            return reject(err, "%s: %s[%zu]: code %lld has the catalog's own "
                                "prefix; move it to entries", path, table, i,
                                code);
-        if (i && e[i].code == e[i - 1].code)
-            return reject(why, "%s: %s[%zu]: duplicate code %lld (also %s[%zu])",
+        enum bk_order_rule order =
+            i ? bk_rule_order(e[i - 1].code, e[i].code) : BK_ORDER_OK;
+        if (order == BK_ORDER_DUPLICATE)
+            return reject(err, "%s: %s[%zu]: duplicate code %lld (also %s[%zu])",
                                path, table, i, code, table, i - 1);
-        if (i && e[i].code < e[i - 1].code)
-            return reject(why, "%s: %s[%zu]: code %lld comes after %lld; "
+        if (order == BK_ORDER_UNSORTED)
+            return reject(err, "%s: %s[%zu]: code %lld comes after %lld; "
                                "entries must be sorted by code", path, table,
                                i, code, (long long)e[i - 1].code);
-        if (empty(e[i].message_zh) && empty(e[i].message_en))
-            return reject(why, "%s: %s[%zu]: code %lld has no message in "
+        if (!bk_rule_has_message(e[i].message_zh, e[i].message_en))
+            return reject(err, "%s: %s[%zu]: code %lld has no message in "
                                "either language", path, table, i, code);
         const char *field, *bad = entry_problem(segs, &e[i], &field);
         if (bad)
-            return reject(why, "%s: %s[%zu]: code %lld %s: %s", path, table,
+            return reject(err, "%s: %s[%zu]: code %lld %s: %s", path, table,
                           i, code, field, bad);
     }
     return true;
@@ -315,34 +298,43 @@ static bool check_entries(const struct segs *segs, const char *path,
 
 static bool check_ranges(const struct segs *segs, const char *path,
                          const struct bkerr_catalog *d,
-                         char *why)
+                         struct bk_error *err)
 {
     const struct bkerr_range *r = d->ranges;
     if (d->n_ranges && !r)
-        return reject(why, "%s: ranges is NULL but counts %zu", path,
+        return reject(err, "%s: ranges is NULL but counts %zu", path,
                            d->n_ranges);
     if (!table_inside(segs, r, d->n_ranges, sizeof *r))
-        return reject(why, "%s: ranges: %zu ranges at %p lie outside the "
+        return reject(err, "%s: ranges: %zu ranges at %p lie outside the "
                            "plugin's loaded segments", path, d->n_ranges,
                       (const void *)r);
     for (size_t i = 0; i < d->n_ranges; i++) {
-        if (r[i].first > r[i].last || bkerr_prefix(r[i].first) != d->prefix ||
-            bkerr_prefix(r[i].last) != d->prefix)
-            return reject(why, "%s: ranges[%zu]: %lld-%lld is not a range of "
-                               "codes with prefix %d", path, i,
-                               (long long)r[i].first, (long long)r[i].last,
-                               d->prefix);
-        if (i && r[i].first <= r[i - 1].last)
-            return reject(why, "%s: ranges[%zu]: %lld-%lld overlaps or comes "
+        long long first = (long long)r[i].first, last = (long long)r[i].last;
+        enum bk_range_rule bounds = bk_rule_range(d->prefix, r[i].first,
+                                                  r[i].last);
+        if (bounds == BK_RANGE_NO_PREFIX)
+            return reject(err, "%s: ranges[%zu]: %lld-%lld is not a range of "
+                               "codes with prefix 0: a catalog without a "
+                               "prefix of its own has no ranges", path, i,
+                          first, last);
+        if (bounds == BK_RANGE_OUTSIDE)
+            return reject(err, "%s: ranges[%zu]: %lld-%lld is not a range of "
+                               "codes with prefix %d", path, i, first, last,
+                          d->prefix);
+        if (i && !bk_rule_range_follows(r[i - 1].last, r[i].first))
+            return reject(err, "%s: ranges[%zu]: %lld-%lld overlaps or comes "
                                "before the range before it; sort them",
-                               path, i, (long long)r[i].first,
-                               (long long)r[i].last);
+                               path, i, first, last);
         const char *texts[] = {r[i].module, r[i].advice_zh, r[i].advice_en};
         for (size_t t = 0; t < 3; t++) {
             const char *bad = texts[t] ? text_problem(segs, texts[t], false) : NULL;
             if (bad)
-                return reject(why, "%s: ranges[%zu]: %s", path, i, bad);
+                return reject(err, "%s: ranges[%zu]: %s", path, i, bad);
         }
+        if (!bk_rule_range_says(r[i].module, r[i].advice_zh, r[i].advice_en))
+            return reject(err, "%s: ranges[%zu]: %lld-%lld has no module and "
+                               "no advice; name its module, give advice, or "
+                               "drop the range", path, i, first, last);
     }
     return true;
 }
@@ -351,43 +343,43 @@ static bool check_ranges(const struct segs *segs, const char *path,
  * ends and the bitmap, none of which grows with the codes.  The entries'
  * offsets and text wait for their first lookup (index.c). */
 static bool check_packed(const struct segs *segs, const char *path,
-                         const struct bkerr_catalog *d, char *why)
+                         const struct bkerr_catalog *d, struct bk_error *err)
 {
     const struct bkerr_packed *p = d->packed;
     if (d->entries || d->n_entries)
-        return reject(why, "%s: the descriptor gives both entries and packed "
+        return reject(err, "%s: the descriptor gives both entries and packed "
                            "tables; give one", path);
     if (!table_inside(segs, p, 1, sizeof *p))
-        return reject(why, "%s: packed tables at %p lie outside the plugin's "
+        return reject(err, "%s: packed tables at %p lie outside the plugin's "
                            "loaded segments", path, (const void *)p);
     if (!p->present || !table_inside(segs, p->present, BKERR_PRESENT_WORDS,
                                      sizeof *p->present))
-        return reject(why, "%s: packed: the presence bitmap is NULL or lies "
+        return reject(err, "%s: packed: the presence bitmap is NULL or lies "
                            "outside the plugin's loaded segments", path);
     if (p->n_entries > BKERR_SUFFIXES ||
         (p->n_entries && !p->entries) ||
         !table_inside(segs, p->entries, p->n_entries, sizeof *p->entries))
-        return reject(why, "%s: packed: %zu entries at %p lie outside the "
+        return reject(err, "%s: packed: %zu entries at %p lie outside the "
                            "plugin's loaded segments", path, p->n_entries,
                       (const void *)p->entries);
     if (!p->pool || p->pool_size == 0 ||
         !table_inside(segs, p->pool, p->pool_size, 1))
-        return reject(why, "%s: packed: the string pool (%zu bytes at %p) is "
+        return reject(err, "%s: packed: the string pool (%zu bytes at %p) is "
                            "NULL, empty or outside the plugin's loaded "
                            "segments", path, p->pool_size,
                       (const void *)p->pool);
     if (p->pool[0] || p->pool[p->pool_size - 1])
-        return reject(why, "%s: packed: the string pool must begin and end "
+        return reject(err, "%s: packed: the string pool must begin and end "
                            "with a NUL; rebuild the catalog with bkerr-catc",
                       path);
     size_t set = 0;
     for (size_t w = 0; w < BKERR_PRESENT_WORDS; w++)
         set += bk_popcount64(p->present[w]);
     if (p->present[BKERR_PRESENT_WORDS - 1] >> (BKERR_SUFFIXES % 64))
-        return reject(why, "%s: packed: the presence bitmap has bits past "
+        return reject(err, "%s: packed: the presence bitmap has bits past "
                            "code %d99999", path, (int)d->prefix);
     if (set != p->n_entries)
-        return reject(why, "%s: packed: the presence bitmap has %zu codes but "
+        return reject(err, "%s: packed: the presence bitmap has %zu codes but "
                            "n_entries is %zu; rebuild the catalog", path, set,
                       p->n_entries);
     return true;
@@ -401,79 +393,79 @@ static const struct bkerr_packed *packed_of(const struct bkerr_catalog *d)
 
 static bool check_descriptor(const struct segs *segs, const char *path,
                              const struct bkerr_catalog *d,
-                             const char *id, int prefix, char *why)
+                             const char *id, int prefix, struct bk_error *err)
 {
     if (d->abi_major != BKERR_ABI_MAJOR)
-        return reject(why, "%s: catalog ABI major %u, but this libbkerr reads "
+        return reject(err, "%s: catalog ABI major %u, but this libbkerr reads "
                            "major %d; rebuild the catalog against bkerr %d.x "
                            "headers", path, d->abi_major, BKERR_ABI_MAJOR,
                            BKERR_ABI_MAJOR);
     if (d->abi_minor > BKERR_ABI_MINOR)
-        return reject(why, "%s: catalog ABI minor %u is newer than this "
+        return reject(err, "%s: catalog ABI minor %u is newer than this "
                            "libbkerr's %d.%d; upgrade libbkerr", path,
                            d->abi_minor, BKERR_ABI_MAJOR, BKERR_ABI_MINOR);
     if (d->size < ABI_1_0_SIZE)
-        return reject(why, "%s: descriptor is %u bytes, less than ABI 1.0's "
+        return reject(err, "%s: descriptor is %u bytes, less than ABI 1.0's "
                            "%zu; rebuild the catalog", path, d->size,
                            ABI_1_0_SIZE);
     if (d->abi_minor >= 1 && d->size < ABI_1_1_SIZE)
-        return reject(why, "%s: descriptor says ABI 1.%u but is %u bytes, "
+        return reject(err, "%s: descriptor says ABI 1.%u but is %u bytes, "
                            "less than ABI 1.1's %zu; rebuild the catalog",
                       path, d->abi_minor, d->size, ABI_1_1_SIZE);
     if (d->abi_minor >= 2 && d->size < ABI_1_2_SIZE)
-        return reject(why, "%s: descriptor says ABI 1.%u but is %u bytes, "
+        return reject(err, "%s: descriptor says ABI 1.%u but is %u bytes, "
                            "less than ABI 1.2's %zu; rebuild the catalog",
                       path, d->abi_minor, d->size, ABI_1_2_SIZE);
     const char *texts0[] = {d->id, d->version, d->name_zh, d->name_en,
                             d->origin};
     for (size_t t = 0; t < 5; t++)
         if (texts0[t] && !room_at(segs, texts0[t]))
-            return reject(why, "%s: descriptor text points outside the "
+            return reject(err, "%s: descriptor text points outside the "
                                "plugin's loaded segments", path);
-    if (empty(d->id))
-        return reject(why, "%s: descriptor id is NULL or empty", path);
+    if (!bk_rule_given(d->id))
+        return reject(err, "%s: descriptor id is NULL or empty", path);
     const char *bad = text_problem(segs, d->id, false);
     if (bad || strcmp(d->id, id) != 0)
-        return reject(why, "%s: descriptor id is '%s' but the section is "
+        return reject(err, "%s: descriptor id is '%s' but the section is "
                            "[catalog.%s]; fix the section or the path", path,
                       bad ? "(invalid)" : d->id, id);
-    if (empty(d->version))
-        return reject(why, "%s: descriptor version is NULL or empty", path);
-    if (empty(d->name_zh) && empty(d->name_en))
-        return reject(why, "%s: descriptor has no name in either language",
+    if (!bk_rule_given(d->version))
+        return reject(err, "%s: descriptor version is NULL or empty", path);
+    if (!bk_rule_given(d->name_zh) && !bk_rule_given(d->name_en))
+        return reject(err, "%s: descriptor has no name in either language",
                            path);
     const char *texts[] = {d->version, d->name_zh, d->name_en, d->origin};
     for (size_t t = 0; t < 4; t++)
         if (texts[t] && (bad = text_problem(segs, texts[t], false)))
-            return reject(why, "%s: descriptor text: %s", path, bad);
+            return reject(err, "%s: descriptor text: %s", path, bad);
     if (prefix == 0 && d->prefix != 0)
-        return reject(why, "%s: catalog prefix is %d, but no prefix is "
+        return reject(err, "%s: catalog prefix is %d, but no prefix is "
                            "allocated to '%s'; add a [platform.NN] section "
                            "with id = %s, or build the catalog without a "
                            "prefix (its codes all legacy)", path,
                       (int)d->prefix, id, id);
     if (d->prefix != prefix)
-        return reject(why, "%s: catalog prefix is %d but '%s' is allocated "
+        return reject(err, "%s: catalog prefix is %d but '%s' is allocated "
                            "prefix %d", path, (int)d->prefix, id, prefix);
     const struct bkerr_packed *packed = packed_of(d);
-    if (!(packed ? check_packed(segs, path, d, why)
+    if (!(packed ? check_packed(segs, path, d, err)
                  : check_entries(segs, path, d, d->entries, d->n_entries, true,
-                                 why)) ||
-        !check_entries(segs, path, d, d->legacy, d->n_legacy, false, why) ||
-        !check_ranges(segs, path, d, why) ||
-        (d->abi_minor >= 2 && !check_abi_1_2(segs, path, d, packed, why)))
+                                 err)) ||
+        !check_entries(segs, path, d, d->legacy, d->n_legacy, false, err) ||
+        !check_ranges(segs, path, d, err) ||
+        (d->abi_minor >= 2 && !check_abi_1_2(segs, path, d, packed, err)))
         return false;
     /* the tables are inside the plugin now, so their counts can be read */
     if (prefix == 0 && (d->n_entries || d->n_ranges ||
                         (packed && packed->n_entries)))
-        return reject(why, "%s: a catalog without a prefix of its own has "
+        return reject(err, "%s: a catalog without a prefix of its own has "
                            "only legacy codes, no entries or ranges", path);
     return true;
 }
 
 /* Every compiled entry's text, as bkerr check wants it at open. */
 static bool verify_packed(const char *path, const struct bk_catalog *c,
-                          char *why)
+                          struct bk_error *err)
 {
     const struct bkerr_catalog *d = c->desc;
     for (size_t k = 0; k < c->ix.n_words; k++) {
@@ -482,7 +474,7 @@ static bool verify_packed(const char *path, const struct bk_catalog *c,
         size_t i;
         const char *bad = bk_word_problem(d, &c->ix.words[k], base, &i, &code);
         if (bad)
-            return reject(why, "%s: packed entries[%zu]: code %lld: %s; "
+            return reject(err, "%s: packed entries[%zu]: code %lld: %s; "
                                "rebuild the catalog with bkerr-catc", path, i,
                           (long long)code, bad);
     }
@@ -516,22 +508,22 @@ static size_t symbol_size(const void *addr)
  * declares: a descriptor in a segment without read permission, or one cut
  * off by the end of its segment, is refused without being read. */
 static bool descriptor_fits(const struct segs *segs, const char *path,
-                            const struct bkerr_catalog *d, char *why)
+                            const struct bkerr_catalog *d, struct bk_error *err)
 {
     size_t sym = symbol_size(d), room = room_at(segs, d);
     if (sym < ABI_1_0_SIZE || (room >= ABI_1_0_SIZE && sym < d->size))
-        return reject(why, "%s: the '%s' symbol is %zu bytes, smaller than the "
+        return reject(err, "%s: the '%s' symbol is %zu bytes, smaller than the "
                       "descriptor it claims to be; declare it with "
                       "BKERR_CATALOG_DEFINE()", path, BKERR_CATALOG_SYMBOL,
                       sym);
     if (room < ABI_1_0_SIZE)
-        return reject(why, "%s: the '%s' descriptor at %p has %zu readable "
+        return reject(err, "%s: the '%s' descriptor at %p has %zu readable "
                            "bytes in the plugin's segments, less than ABI "
                            "1.0's %zu; declare it with BKERR_CATALOG_DEFINE()",
                       path, BKERR_CATALOG_SYMBOL, (const void *)d, room,
                       ABI_1_0_SIZE);
     if (room < d->size)
-        return reject(why, "%s: the '%s' descriptor claims %u bytes, but only "
+        return reject(err, "%s: the '%s' descriptor claims %u bytes, but only "
                            "%zu are readable in the plugin's segments; "
                            "declare it with BKERR_CATALOG_DEFINE()", path,
                       BKERR_CATALOG_SYMBOL, d->size, room);
@@ -539,30 +531,31 @@ static bool descriptor_fits(const struct segs *segs, const char *path,
 }
 
 bool bk_catalog_load(const char *path, const char *id, int prefix,
-                     bool verify, struct bk_catalog *out, char *why)
+                     bool verify, struct bk_catalog *out, struct bk_error *err)
 {
     memset(out, 0, sizeof *out);
-    void *h = bk_plugin_open(path, why);
+    void *h = bk_plugin_open(path, err);
     if (!h)
         return false;
     const struct bkerr_catalog *d = dlsym(h, BKERR_CATALOG_SYMBOL);
     struct segs segs;
     bool ok = d && defined_by(h, d);
     if (!ok)
-        reject(why, "%s: exports no '%s' descriptor; declare one with "
+        reject(err, "%s: exports no '%s' descriptor; declare one with "
                "BKERR_CATALOG_DEFINE()", path, BKERR_CATALOG_SYMBOL);
     else if (!find_segs(h, &segs))
-        ok = reject(why, "%s: cannot find the plugin's loaded segments", path);
-    else if (!descriptor_fits(&segs, path, d, why))
+        ok = reject(err, "%s: cannot find the plugin's loaded segments", path);
+    else if (!descriptor_fits(&segs, path, d, err))
         ok = false;
     else
-        ok = check_descriptor(&segs, path, d, id, prefix, why);
+        ok = check_descriptor(&segs, path, d, id, prefix, err);
     out->desc = d;
     out->handle = h;
     if (ok && !bk_index_build(&out->ix, d, packed_of(d)))
-        ok = reject(why, "%s: out of memory building the code index", path);
+        ok = bk_fail(err, BKERR_ENOMEM, "%s: out of memory building the code "
+                     "index", path);
     if (ok && verify && packed_of(d))
-        ok = verify_packed(path, out, why);
+        ok = verify_packed(path, out, err);
     if (!ok) {
         bk_catalog_unload(out);
         return false;

@@ -26,11 +26,11 @@
 #include <unistd.h>
 
 #include "elf_check.h"
-#include "reason.h"
+#include "bkerr/bkerr.h"
 #include "trust.h"
-#include "common/text.h"
+#include "common/error.h"
 
-#define reject(why, ...) (bk_errf((why), BK_REASON_SIZE, __VA_ARGS__), NULL)
+#define reject(err, ...) (bk_fail((err), BKERR_ECATALOG, __VA_ARGS__), NULL)
 
 struct object {
     dev_t dev;
@@ -62,38 +62,40 @@ static const char *dl_reason(const char *name)
 }
 
 /* dlopen()s the object of o (the caller holds lock). */
-static void *load(struct object *o, const char *path, char *why)
+static void *load(struct object *o, const char *path, struct bk_error *err)
 {
     char name[32];
     fd_name(name, o->fd);
     o->handle = dlopen(name, RTLD_NOW | RTLD_LOCAL);
     if (!o->handle && access("/proc/self/fd", X_OK) != 0)
-        return reject(why, "%s: cannot load it through %s: /proc is not "
+        return reject(err, "%s: cannot load it through %s: /proc is not "
                            "mounted here, and bkerr loads plugins only "
                            "through the descriptor it checked", path, name);
     if (!o->handle)
-        return reject(why, "%s: not a loadable shared object (%s); build the "
+        return reject(err, "%s: not a loadable shared object (%s); build the "
                            "catalog as a .so", path, dl_reason(name));
     o->refs = 1;
     return o->handle;
 }
 
-void *bk_plugin_open(const char *path, char *why)
+void *bk_plugin_open(const char *path, struct bk_error *err)
 {
     /* stat() first: a FIFO or a device is refused without being opened. */
     struct stat st;
     if (stat(path, &st) != 0)
-        return reject(why, "%s: cannot open: %s; check the catalog's path",
+        return reject(err, "%s: cannot open: %s; check the catalog's path",
                       path, strerror(errno));
     if (!S_ISREG(st.st_mode))
-        return reject(why, "%s: not a regular file; a catalog is a .so file",
+        return reject(err, "%s: not a regular file; a catalog is a .so file",
                       path);
     int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
-        return reject(why, "%s: cannot open: %s; check the catalog's path",
+        return reject(err, "%s: cannot open: %s; check the catalog's path",
                       path, strerror(errno));
-    if (fstat(fd, &st) != 0 || !bk_file_trust(path, &st, why) ||
-        !bk_elf_check(fd, path, (uint64_t)st.st_size, why)) {
+    if (fstat(fd, &st) != 0)
+        bk_fail(err, BKERR_ECATALOG, "%s: cannot stat: %s", path, strerror(errno));
+    if (err->code || !bk_file_trust(path, &st, err) ||
+        !bk_elf_check(fd, path, (uint64_t)st.st_size, err)) {
         close(fd);
         return NULL;
     }
@@ -108,16 +110,16 @@ void *bk_plugin_open(const char *path, char *why)
         close(fd);
     } else if (o) { /* kept by another holder, still under o's name */
         close(fd);
-        h = load(o, path, why);
+        h = load(o, path, err);
     } else if (!(o = calloc(1, sizeof *o))) {
         close(fd);
-        bk_errf(why, BK_REASON_SIZE, "%s: out of memory", path);
+        bk_fail(err, BKERR_ENOMEM, "%s: out of memory", path);
     } else {
         /* Listed before dlopen(): a constructor that exits finds it
          * reachable, not leaked. */
         *o = (struct object){st.st_dev, st.st_ino, fd, NULL, 0, objects};
         objects = o;
-        if (!(h = load(o, path, why))) {
+        if (!(h = load(o, path, err))) {
             objects = o->next;
             close(fd), free(o);
         }

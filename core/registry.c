@@ -3,6 +3,7 @@
 #include "registry.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,8 +14,8 @@
 #include "index.h"
 #include "loader.h"
 #include "products.h"
-#include "reason.h"
 #include "trust.h"
+#include "common/error.h"
 #include "common/spec.h"
 #include "common/text.h"
 
@@ -69,50 +70,80 @@ static bool join(char *out, const char *dir, const char *rel)
     return n > 0 && n < BK_PATH_MAX;
 }
 
+/* What one open is doing: its options, and where its problems go. */
+struct opening {
+    const struct bkerr_open_options *opt;
+    bool keep_going;         /* BKERR_OPEN_KEEP_GOING */
+    struct bk_diags *diags;  /* the registry's */
+    struct bk_error *err;    /* the first error that fails the open */
+};
+
+/* An error of bkerr.ini at line about catalog (or NULL) that fails the
+ * open ("path:line: what"), or, keeping going, a diagnostic. */
+__attribute__((format(printf, 6, 7))) static void
+config_error(struct opening *o, const char *path, int line, int code,
+             const char *catalog, const char *fmt, ...)
+{
+    char what[BK_ERROR_SIZE];
+    va_list ap;
+    va_start(ap, fmt);
+    bk_verrf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    if (o->keep_going)
+        bk_diag_add(o->diags, BKERR_SEVERITY_ERROR, line, catalog, "%s", what);
+    else
+        bk_fail(o->err, code, "%s:%d: %s", path, line, what);
+}
+
 /* Resolves [registry] plugin_dir (relative to the ini file's directory)
  * to a canonical path in dir.  A missing directory leaves dir as written:
- * each catalog in it is then rejected with the reason. */
-static int resolve_plugin_dir(const struct bk_config *cfg, char *dir,
-                              char *err, size_t errlen)
+ * each catalog in it is then rejected with the reason.  False if the
+ * open fails; keeping going, the bad plugin_dir is a diagnostic, and
+ * catalogs are looked for where it would lead. */
+static bool resolve_plugin_dir(const struct bk_config *cfg, char *dir,
+                               struct opening *o)
 {
     const char *pd = cfg->plugin_dir ? cfg->plugin_dir : BKERR_PLUGIN_DIR;
     char joined[BK_PATH_MAX], base[BK_PATH_MAX];
     snprintf(base, sizeof base, "%s", cfg->path);
     if (pd[0] == '/' ? snprintf(joined, sizeof joined, "%s", pd) >= BK_PATH_MAX
                      : !join(joined, dirname(base), pd)) {
-        bk_errf(err, errlen, "%s:%d: plugin_dir is too long", cfg->path,
-                cfg->plugin_dir_line);
-        return BKERR_ECONFIG;
+        config_error(o, cfg->path, cfg->plugin_dir_line, BKERR_ECONFIG, NULL,
+                     "plugin_dir is too long");
+        snprintf(dir, BK_PATH_MAX, "%s", "/nonexistent/plugin_dir-too-long");
+        return o->keep_going;
     }
     if (realpath(joined, dir))
-        return 0;
+        return true;
     if (cfg->plugin_dir) {
-        bk_errf(err, errlen, "%s:%d: plugin_dir '%s' (%s): %s; fix the path "
-                "(a relative one is relative to this file)", cfg->path,
-                cfg->plugin_dir_line, cfg->plugin_dir, joined, strerror(errno));
-        return BKERR_ECONFIG;
+        config_error(o, cfg->path, cfg->plugin_dir_line, BKERR_ECONFIG, NULL,
+                     "plugin_dir '%s' (%s): %s; fix the path (a relative one "
+                     "is relative to this file)", cfg->plugin_dir, joined,
+                     strerror(errno));
+        if (!o->keep_going)
+            return false;
     }
     snprintf(dir, BK_PATH_MAX, "%s", joined);
-    return 0;
+    return true;
 }
 
 /* Resolves a catalog's path into out, following symlinks.  A relative
  * path must stay inside the plugin directory. */
 static bool resolve_catalog_path(const char *dir, const char *path, char *out,
-                                 char *why)
+                                 struct bk_error *err)
 {
     char joined[BK_PATH_MAX];
     snprintf(out, BK_PATH_MAX, "%s", path);
     if (path[0] == '/' ? snprintf(joined, sizeof joined, "%s", path) >= BK_PATH_MAX
                        : !join(joined, dir, path)) {
-        bk_errf(why, BK_REASON_SIZE, "%s/%s: the path is longer than %d bytes; "
-                "use a shorter plugin_dir or path", dir, path, BK_PATH_MAX - 1);
-        return false;
+        return bk_fail(err, BKERR_ECATALOG, "%s/%s: the path is longer than "
+                       "%d bytes; use a shorter plugin_dir or path", dir, path,
+                       BK_PATH_MAX - 1);
     }
     if (!realpath(joined, out)) {
-        bk_errf(why, BK_REASON_SIZE, "%s: cannot open: %s; check the "
-                 "catalog's path and [registry] plugin_dir", joined,
-                 strerror(errno));
+        bk_fail(err, BKERR_ECATALOG, "%s: cannot open: %s; check the "
+                "catalog's path and [registry] plugin_dir", joined,
+                strerror(errno));
         snprintf(out, BK_PATH_MAX, "%s", joined);
         return false;
     }
@@ -123,12 +154,11 @@ static bool resolve_catalog_path(const char *dir, const char *path, char *out,
     if (n == 1) /* plugin_dir = / */
         n = 0;
     if (path[0] != '/' && (strncmp(out, dir, n) != 0 || out[n] != '/')) {
-        bk_errf(why, BK_REASON_SIZE, "%s: path '%s' leads outside the plugin "
-                 "directory %s; move the file there or give an absolute path",
-                 out, path, dir);
-        return false;
+        return bk_fail(err, BKERR_ECATALOG, "%s: path '%s' leads outside the "
+                       "plugin directory %s; move the file there or give an "
+                       "absolute path", out, path, dir);
     }
-    return bk_path_trust(joined, why);
+    return bk_path_trust(joined, err);
 }
 
 /* Whether the options let this open load the catalog of id. */
@@ -138,11 +168,11 @@ static bool wanted(const struct bkerr_open_options *opt, const char *id)
            (!opt->only || strcmp(opt->only, id) == 0);
 }
 
-/* Marks slot rejected with why; false only on ENOMEM. */
-static bool reject(struct bk_slot *slot, const char *why)
+/* Marks slot rejected with err's reason; false only on ENOMEM. */
+static bool reject(struct bk_slot *slot, const struct bk_error *err)
 {
     slot->st.state = BKERR_CATALOG_REJECTED;
-    slot->st.reason = bk_strdup(why);
+    slot->st.reason = bk_strdup(err->text);
     return slot->st.reason != NULL;
 }
 
@@ -150,11 +180,12 @@ static bool reject(struct bk_slot *slot, const char *why)
  * on ENOMEM. */
 static bool load_catalog(bkerr_registry *reg, struct bk_slot *slot)
 {
-    char why[BK_REASON_SIZE];
+    struct bk_error err;
+    err.code = 0; /* the text is written only with the code */
     struct bkerr_catalog_status *st = &slot->st;
     if (!bk_catalog_load(st->path, st->id, slot->prefix, reg->verify,
-                         &slot->cat, why))
-        return reject(slot, why);
+                         &slot->cat, &err))
+        return reject(slot, &err);
     const struct bkerr_catalog *d = slot->cat.desc;
     st->state = BKERR_CATALOG_LOADED;
     st->prefix = d->prefix;
@@ -188,13 +219,15 @@ static bool load_slot(bkerr_registry *reg, struct bk_slot *slot,
                       struct bk_cfg_catalog *c, const char *dir,
                       const struct bkerr_open_options *opt, bool lazy)
 {
-    char path[BK_PATH_MAX], why[BK_REASON_SIZE];
+    char path[BK_PATH_MAX];
+    struct bk_error err;
+    err.code = 0; /* the text is written only with the code */
     struct bkerr_catalog_status *st = &slot->st;
     st->id = c->id, c->id = NULL; /* the slot owns it now */
     st->required = c->required;
     st->line = c->line;
     atomic_init(&slot->ready, true);
-    bool ok = resolve_catalog_path(dir, c->path, path, why);
+    bool ok = resolve_catalog_path(dir, c->path, path, &err);
     st->path = bk_strdup(path);
     if (!st->path)
         return false;
@@ -206,7 +239,7 @@ static bool load_slot(bkerr_registry *reg, struct bk_slot *slot,
      * one prefix, and the descriptor must carry the section's id. */
     slot->prefix = bk_prefix_of_id(reg, st->id);
     if (!ok)
-        return reject(slot, why);
+        return reject(slot, &err);
     /* a catalog without a prefix waits too: a lookup of its product, or
      * the first that needs guest codes, loads it */
     if (lazy && !st->required) {
@@ -244,15 +277,64 @@ const struct bk_slot *bk_slot_load(const bkerr_registry *creg,
     return cslot->cat.desc ? cslot : NULL;
 }
 
-/* Loads every configured catalog; the open fails on a required one. */
-static int load_catalogs(bkerr_registry *reg, struct bk_config *cfg,
-                         const struct bkerr_open_options *opt, char *err,
-                         size_t errlen)
+/* Records what the catalog of slot met: a rejection is an error (the
+ * open's, unless it keeps going or loads one catalog) when the catalog is
+ * required or [registry] fatal is set, else a warning.  False if the open
+ * fails. */
+static bool report_slot(struct opening *o, const struct bk_config *cfg,
+                        const struct bk_slot *slot)
 {
+    const struct bkerr_catalog_status *st = &slot->st;
+    if (st->state != BKERR_CATALOG_REJECTED)
+        return true;
+    if (!st->required && !cfg->fatal) {
+        bk_diag_add(o->diags, BKERR_SEVERITY_WARNING, st->line, st->id,
+                    "catalog '%s' was rejected: %s", st->id, st->reason);
+        return true;
+    }
+    const char *why = st->required ? "required" : "enabled with fatal = true";
+    if (o->opt->only) { /* its rejection never fails the open */
+        bk_diag_add(o->diags, BKERR_SEVERITY_ERROR, st->line, st->id,
+                    "catalog '%s' is %s and was rejected: %s", st->id, why,
+                    st->reason);
+        return true;
+    }
+    config_error(o, cfg->path, st->line, BKERR_ECATALOG, st->id,
+                 "catalog '%s' is %s and was rejected: %s", st->id, why,
+                 st->reason);
+    return o->keep_going;
+}
+
+/* Doubtful settings, which fail nothing: a prefix allocated to an id
+ * without a catalog, and a bkerr.ini without any. */
+static void report_settings(bkerr_registry *reg, struct opening *o)
+{
+    for (size_t a = 0; a < reg->n_admin; a++) {
+        const struct bk_cfg_platform *pl = &reg->admin[a];
+        size_t i = 0;
+        while (i < reg->n_slots && strcmp(reg->slots[i].st.id, pl->id) != 0)
+            i++;
+        if (i == reg->n_slots)
+            bk_diag_add(o->diags, BKERR_SEVERITY_WARNING, pl->line, pl->id,
+                        "[platform.%d] allocates prefix %d to '%s', but there "
+                        "is no [catalog.%s] section: its codes have no "
+                        "catalog", pl->prefix, pl->prefix, pl->id, pl->id);
+    }
+    if (reg->n_slots == 0)
+        bk_diag_add(o->diags, BKERR_SEVERITY_WARNING, 0, NULL,
+                    "no [catalog.<id>] section: no catalog is loaded, so only "
+                    "the spec's generic table answers; add one per product");
+}
+
+/* Loads every configured catalog; the open fails on a required one
+ * (unless it keeps going).  0 or a BKERR_E* code. */
+static int load_catalogs(bkerr_registry *reg, struct bk_config *cfg,
+                         struct opening *o)
+{
+    const struct bkerr_open_options *opt = o->opt;
     char dir[BK_PATH_MAX];
-    int rc = resolve_plugin_dir(cfg, dir, err, errlen);
-    if (rc)
-        return rc;
+    if (!resolve_plugin_dir(cfg, dir, o))
+        return o->err->code;
     reg->slots = calloc(cfg->n_catalogs ? cfg->n_catalogs : 1,
                         sizeof *reg->slots);
     if (!reg->slots)
@@ -263,15 +345,10 @@ static int load_catalogs(bkerr_registry *reg, struct bk_config *cfg,
                        (cfg->lazy || (opt->flags & BKERR_OPEN_LAZY)) &&
                            !cfg->fatal && !opt->only))
             return BKERR_ENOMEM;
-        if (slot->st.state == BKERR_CATALOG_REJECTED && !opt->only &&
-            (slot->st.required || cfg->fatal)) {
-            bk_errf(err, errlen, "%s:%d: catalog '%s' is %s and was rejected: "
-                    "%s", cfg->path, cfg->catalogs[i].line, slot->st.id,
-                    slot->st.required ? "required" : "enabled with fatal = true",
-                    slot->st.reason);
-            return BKERR_ECATALOG;
-        }
+        if (!report_slot(o, cfg, slot))
+            return o->err->code;
     }
+    report_settings(reg, o);
     return 0;
 }
 
@@ -299,32 +376,52 @@ int bkerr_open_with(const char *config_path,
         return BKERR_EINVAL;
     }
     const char *path = config_path ? config_path : bkerr_default_config();
+    struct bk_error err;
+    err.code = 0; /* the text is written only with the code */
+    struct bk_diags diags = {0};
+    struct opening o = {opt, opt->flags & BKERR_OPEN_KEEP_GOING, &diags, &err};
     struct bk_config cfg;
-    int rc = bk_config_read(path, &cfg, errbuf, errlen);
-    if (rc)
-        return rc;
+    int rc = 0;
+    if (!bk_config_read(path, o.keep_going, &cfg, &diags, &err)) {
+        bk_diags_free(&diags);
+        bk_errf(errbuf, errlen, "%s", err.text);
+        return err.code;
+    }
     bkerr_registry *reg = calloc(1, sizeof *reg);
     if (reg)
         pthread_mutex_init(&reg->lazy_lock, NULL);
     if (!reg || !(reg->config_path = bk_strdup(path))) {
         rc = BKERR_ENOMEM;
+        bk_diags_free(&diags);
     } else {
+        reg->diags = diags; /* the registry's from here: freed at close */
+        o.diags = &reg->diags;
         reg->lang = cfg.lang;
         reg->verify = opt->flags & BKERR_OPEN_VERIFY;
         reg->admin = cfg.platforms, reg->n_admin = cfg.n_platforms;
         cfg.platforms = NULL, cfg.n_platforms = 0;
         build_platforms(reg);
-        rc = load_catalogs(reg, &cfg, opt, errbuf, errlen);
+        rc = load_catalogs(reg, &cfg, &o);
         if (!rc && !bk_any_lazy(reg) && !bk_guests_build(reg))
+            rc = BKERR_ENOMEM;
+        if (!rc && reg->diags.oom)
             rc = BKERR_ENOMEM;
     }
     if (rc == BKERR_ENOMEM)
         bk_errf(errbuf, errlen, "%s: out of memory", path);
+    else if (rc)
+        bk_errf(errbuf, errlen, "%s", err.text);
     bk_config_free(&cfg);
     if (rc) {
         bkerr_close(reg);
         return rc;
     }
+    /* keeping going, errbuf says what the first error was all the same */
+    const struct bk_diag *first = bk_diag_first_error(&reg->diags);
+    if (o.keep_going && first && first->line > 0)
+        bk_errf(errbuf, errlen, "%s:%d: %s", path, first->line, first->message);
+    else if (o.keep_going && first)
+        bk_errf(errbuf, errlen, "%s: %s", path, first->message);
     *out = reg;
     return 0;
 }
@@ -350,6 +447,7 @@ void bkerr_close(bkerr_registry *reg)
     free(reg->symbols);
     free(reg->slots);
     free(reg->config_path);
+    bk_diags_free(&reg->diags);
     pthread_mutex_destroy(&reg->lazy_lock);
     free(reg);
 }

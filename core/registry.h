@@ -11,6 +11,7 @@
 #include "bkerr/bkerr.h"
 #include "common/spec.h"
 #include "config.h"
+#include "diag.h"
 #include "index.h"
 #include "loader.h"
 
@@ -46,6 +47,7 @@ struct bkerr_registry {
     size_t n_slots;
     struct bk_cfg_platform *admin; /* owns the admin rows' strings */
     size_t n_admin;
+    struct bk_diags diags;     /* what the open met; final at open */
     pthread_mutex_t lazy_lock; /* serialises lazy loads */
     bool verify;               /* BKERR_OPEN_VERIFY */
     /* Every loaded catalog's guest codes, by code then slot order; built

@@ -10,68 +10,68 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "reason.h"
-#include "common/text.h"
+#include "bkerr/bkerr.h"
+#include "common/error.h"
 
-#define reject(why, ...) (bk_errf((why), BK_REASON_SIZE, __VA_ARGS__), false)
+#define reject(err, ...) bk_fail((err), BKERR_ECATALOG, __VA_ARGS__)
 
 /* Refuses what others could have written: st is of path, or of the
  * descriptor opened on it. */
 static bool trust_stat(const char *path, const struct stat *st,
-                       const char *what, char *why)
+                       const char *what, struct bk_error *err)
 {
     if (st->st_mode & (S_IWGRP | S_IWOTH))
-        return reject(why, "%s: %s is group- or world-writable (mode %04o); "
+        return reject(err, "%s: %s is group- or world-writable (mode %04o); "
                            "run chmod go-w on it", path, what,
                            (unsigned)(st->st_mode & 07777));
     if (st->st_uid != 0 && st->st_uid != geteuid())
-        return reject(why, "%s: %s is owned by uid %u, neither root nor the "
+        return reject(err, "%s: %s is owned by uid %u, neither root nor the "
                            "current user (uid %u); chown it to root", path,
                            what, (unsigned)st->st_uid, (unsigned)geteuid());
     return true;
 }
 
-static bool trust_one(const char *path, const char *what, char *why)
+static bool trust_one(const char *path, const char *what, struct bk_error *err)
 {
     struct stat st;
     if (stat(path, &st) != 0)
-        return reject(why, "%s: cannot stat %s: %s", path, what,
+        return reject(err, "%s: cannot stat %s: %s", path, what,
                            strerror(errno));
-    return trust_stat(path, &st, what, why);
+    return trust_stat(path, &st, what, err);
 }
 
 /* A directory passed through on the way to a plugin: whoever can write it
  * could rename what is inside away and put their own in its place.  A
  * sticky directory (/tmp) lets nobody rename what others own. */
-static bool trust_passage(const char *path, const char *dir, char *why)
+static bool trust_passage(const char *path, const char *dir, struct bk_error *err)
 {
     struct stat st;
     if (stat(dir, &st) != 0)
-        return reject(why, "%s: cannot stat a directory on the way to it, "
+        return reject(err, "%s: cannot stat a directory on the way to it, "
                            "%s: %s", path, dir, strerror(errno));
     if (st.st_uid != 0 && st.st_uid != geteuid())
-        return reject(why, "%s: a directory on the way to it, %s, is owned by "
+        return reject(err, "%s: a directory on the way to it, %s, is owned by "
                            "uid %u, neither root nor the current user (uid "
                            "%u)", path, dir, (unsigned)st.st_uid,
                            (unsigned)geteuid());
     if ((st.st_mode & (S_IWGRP | S_IWOTH)) && !(st.st_mode & S_ISVTX))
-        return reject(why, "%s: a directory on the way to it, %s, is group- "
+        return reject(err, "%s: a directory on the way to it, %s, is group- "
                            "or world-writable (mode %04o); run chmod go-w on "
                            "it", path, dir, (unsigned)(st.st_mode & 07777));
     return true;
 }
 
-bool bk_file_trust(const char *path, const struct stat *st, char *why)
+bool bk_file_trust(const char *path, const struct stat *st, struct bk_error *err)
 {
     if (!S_ISREG(st->st_mode))
-        return reject(why, "%s: not a regular file; a catalog is a .so file",
+        return reject(err, "%s: not a regular file; a catalog is a .so file",
                            path);
-    if (!trust_stat(path, st, "the file", why))
+    if (!trust_stat(path, st, "the file", err))
         return false;
     char dir[BK_PATH_MAX];
     snprintf(dir, sizeof dir, "%s", path);
     char *d = dirname(dir);
-    if (!trust_one(d, "its directory", why))
+    if (!trust_one(d, "its directory", err))
         return false;
     char up[BK_PATH_MAX];
     snprintf(up, sizeof up, "%s", d);
@@ -79,7 +79,7 @@ bool bk_file_trust(const char *path, const struct stat *st, char *why)
         char tmp[BK_PATH_MAX];
         snprintf(tmp, sizeof tmp, "%s", up);
         snprintf(up, sizeof up, "%s", dirname(tmp));
-        if (!trust_passage(path, up, why))
+        if (!trust_passage(path, up, err))
             return false;
     }
     return true;
@@ -102,7 +102,7 @@ static bool descend(char *cur, const char *name, size_t n)
 /* realpath(), checking on the way: each directory a lookup passes through
  * (but the file's own, which bk_file_trust() holds to the stricter rule),
  * each symlink's owner, and the directories of each symlink's target. */
-bool bk_path_trust(const char *path, char *why)
+bool bk_path_trust(const char *path, struct bk_error *err)
 {
     char cur[BK_PATH_MAX] = "/", todo[BK_PATH_MAX];
     if (path[0] != '/')
@@ -132,18 +132,18 @@ bool bk_path_trust(const char *path, char *why)
         else if (lstat(next, &st) == 0)
             errno = 0;
         if (errno)
-            return reject(why, "%s: cannot follow the path at %s: %s", path,
+            return reject(err, "%s: cannot follow the path at %s: %s", path,
                           next, strerror(errno));
         if (!S_ISLNK(st.st_mode) && !S_ISDIR(st.st_mode))
             return true; /* the file: bk_file_trust() checks it */
-        if (!trust_passage(path, cur, why))
+        if (!trust_passage(path, cur, err))
             return false;
         if (S_ISDIR(st.st_mode)) {
             snprintf(cur, sizeof cur, "%s", next);
             continue;
         }
         if (st.st_uid != 0 && st.st_uid != geteuid())
-            return reject(why, "%s: the symlink %s on the way to it is owned "
+            return reject(err, "%s: the symlink %s on the way to it is owned "
                                "by uid %u, neither root nor the current user "
                                "(uid %u): its owner can re-point it", path,
                           next, (unsigned)st.st_uid, (unsigned)geteuid());
@@ -151,7 +151,7 @@ bool bk_path_trust(const char *path, char *why)
         ssize_t t = readlink(next, target, sizeof target - 1);
         if (t <= 0 || ++links > 40 ||
             (size_t)t + strlen(todo) + 2 > sizeof todo)
-            return reject(why, "%s: cannot follow the symlink %s", path, next);
+            return reject(err, "%s: cannot follow the symlink %s", path, next);
         target[t] = '\0';
         /* todo becomes target "/" todo: the link's path, then the rest */
         size_t rest = strlen(todo);

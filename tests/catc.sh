@@ -52,6 +52,23 @@ $header
 message_zh = 别家的码
 END
 
+# the range rules of common/rules.h, which the loader applies too
+refuses empty_range 7 "the range has no module and no advice" <<END
+$header
+
+[range.1100000-1100999]
+END
+
+refuses range_without_prefix 6 "a catalog without a prefix of its own has no ranges" <<END
+[catalog]
+id = guestprod
+name_en = Guest
+version = 1
+
+[range.2000000-2000999]
+module = m
+END
+
 refuses legacy_own 7 "has the catalog's own prefix" <<END
 $header
 

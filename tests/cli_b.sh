@@ -217,6 +217,25 @@ assert not p["reason"].startswith(p["file"]), p
 assert d["catalogs"] == [], d
 print("ok")'
 
+# every error of the file, each with its line and catalog (the library
+# keeps going past them: BKERR_OPEN_KEEP_GOING)
+ini errors "lnag = en
+[catalog.cmdb]
+enabled = maybe
+[catalog.cmdb]
+"
+run "$bkerr" check --config "$tmp/errors.ini" --json
+exit_is 2
+py '
+import json, sys
+d = json.load(sys.stdin)
+assert (d["errors"], d["warnings"]) == (3, 0), d
+got = [(p["line"], p["catalog"]) for p in d["problems"]]
+assert got == [(3, None), (5, "cmdb"), (6, "cmdb")], got
+assert "not a boolean" in d["problems"][1]["reason"], d
+assert "duplicate section [catalog.cmdb]" in d["problems"][2]["reason"], d
+print("ok")'
+
 run "$bkerr" check --config "$tmp/no-such.ini"
 exit_is 2
 out_has "$tmp/no-such.ini: error: cannot open"

@@ -227,6 +227,17 @@ static void rejects_overlapping_ranges(void **state)
     expect_plugin_rejected("bad_range.so", "ranges[1]: 1101500-1102999 overlaps");
 }
 
+/* A rule bkerr-catc had alone until common/rules.h: a range must name a
+ * module or give advice. */
+static void rejects_range_without_module_or_advice(void **state)
+{
+    (void)state;
+    expect_plugin_rejected("empty_range.so",
+                           "ranges[1]: 1102000-1102999 has no module and no "
+                           "advice; name its module, give advice, or drop the "
+                           "range");
+}
+
 static void rejects_legacy_code_under_own_prefix(void **state)
 {
     (void)state;
@@ -564,6 +575,7 @@ int main(void)
         cmocka_unit_test(rejects_invalid_utf8),
         cmocka_unit_test(rejects_unclosed_placeholder),
         cmocka_unit_test(rejects_overlapping_ranges),
+        cmocka_unit_test(rejects_range_without_module_or_advice),
         cmocka_unit_test(rejects_legacy_code_under_own_prefix),
         cmocka_unit_test(rejects_so_without_descriptor),
         cmocka_unit_test(loads_handmade_catalog),

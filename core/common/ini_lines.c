@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bkerr/bkerr.h"
 #include "common/text.h"
 
 /* True if text[0..n) holds a ';' after a blank: inih ends the value there. */
@@ -17,37 +18,36 @@ static bool has_inline_comment(const char *text, size_t n)
     return false;
 }
 
-static bool bad(char *why, size_t len, const char *what)
+static bool bad(struct bk_error *err, const char *what)
 {
-    snprintf(why, len, "%s", what);
-    return false;
+    return bk_fail(err, BKERR_ECONFIG, "%s", what);
 }
 
 static bool scan_section(const char *s, size_t n, struct bk_ini_line *out,
-                         char *why, size_t len)
+                         struct bk_error *err)
 {
     const char *end = memchr(s, ']', n);
     if (!end)
-        return bad(why, len, "the section header has no closing ']'");
+        return bad(err, "the section header has no closing ']'");
     out->kind = BK_INI_SECTION;
     out->name = s + 1;
     out->name_len = (size_t)(end - s - 1);
     if (out->name_len > BK_INI_NAME_MAX) {
-        snprintf(why, len, "the section name is %zu bytes; inih keeps at most "
-                 "%d and would cut it", out->name_len, BK_INI_NAME_MAX);
-        return false;
+        return bk_fail(err, BKERR_ECONFIG, "the section name is %zu bytes; "
+                       "inih keeps at most %d and would cut it",
+                       out->name_len, BK_INI_NAME_MAX);
     }
     const char *rest = end + 1, *stop = s + n;
     while (rest < stop && bk_is_blank(*rest))
         rest++;
     if (rest < stop && *rest != ';' && *rest != '#')
-        return bad(why, len, "text after the section header's ']'; put keys "
+        return bad(err, "text after the section header's ']'; put keys "
                    "on lines of their own");
     return true;
 }
 
 static bool scan_key(const char *s, size_t n, struct bk_ini_line *out,
-                     char *why, size_t len)
+                     struct bk_error *err)
 {
     /* inih splits at the first '=' or ':', or stops at a " ;" comment */
     size_t k = 0;
@@ -55,7 +55,7 @@ static bool scan_key(const char *s, size_t n, struct bk_ini_line *out,
            !(s[k] == ';' && k && bk_is_blank(s[k - 1])))
         k++;
     if (k == n || s[k] == ';')
-        return bad(why, len, "expected 'key = value', a [section] or a comment");
+        return bad(err, "expected 'key = value', a [section] or a comment");
     out->kind = BK_INI_KEY;
     out->value = s + k + 1;
     out->value_len = n - k - 1;
@@ -64,32 +64,32 @@ static bool scan_key(const char *s, size_t n, struct bk_ini_line *out,
     out->name = s;
     out->name_len = k;
     if (k == 0)
-        return bad(why, len, "a '=' with no key before it");
+        return bad(err, "a '=' with no key before it");
     if (k > BK_INI_NAME_MAX) {
-        snprintf(why, len, "the key is %zu bytes; inih keeps at most %d", k,
-                 BK_INI_NAME_MAX);
-        return false;
+        return bk_fail(err, BKERR_ECONFIG, "the key is %zu bytes; inih keeps "
+                       "at most %d", k, BK_INI_NAME_MAX);
     }
     return true;
 }
 
 bool bk_ini_scan(const char *s, size_t n, const struct bk_ini_rules *rules,
-                 bool after_key, struct bk_ini_line *out, char *why, size_t len)
+                 bool after_key, struct bk_ini_line *out, struct bk_error *err)
 {
     *out = (struct bk_ini_line){.kind = BK_INI_BLANK};
     if (memchr(s, '\0', n))
-        return bad(why, len, "the line holds a NUL byte; the file must be text");
+        return bad(err, "the line holds a NUL byte; the file must be text");
     char copy[BK_INI_SCAN_MAX + 1];
     if (n > rules->max_line || n > BK_INI_SCAN_MAX) {
-        snprintf(why, len, "the line is %zu bytes; inih reads at most %zu per "
-                 "line and would cut it: shorten it%s", n, rules->max_line,
-                 rules->continuations ? " or go on in an indented line" : "");
-        return false;
+        return bk_fail(err, BKERR_ECONFIG, "the line is %zu bytes; inih reads "
+                       "at most %zu per line and would cut it: shorten it%s",
+                       n, rules->max_line,
+                       rules->continuations ? " or go on in an indented line"
+                                            : "");
     }
     memcpy(copy, s, n);
     copy[n] = '\0';
     if (bk_utf8_check(copy, n))
-        return bad(why, len, "the line is not valid UTF-8; save the file as "
+        return bad(err, "the line is not valid UTF-8; save the file as "
                    "UTF-8");
     bool indented = n && bk_is_blank(*s);
     while (n && bk_is_blank(*s))
@@ -107,13 +107,13 @@ bool bk_ini_scan(const char *s, size_t n, const struct bk_ini_rules *rules,
         out->value_len = n;
         ok = true;
     } else if (*s == '[') {
-        ok = scan_section(s, n, out, why, len);
+        ok = scan_section(s, n, out, err);
     } else {
-        ok = scan_key(s, n, out, why, len);
+        ok = scan_key(s, n, out, err);
     }
     if (ok && !rules->inline_comments && out->value &&
         has_inline_comment(out->value, out->value_len))
-        return bad(why, len, "' ;' starts a comment that inih would cut off; "
+        return bad(err, "' ;' starts a comment that inih would cut off; "
                    "write '；' or drop the blank before ';'");
     return ok;
 }

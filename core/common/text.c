@@ -156,12 +156,17 @@ bool bk_valid_id(const char *s)
 
 void bk_errf(char *buf, size_t len, const char *fmt, ...)
 {
-    if (!buf || len == 0)
-        return;
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(buf, len, fmt, ap);
+    bk_verrf(buf, len, fmt, ap);
     va_end(ap);
+}
+
+void bk_verrf(char *buf, size_t len, const char *fmt, va_list ap)
+{
+    if (!buf || len == 0)
+        return;
+    int n = vsnprintf(buf, len, fmt, ap);
     if (n >= 0 && (size_t)n >= len && len > 4) {
         /* say it was cut, never hide it, and cut between characters */
         size_t at = len - 4;

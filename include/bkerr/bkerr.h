@@ -3,16 +3,40 @@
  * A BlueKing error code is a 7-digit integer: two digits of product prefix
  * (10-99) and five of the product's own; -1 means "system busy", 0 success.
  * bkerr_open() reads bkerr.ini, loads the catalog plugins it enables and
- * returns an immutable registry; bkerr_lookup() resolves any integer to its
- * platform, category and catalog entry.
+ * returns a registry; bkerr_lookup() resolves any integer to its platform,
+ * category and catalog entry.
  *
- * Threads: a registry never changes after bkerr_open() returns, so any
- * number of threads may call the lookup, format and listing functions on
- * it at once without locking.  bkerr_close() must not race with them.
+ * Threads: any number of threads may call the lookup, format and listing
+ * functions on one registry at once; bkerr_close() must not race with
+ * them.  What a registry answers never changes after bkerr_open() returns.
+ * Its memory changes in exactly three ways after that, each made safe for
+ * concurrent readers inside the library:
+ *   - load = lazy (or BKERR_OPEN_LAZY): a lazy catalog loads at the first
+ *     lookup of its product (bkerr_lookup() of a code under its prefix,
+ *     bkerr_lookup_product(), bkerr_catalog_entry(), bkerr_catalog_range(),
+ *     and bkerr_lookup_symbol() of each catalog it reads), and every lazy
+ *     catalog at the first lookup that needs guest codes: the first
+ *     bkerr_lookup() of any 7-digit code (its result counts them), so
+ *     also bkerr_lookup_product(), bkerr_lookup_variant() and
+ *     bkerr_lookup_guest() of one, and bkerr_message() of one that no
+ *     loaded compiled catalog answers.
+ *     Such a load takes the registry's one mutex, dlopen()s the plugin
+ *     and allocates its index; other threads needing the same catalog
+ *     wait for it.  bkerr_catalog_status() takes the mutex for a moment
+ *     while a lazy catalog has not loaded.  An eagerly opened registry
+ *     (the default) never takes it;
+ *   - a compiled catalog's entries are checked against the catalog rules
+ *     at their first lookup, 64 codes at a time, and the result is kept in
+ *     a per-word flag (an atomic store; no lock, no allocation).  With
+ *     BKERR_OPEN_VERIFY they are all checked at open instead;
+ *   - nothing else: no other function writes to a registry.
  *
- * Memory: lookups allocate nothing.  Every string a result points to lives
- * until bkerr_close() of the registry it came from (or forever, for the
- * built-in tables), and is valid UTF-8.
+ * Memory: bkerr_open(), bkerr_live_open() and bkerr_live_reload()
+ * allocate; so do the lazy loads above.  Every other function allocates
+ * nothing: lookups, formatting, listings and diagnostics read what the
+ * open built.  Every string a result points to lives until bkerr_close()
+ * of the registry it came from (or forever, for the built-in tables), and
+ * is valid UTF-8.
  *
  * Errors: functions that can fail return a negative BKERR_E* value, listed
  * at each declaration.
@@ -220,11 +244,14 @@ struct bkerr_catalog_status {
                                    lookup */
 #define BKERR_OPEN_KEEP_GOING 0x8u /* (version 5) record each problem the
                                       open can step over (a required
-                                      catalog's rejection, an error in a
-                                      section of bkerr.ini) as a
-                                      diagnostic and go on; fail only when
-                                      bkerr.ini cannot be read at all or
-                                      memory runs out */
+                                      catalog's rejection, an error in
+                                      bkerr.ini: a bad line reads as blank,
+                                      a bad key or value is ignored, and a
+                                      bad section with its keys; a bad
+                                      plugin_dir rejects the catalogs in
+                                      it) as a diagnostic and go on; fail
+                                      only when bkerr.ini cannot be read
+                                      at all or memory runs out */
 struct bkerr_open_options {
     uint32_t size;    /* sizeof(struct bkerr_open_options) */
     uint32_t flags;   /* BKERR_OPEN_* */
@@ -252,9 +279,9 @@ BKERR_API int bkerr_prefix(int64_t code);
  * non-NULL, else $BKERR_CONFIG (ignored in setuid programs), else the
  * installed default (bkerr_default_config()).
  * Returns 0 and sets *out on success (catalogs that are not required may
- * still have been rejected: see bkerr_catalog_status()).  On failure sets
- * *out to NULL, writes "file:line: what; hint" into errbuf (if errlen > 0)
- * and returns:
+ * still have been rejected: see bkerr_catalog_status() and
+ * bkerr_diagnostic()).  On failure sets *out to NULL, writes
+ * "file:line: what; hint" into errbuf (if errlen > 0) and returns:
  *   BKERR_EINVAL    out is NULL;
  *   BKERR_ECONFIG   the file cannot be read or has an error;
  *   BKERR_ECATALOG  a required catalog (or any, with fatal = true) failed;
@@ -264,7 +291,10 @@ BKERR_API int bkerr_open(const char *config_path, bkerr_registry **out, char *er
 
 /* bkerr_open() with options (opt may be NULL: the defaults).  Catalogs the
  * options leave out are listed as BKERR_CATALOG_SKIPPED.  Returns as
- * bkerr_open(); BKERR_EINVAL also for an opt->size that is too small. */
+ * bkerr_open(); BKERR_EINVAL also for an opt->size that is too small.
+ * With BKERR_OPEN_KEEP_GOING it returns 0 for every error it can step
+ * over, and errbuf holds the first of them as bkerr_open() would have
+ * written it ("" if there was none). */
 BKERR_API int bkerr_open_with(const char *config_path,
                               const struct bkerr_open_options *opt,
                               bkerr_registry **out, char *errbuf,
@@ -290,7 +320,10 @@ BKERR_API enum bkerr_lang bkerr_default_lang(const bkerr_registry *reg);
 /* Resolves code and fills *out (always fully; strings as documented in
  * struct bkerr_result).  A non-standard code gives BKERR_INVALID here: it
  * needs bkerr_lookup_product().  reg may be NULL: the built-in tables then
- * answer alone (specials, platforms, generic).
+ * answer alone (specials, platforms, generic).  Allocates nothing and
+ * takes no lock, but in a lazily opened registry: the first lookup under
+ * a lazy catalog's prefix loads it, the first that needs guest codes
+ * loads them all (see Threads above).
  * Returns out->status (>= 0), or BKERR_EINVAL if out is NULL or lang is not
  * an enum bkerr_lang value. */
 BKERR_API int bkerr_lookup(const bkerr_registry *reg, int64_t code, enum bkerr_lang lang,
@@ -300,9 +333,10 @@ BKERR_API int bkerr_lookup(const bkerr_registry *reg, int64_t code, enum bkerr_l
  * lang, else the other language; the spec's name for a special code or a
  * generic ID), without filling a result, as strerror() answers for errno.
  * NULL where bkerr_lookup() would give none (a code nothing knows, a
- * non-standard code, an unassigned prefix) and for a bad lang.  No
- * allocation, no locks; the text lives until bkerr_close(reg).  reg may be
- * NULL (built-in tables only). */
+ * non-standard code, an unassigned prefix) and for a bad lang.  The text
+ * lives until bkerr_close(reg).  reg may be NULL (built-in tables only).
+ * In an eagerly opened registry no allocation and no lock; in a lazy one
+ * it may load catalogs as bkerr_lookup() does (see Threads above). */
 BKERR_API const char *bkerr_message(const bkerr_registry *reg, int64_t code,
                                     enum bkerr_lang lang);
 
@@ -394,16 +428,18 @@ BKERR_API const char *bkerr_catalog_state_name(enum bkerr_catalog_state state);
 /* Number of [catalog.*] sections in the registry's bkerr.ini. */
 BKERR_API size_t bkerr_catalog_count(const bkerr_registry *reg);
 
-/* Fills *out for the i-th configured catalog, in file order.  Returns 0,
- * BKERR_EINVAL (NULL argument) or BKERR_ENOTFOUND (i out of range). */
+/* Fills *out for the i-th configured catalog, in file order (while a lazy
+ * catalog waits to load, under the registry's mutex for the copy).
+ * Returns 0, BKERR_EINVAL (NULL argument) or BKERR_ENOTFOUND (i out of
+ * range). */
 BKERR_API int bkerr_catalog_status(const bkerr_registry *reg, size_t i,
                          struct bkerr_catalog_status *out);
 
 /* The index-th entry of the i-th configured catalog, as a product-scoped
  * lookup would give it: indexes 0 .. n_entries-1 are its codes in order,
- * then n_legacy legacy codes.  Returns 0, BKERR_EINVAL (NULL argument, bad
- * lang) or BKERR_ENOTFOUND (i or index out of range, or the catalog is not
- * loaded). */
+ * then n_legacy legacy codes.  Loads the catalog first if it is lazy.
+ * Returns 0, BKERR_EINVAL (NULL argument, bad lang) or BKERR_ENOTFOUND (i
+ * or index out of range, or the catalog is not loaded). */
 BKERR_API int bkerr_catalog_entry(const bkerr_registry *reg, size_t i,
                                   size_t index, enum bkerr_lang lang,
                                   struct bkerr_result *out);
@@ -539,10 +575,12 @@ BKERR_API int bkerr_lookup_symbol(const bkerr_registry *reg,
 
 /* ---- diagnostics of an open ---- */
 #define BKERR_SEVERITY_MAP(X)                                               \
-    /* the file or a required catalog is unusable: the open fails, unless   \
-     * BKERR_OPEN_KEEP_GOING */                                             \
+    /* bkerr.ini has an error or a required catalog (any, with fatal =      \
+     * true) was rejected: the open fails, unless BKERR_OPEN_KEEP_GOING     \
+     * (or .only, for its catalog) */                                       \
     X(BKERR_SEVERITY_ERROR, 0, "error")                                     \
-    /* a catalog that is not required was rejected; a doubtful setting */   \
+    /* a catalog that is not required was rejected; a doubtful setting (a   \
+     * [platform.NN] without a [catalog.<id>], no catalog at all) */        \
     X(BKERR_SEVERITY_WARNING, 1, "warning")                                 \
     X(BKERR_SEVERITY_NOTE, 2, "note")
 enum bkerr_severity { BKERR_SEVERITY_MAP(BKERR_ENUM_ROW_) };
@@ -550,19 +588,26 @@ enum bkerr_severity { BKERR_SEVERITY_MAP(BKERR_ENUM_ROW_) };
 /* The name of a severity ("error" ...); "unknown" otherwise. */
 BKERR_API const char *bkerr_severity_name(enum bkerr_severity severity);
 
-/* One problem bkerr_open() met, at file:line (line 0: the whole file). */
+/* One problem bkerr_open() met, at file:line (line 0: the whole file).
+ * "file:line: message" is the text bkerr_open() writes into errbuf for
+ * an error that fails it. */
 struct bkerr_diagnostic {
     uint32_t size;
     enum bkerr_severity severity;
-    const char *file;
-    int line;
+    const char *file;        /* the bkerr.ini (bkerr_config_path()) */
+    int line;                /* of the key or section; a catalog's problem
+                                is at its [catalog.<id>] line */
     const char *catalog;     /* the catalog's id, or NULL */
     const char *message;     /* what is wrong and what to do, in English */
 };
 
-/* The problems of the open that made reg, in the order met; a lazy
- * catalog's later rejection is in its bkerr_catalog_status().  Returns
- * 0, BKERR_ENOTFOUND for i >= the count, BKERR_EINVAL. */
+/* The problems of the open that made reg, in the order met: bkerr.ini's
+ * own, then each catalog's in file order, then doubtful settings.  A
+ * successful open without BKERR_OPEN_KEEP_GOING has warnings only.  A
+ * lazy catalog's later rejection is in its bkerr_catalog_status(), not
+ * here: the list is final when the open returns.  The strings live until
+ * bkerr_close(reg).  bkerr_diagnostic() returns 0, BKERR_ENOTFOUND for
+ * i >= the count, BKERR_EINVAL (NULL reg or out, a small out). */
 BKERR_API size_t bkerr_diagnostic_count(const bkerr_registry *reg);
 BKERR_API int bkerr_diagnostic(const bkerr_registry *reg, size_t i,
                                struct bkerr_diagnostic *out);

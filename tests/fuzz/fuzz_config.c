@@ -42,6 +42,7 @@
 #include <sys/stat.h>
 
 #include "../../core/config.h"
+#include "../../core/diag.h"
 #include "common/text.h"
 #include "fuzz.h"
 
@@ -414,7 +415,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* [registry] fatal, which the API does not show: the core's own
      * reader (linked in statically) gives it */
     struct bk_config cfg;
-    FUZZ_ASSERT(bk_config_read(ini_path, &cfg, err2, sizeof err2) == 0);
+    struct bk_diags diags = {0};
+    struct bk_error cfg_err = {0};
+    FUZZ_ASSERT(bk_config_read(ini_path, false, &cfg, &diags, &cfg_err));
+    bk_diags_free(&diags);
     bool fatal = cfg.fatal;
     bk_config_free(&cfg);
 

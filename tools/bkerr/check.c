@@ -430,31 +430,6 @@ static void config_error(struct check *k, const char *err)
     add(k, k->config, line, SEV_ERROR, NULL, "%s", reason);
 }
 
-/* The line of "[platform.NN]" in the config, or 0. */
-static int platform_line(const char *config, int prefix)
-{
-    FILE *f = fopen(config, "r");
-    if (!f)
-        return 0;
-    char want[32];
-    int wn = snprintf(want, sizeof want, "[platform.%d]", prefix);
-    char *line = NULL;
-    size_t cap = 0;
-    int lineno = 0, found = 0;
-    while (!found && getline(&line, &cap, f) >= 0) {
-        const char *p = line;
-        if (++lineno == 1 && strncmp(p, "\xEF\xBB\xBF", 3) == 0)
-            p += 3;
-        while (*p == ' ' || *p == '\t')
-            p++;
-        if (strncmp(p, want, (size_t)wn) == 0)
-            found = lineno;
-    }
-    free(line);
-    fclose(f);
-    return found;
-}
-
 static const char *signal_name(int sig, char *buf, size_t len)
 {
     const char *abbrev = sigabbrev_np(sig);
@@ -663,6 +638,22 @@ static void free_check(struct check *k)
     free(k->outcomes);
 }
 
+/* bkerr.ini's problems, as the library found them: its errors, or if it
+ * has none its warnings.  False if it has an error (then nothing else is
+ * checked). */
+static bool config_problems(struct check *k, const bkerr_registry *reg)
+{
+    struct bkerr_diagnostic d = {.size = sizeof d};
+    bool clean = true;
+    for (size_t i = 0; bkerr_diagnostic(reg, i, &d) == 0; i++)
+        clean &= d.severity != BKERR_SEVERITY_ERROR;
+    for (size_t i = 0; bkerr_diagnostic(reg, i, &d) == 0; i++)
+        if ((d.severity == BKERR_SEVERITY_ERROR) != clean)
+            add(k, d.file, d.line, clean ? SEV_WARNING : SEV_ERROR, d.catalog,
+                "%s", d.message);
+    return clean;
+}
+
 /* Everything after a successful NO_LOAD open. */
 static bool check_registry(struct check *k, const bkerr_registry *reg)
 {
@@ -671,24 +662,6 @@ static bool check_registry(struct check *k, const bkerr_registry *reg)
     if (!k->outcomes) {
         k->oom = true;
         return true;
-    }
-    if (n == 0)
-        add(k, k->config, 0, SEV_WARNING, NULL, "no [catalog.<id>] section: "
-            "no catalog is loaded, so only the spec's generic table answers; "
-            "add one per product");
-    for (int prefix = 10; prefix <= 99; prefix++) {
-        struct bkerr_platform p;
-        if (bkerr_platform(reg, prefix, &p) != 1 || !p.admin)
-            continue;
-        bool named = false;
-        struct bkerr_catalog_status st;
-        for (size_t i = 0; !named && bkerr_catalog_status(reg, i, &st) == 0; i++)
-            named = strcmp(st.id, p.id) == 0;
-        if (!named)
-            add(k, k->config, platform_line(k->config, prefix), SEV_WARNING,
-                p.id, "[platform.%d] allocates prefix %d to '%s', but there is "
-                "no [catalog.%s] section: its codes have no catalog", prefix,
-                prefix, p.id, p.id);
     }
     for (size_t i = 0; i < n; i++) {
         struct bkerr_catalog_status st;
@@ -728,15 +701,16 @@ static int cmd_check(struct cli *c, int argc, char **argv)
     /* An ignored SIGCHLD (inherited from whoever started us) would reap
      * the children before waitpid() could see how they ended. */
     signal(SIGCHLD, SIG_DFL);
-    struct bkerr_open_options opt = {sizeof opt, BKERR_OPEN_NO_LOAD, NULL};
+    struct bkerr_open_options opt = {
+        sizeof opt, BKERR_OPEN_NO_LOAD | BKERR_OPEN_KEEP_GOING, NULL};
     char err[BKERR_ERRMSG_SIZE];
     int rc = bkerr_open_with(k.config, &opt, &c->reg, err, sizeof err);
     bool started = true;
     if (rc == BKERR_ENOMEM)
         k.oom = true;
     else if (rc != 0)
-        config_error(&k, err);
-    else
+        config_error(&k, err); /* unreadable: no line to tell */
+    else if (config_problems(&k, c->reg))
         k.opened = true, started = check_registry(&k, c->reg);
     if (k.oom) {
         free_check(&k);

@@ -1,71 +1,69 @@
 /* bkerr status: each [catalog.<id>] of bkerr.ini and what became of it
  * (loaded, disabled, rejected with its reason), its version, entry counts
- * and file.  When a required catalog makes the open fail, every catalog is
- * loaded on its own instead, so the table still says which one and why. */
+ * and file.  The open keeps going past a required catalog's rejection
+ * (BKERR_OPEN_KEEP_GOING), so the table still says which one and why. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 
-/* The rows of the table and the registries their strings live in. */
+/* The rows of the table; their strings live in c->reg. */
 struct table {
     struct bkerr_catalog_status *rows;
     size_t n;
-    bkerr_registry **own; /* one per row when loaded one by one, or NULL */
     const char *error;    /* why the registry could not be opened, or NULL */
 };
 
 static void table_free(struct table *t)
 {
-    for (size_t i = 0; t->own && i < t->n; i++)
-        bkerr_close(t->own[i]);
-    free(t->own);
     free(t->rows);
 }
 
-/* Row i from the open of only that catalog, else the unloaded row. */
-static void load_alone(const struct cli *c, struct table *t, size_t i)
+/* True if diagnostic d is the rejection of a catalog: one at the line of
+ * a rejected catalog's section, about it. */
+static bool is_rejection(const bkerr_registry *reg,
+                         const struct bkerr_diagnostic *d)
 {
-    const struct bkerr_open_options opt = {sizeof opt, 0, t->rows[i].id};
-    char err[BKERR_ERRMSG_SIZE];
     struct bkerr_catalog_status st;
-    if (bkerr_open_with(c->config, &opt, &t->own[i], err, sizeof err) == 0 &&
-        bkerr_catalog_status(t->own[i], i, &st) == 0 &&
-        strcmp(st.id, t->rows[i].id) == 0)
-        t->rows[i] = st;
+    for (size_t i = 0; d->catalog && bkerr_catalog_status(reg, i, &st) == 0;
+         i++)
+        if (st.line == d->line && strcmp(st.id, d->catalog) == 0)
+            return st.state == BKERR_CATALOG_REJECTED;
+    return false;
 }
 
-/* Opens c->reg and fills the table.  Returns EXIT_OK, or EXIT_OPEN after
- * saying why (the table is empty unless a catalog failed the open). */
+/* Opens c->reg, going on past what it can step over, and fills the table.
+ * Returns EXIT_OK, or EXIT_OPEN after saying why (bkerr.ini is unreadable
+ * or has an error). */
 static int open_table(struct cli *c, struct table *t, char *err, size_t len)
 {
-    int rc = bkerr_open_with(c->config, NULL, &c->reg, err, len);
-    if (rc == BKERR_ECATALOG) {
-        t->error = err;
-        const struct bkerr_open_options opt = {sizeof opt, BKERR_OPEN_NO_LOAD,
-                                               NULL};
-        char again[BKERR_ERRMSG_SIZE];
-        if (bkerr_open_with(c->config, &opt, &c->reg, again, sizeof again)) {
-            cli_error("%s", err);
-            return EXIT_OPEN;
-        }
-    } else if (rc != 0) {
+    const struct bkerr_open_options opt = {sizeof opt, BKERR_OPEN_KEEP_GOING,
+                                           NULL};
+    if (bkerr_open_with(c->config, &opt, &c->reg, err, len) != 0) {
         cli_error("%s", err);
         return EXIT_OPEN;
     }
+    /* err holds the first error: bkerr.ini's own fails the command as the
+     * open would have; a catalog's is shown with the table */
+    struct bkerr_diagnostic d = {.size = sizeof d};
+    for (size_t i = 0; bkerr_diagnostic(c->reg, i, &d) == 0; i++) {
+        if (d.severity != BKERR_SEVERITY_ERROR)
+            continue;
+        if (!is_rejection(c->reg, &d)) {
+            cli_error("%s", err);
+            return EXIT_OPEN;
+        }
+        t->error = err;
+        break;
+    }
     t->n = bkerr_catalog_count(c->reg);
     t->rows = calloc(t->n ? t->n : 1, sizeof *t->rows);
-    if (t->error)
-        t->own = calloc(t->n ? t->n : 1, sizeof *t->own);
-    if (!t->rows || (t->error && !t->own)) {
+    if (!t->rows) {
         cli_error("out of memory");
         return EXIT_OPEN;
     }
-    for (size_t i = 0; i < t->n; i++) {
+    for (size_t i = 0; i < t->n; i++)
         bkerr_catalog_status(c->reg, i, &t->rows[i]);
-        if (t->error)
-            load_alone(c, t, i);
-    }
     return EXIT_OK;
 }
 
@@ -217,8 +215,8 @@ static int cmd_status(struct cli *c, int argc, char **argv)
     if (t.error) {
         fflush(stdout);
         cli_error("%s; the registry cannot be opened: fix or disable that "
-                  "catalog (the table shows each catalog loaded on its own)",
-                  t.error);
+                  "catalog (the table shows every catalog as the open left "
+                  "it)", t.error);
         rc = EXIT_OPEN;
     }
     table_free(&t);

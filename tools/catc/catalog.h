@@ -50,6 +50,11 @@ struct catalog {
     unsigned errors;
 };
 
+/* Out of memory, bkerr-catc stops (memory.c): these never return NULL. */
+void *catc_xrealloc(void *p, size_t size);
+void *catc_xcalloc(size_t n, size_t size);
+char *catc_xstrdup(const char *s);
+
 /* Reports "path:line: message" on stderr and counts it. */
 void catc_error(struct catalog *c, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -61,7 +66,8 @@ void catc_free(struct catalog *c);
 
 /* Rewrites s (heap) into canonical placeholders: %s/%v/%d and {} become
  * {0}, {1}, ...; {0,number,#} becomes {0}; %% becomes %.  Returns the new
- * string, or NULL with *why set when s has a malformed placeholder. */
+ * string, or NULL with *why (a static sentence) set when s has a
+ * malformed placeholder. */
 char *catc_placeholders(const char *s, const char **why);
 
 /* Checks every rule, sorts (by code, then variant), normalises

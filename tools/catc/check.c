@@ -1,6 +1,7 @@
 /* The rules a catalog source must meet, checked before any C is written:
- * the same rules the registry enforces at load (core/loader.c), reported
- * with file and line instead of at run time. */
+ * the registry's rules (common/rules.h, which core/loader.c calls too),
+ * reported with file and line instead of at run time, and the rules of
+ * the source form (provenance sites, upstream, status names). */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 #include <bkerr/bkerr.h>
 
 #include "common/code.h"
+#include "common/rules.h"
 #include "common/spec.h"
 #include "common/text.h"
 #include "catalog.h"
@@ -132,11 +134,19 @@ static void check_about(struct catalog *c, struct centry *e, bool strict)
                    "give note_zh and note_en (--strict)", (long long)e->code);
 }
 
-/* The registry's control-character rule (core/common/text.c), with the line. */
-static void check_controls(struct catalog *c, const char *what,
-                           const struct text *t)
+/* The registry's text rule (common/rules.h), with the line; placeholders
+ * are normalise()'s. */
+static void check_text(struct catalog *c, const char *what,
+                       const struct text *t)
 {
-    const char *why = t->s ? bk_control_check(t->s) : NULL;
+    if (!t->s)
+        return;
+    if (strlen(t->s) > BKERR_TEXT_MAX) {
+        catc_error(c, t->line, "the text is %zu bytes; the registry takes at "
+                   "most %d", strlen(t->s), BKERR_TEXT_MAX);
+        return;
+    }
+    const char *why = bk_rule_text(t->s, false);
     if (why)
         catc_error(c, t->line, "%s: the text %s", what, why);
 }
@@ -169,13 +179,8 @@ static void check_header(struct catalog *c)
     const struct text *texts[] = {&c->name_zh, &c->name_en, &c->version,
                                   &c->origin, &c->upstream,
                                   &c->upstream_version};
-    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
-        if (texts[i]->s && strlen(texts[i]->s) > BKERR_TEXT_MAX)
-            catc_error(c, texts[i]->line, "the text is %zu bytes; the "
-                       "registry takes at most %d", strlen(texts[i]->s),
-                       BKERR_TEXT_MAX);
-        check_controls(c, "[catalog]", texts[i]);
-    }
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        check_text(c, "[catalog]", texts[i]);
     if (c->upstream.s && !repo_at_commit(c->upstream.s, strlen(c->upstream.s)))
         catc_error(c, c->upstream.line, "upstream must be "
                    "owner/repo@<40-hex commit>, e.g. "
@@ -244,39 +249,41 @@ static void normalise(struct catalog *c, struct text *t)
     t->s = canonical;
 }
 
-static void check_lengths(struct catalog *c, const char *what, struct text *f)
+static void check_texts(struct catalog *c, const char *what, struct text *f)
 {
-    for (int i = 0; i < F_COUNT; i++) {
-        if (f[i].s && strlen(f[i].s) > BKERR_TEXT_MAX)
-            catc_error(c, f[i].line, "the text is %zu bytes; the registry "
-                       "takes at most %d", strlen(f[i].s), BKERR_TEXT_MAX);
-        check_controls(c, what, &f[i]);
-    }
+    for (int i = 0; i < F_COUNT; i++)
+        check_text(c, what, &f[i]);
 }
 
 static void check_entry(struct catalog *c, struct centry *e, bool strict)
 {
-    bool own = c->prefix_value && bkerr_prefix(e->code) == c->prefix_value;
-    if (!e->legacy && !c->prefix_value)
+    switch (bk_rule_code(c->prefix_value, e->code, e->legacy)) {
+    case BK_CODE_OK:
+        break;
+    case BK_CODE_NO_PREFIX:
         catc_error(c, e->line, "the catalog has no prefix of its own, so "
                    "every code it emits is written [legacy.%lld]",
                    (long long)e->code);
-    else if (!e->legacy && !own)
+        break;
+    case BK_CODE_NOT_OWN:
         catc_error(c, e->line, "code %lld is not a 7-digit code with prefix "
                    "%d; a code the product emits outside its prefix is "
                    "written [legacy.%lld]", (long long)e->code,
                    c->prefix_value, (long long)e->code);
-    if (e->legacy && own)
+        break;
+    case BK_CODE_OWN_LEGACY:
         catc_error(c, e->line, "[legacy.%lld] has the catalog's own prefix; "
                    "write it [%lld]", (long long)e->code, (long long)e->code);
-    if (!e->f[F_MESSAGE_ZH].s && !e->f[F_MESSAGE_EN].s)
+        break;
+    }
+    if (!bk_rule_has_message(e->f[F_MESSAGE_ZH].s, e->f[F_MESSAGE_EN].s))
         catc_error(c, e->line, "code %lld has no message; give message_zh, "
                    "message_en or both", (long long)e->code);
     normalise(c, &e->f[F_MESSAGE_ZH]);
     normalise(c, &e->f[F_MESSAGE_EN]);
     char what[64];
     snprintf(what, sizeof what, "code %lld", (long long)e->code);
-    check_lengths(c, what, e->f);
+    check_texts(c, what, e->f);
     check_about(c, e, strict);
 }
 
@@ -286,25 +293,26 @@ static void check_ranges(struct catalog *c)
         qsort(c->ranges, c->n_ranges, sizeof *c->ranges, by_first);
     for (size_t i = 0; i < c->n_ranges; i++) {
         struct crange *r = &c->ranges[i];
-        if (!c->prefix_value)
+        enum bk_range_rule bounds =
+            bk_rule_range(c->prefix_value, r->first, r->last);
+        if (bounds == BK_RANGE_NO_PREFIX)
             catc_error(c, r->line, "a catalog without a prefix of its own "
                        "has no ranges");
-        else if (r->first > r->last ||
-            bkerr_prefix(r->first) != c->prefix_value ||
-            bkerr_prefix(r->last) != c->prefix_value)
+        else if (bounds == BK_RANGE_OUTSIDE)
             catc_error(c, r->line, "range %lld-%lld is not a range of codes "
                        "with prefix %d", (long long)r->first,
                        (long long)r->last, c->prefix_value);
-        if (i && r->first <= c->ranges[i - 1].last)
+        if (i && !bk_rule_range_follows(c->ranges[i - 1].last, r->first))
             catc_error(c, r->line, "range %lld-%lld overlaps the range on "
                        "line %d", (long long)r->first, (long long)r->last,
                        c->ranges[i - 1].line);
-        if (!r->f[F_ADVICE_ZH].s && !r->f[F_ADVICE_EN].s && !r->f[F_MODULE].s)
+        if (!bk_rule_range_says(r->f[F_MODULE].s, r->f[F_ADVICE_ZH].s,
+                                r->f[F_ADVICE_EN].s))
             catc_error(c, r->line, "the range has no module and no advice");
         char what[64];
         snprintf(what, sizeof what, "range %lld-%lld", (long long)r->first,
                  (long long)r->last);
-        check_lengths(c, what, r->f);
+        check_texts(c, what, r->f);
     }
 }
 

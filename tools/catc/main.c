@@ -16,7 +16,8 @@
  *                                       --specific: any entry's own advice)
  *
  * Exit status: 0 done, 1 the source has errors (each printed as
- * file:line: reason), 2 bad usage, 3 out of memory or an I/O error. */
+ * file:line: reason), 2 bad usage, 3 out of memory (memory.c: bkerr-catc
+ * stops at once) or an I/O error. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,9 +39,7 @@ static int coverage(int argc, char **argv)
         fputs(usage, stderr);
         return 2;
     }
-    struct catalog *cats = calloc((size_t)argc, sizeof *cats);
-    if (!cats)
-        return 3;
+    struct catalog *cats = catc_xcalloc((size_t)argc, sizeof *cats);
     int rc = 0;
     for (int i = 0; i < argc && !rc; i++)
         if (!catc_read(argv[i], &cats[i]))

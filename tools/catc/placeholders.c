@@ -56,11 +56,7 @@ static void add_index(struct buf *b, unsigned index)
 char *catc_placeholders(const char *s, const char **why)
 {
     /* "%s" (2 bytes) -> "{999}" (5) is the worst growth */
-    struct buf b = {malloc(strlen(s) * 3 + 1), 0};
-    if (!b.s) {
-        *why = "out of memory";
-        return NULL;
-    }
+    struct buf b = {catc_xrealloc(NULL, strlen(s) * 3 + 1), 0};
     unsigned automatic = 0;
     bool explicit_index = false;
     for (const char *p = s; *p;) {

@@ -87,11 +87,7 @@ static bool code_of(const char *s, size_t n, int64_t *code)
 
 static void *grow(void *array, size_t n, size_t size)
 {
-    void *a = realloc(array, (n + 1) * size);
-    if (!a) {
-        perror("bkerr-catc");
-        exit(3);
-    }
+    void *a = catc_xrealloc(array, (n + 1) * size);
     memset((char *)a + n * size, 0, size);
     return a;
 }
@@ -165,11 +161,7 @@ static void append(struct text *t, const char *s, size_t n)
     size_t old = strlen(t->s);
     bool space = old && (unsigned char)t->s[old - 1] < 0x80 &&
                  (unsigned char)s[0] < 0x80;
-    char *joined = realloc(t->s, old + space + n + 1);
-    if (!joined) {
-        perror("bkerr-catc");
-        exit(3);
-    }
+    char *joined = catc_xrealloc(t->s, old + space + n + 1);
     if (space)
         joined[old++] = ' ';
     memcpy(joined + old, s, n);
@@ -200,11 +192,12 @@ static char *next_line(char *str, int num, void *stream)
     const struct bk_ini_rules rules = {
         .max_line = num > 3 ? (size_t)num - 3 : 0, .continuations = true};
     struct bk_ini_line line;
-    char why[256];
+    struct bk_error err;
+    err.code = 0; /* the text is written only with the code */
     bool after_key = r->last != NULL;
     strcpy(str, "\n");
-    if (!bk_ini_scan(s, n, &rules, after_key, &line, why, sizeof why)) {
-        catc_error(r->c, r->lineno, "%s", why);
+    if (!bk_ini_scan(s, n, &rules, after_key, &line, &err)) {
+        catc_error(r->c, r->lineno, "%s", err.text);
         r->last = NULL;
     } else if (line.kind == BK_INI_CONTINUATION) {
         continue_value(r, line.value, line.value_len);
@@ -283,11 +276,7 @@ static int on_key(void *user, const char *inih_section, const char *name,
                    "or remove the line", name);
         return 1;
     }
-    t->s = bk_strdup(value);
-    if (!t->s) {
-        perror("bkerr-catc");
-        exit(3);
-    }
+    t->s = catc_xstrdup(value);
     t->line = r->lineno;
     r->last = t;
     return 1;
@@ -303,14 +292,13 @@ static char *slurp(const char *path, size_t *len)
     do {
         if (cap - size < 65536) {
             cap = cap ? cap * 2 : 65536;
-            char *b = cap <= SOURCE_MAX_BYTES ? realloc(buf, cap + 1) : NULL;
-            if (!b) {
+            if (cap > SOURCE_MAX_BYTES) {
                 free(buf);
                 fclose(f);
                 errno = EFBIG;
                 return NULL;
             }
-            buf = b;
+            buf = catc_xrealloc(buf, cap + 1);
         }
         got = fread(buf + size, 1, cap - size, f);
         size += got;

@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "common/error.h"
+
 /* What inih's isspace() skips around names and values, bar line ends. */
 static inline bool bk_is_blank(char c)
 {
@@ -32,11 +34,11 @@ struct bk_ini_line {
     size_t value_len;
 };
 /* Classifies raw line s[0..n) (no line end) as inih will read it, after a
- * key line if after_key.  False, with the reason in why, if inih would cut
- * or misread it. */
+ * key line if after_key.  False, with the reason in err (BKERR_ECONFIG), if
+ * inih would cut or misread it. */
 bool bk_ini_scan(const char *s, size_t n, const struct bk_ini_rules *rules,
-                 bool after_key, struct bk_ini_line *out, char *why,
-                 size_t len);
+                 bool after_key, struct bk_ini_line *out,
+                 struct bk_error *err);
 /* The next raw line of buf[*pos..len) as inih's reader sees it: without
  * its "\n" or "\r\n" and, on line 1, without a UTF-8 byte-order mark.
  * Advances *pos and *lineno; NULL (and nothing advanced) at the end. */

@@ -2,6 +2,7 @@
 #ifndef BKERR_COMMON_TEXT_H
 #define BKERR_COMMON_TEXT_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -21,6 +22,8 @@ bool bk_valid_id(const char *s);
  * overflow.  Used for error messages only, never with catalog text as fmt. */
 void bk_errf(char *buf, size_t len, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+void bk_verrf(char *buf, size_t len, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
 char *bk_strdup(const char *s);
 char *bk_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

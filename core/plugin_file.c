@@ -78,7 +78,7 @@ static void *load(struct object *o, const char *path, char *why)
     return o->handle;
 }
 
-void *bk_plugin_open(const char *path, char *why)
+void *bk_plugin_open(const char *path, struct bk_guest_note *note, char *why)
 {
     /* stat() first: a FIFO or a device is refused without being opened. */
     struct stat st;
@@ -97,6 +97,7 @@ void *bk_plugin_open(const char *path, char *why)
         close(fd);
         return NULL;
     }
+    note->present = bk_elf_guest_note(fd, (uint64_t)st.st_size, note->prefix);
     pthread_mutex_lock(&lock);
     struct object *o = objects;
     while (o && (o->dev != st.st_dev || o->ino != st.st_ino))
@@ -154,4 +155,16 @@ void bk_plugin_close(void *handle)
         }
     }
     pthread_mutex_unlock(&lock);
+}
+
+void bk_plugin_guest_note(const char *path, struct bk_guest_note *note)
+{
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+    struct stat st;
+    note->present = false;
+    if (fd < 0)
+        return;
+    note->present = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+                    bk_elf_guest_note(fd, (uint64_t)st.st_size, note->prefix);
+    close(fd);
 }

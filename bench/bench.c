@@ -859,10 +859,23 @@ static void time_comerr(const struct dataset *ds, const char *so)
         snprintf(key, sizeof key, "comerr.%s.%s.mismatches_of_2000", ds->name,
                  mix_names[mixes[m]]);
         info_u(key, bad);
-        struct method me = {"comerr", run_comerr, NULL, et, n_lookups};
-        snprintf(key, sizeof key, "lookup.%s.%s.comerr", ds->name,
-                 mix_names[mixes[m]]);
-        time_method(key, &me);
+        /* side by side: com_err and, on the same codes in the same
+         * rounds, the dense array, bkerr_message() and bkerr_lookup() */
+        const struct method side[] = {
+            {"comerr", run_comerr, NULL, et, n_lookups},
+            {"dense", run_dense, NULL, codes, n_lookups},
+            {"message", run_message, ds->reg, codes, n_lookups},
+            {"bkerr", run_bkerr, ds->reg, codes, n_lookups},
+        };
+        char keys[4][160];
+        const char *kp[4];
+        for (size_t j = 0; j < 4; j++) {
+            snprintf(keys[j], sizeof keys[j], "%s.%s.%s.%s",
+                     j ? "cmp" : "lookup", ds->name, mix_names[mixes[m]],
+                     side[j].name);
+            kp[j] = keys[j];
+        }
+        time_methods(kp, side, 4);
         if (m == 0) { /* an unknown code: com_err formats "Unknown code" */
             for (size_t i = 0; i < n_lookups; i++) /* no table has it */
                 et[i] = 0x7f000001L;

@@ -199,12 +199,27 @@ def report(path):
             k = f"lookup.{ds}.{mix}"
             if k + ".comerr" not in R and k + ".comerr" not in N:
                 continue
-            bk = k if mix != "unknown" else f"lookup.{ds}.miss"
+            # measured in the same rounds as com_err where the run has it
+            bk = f"cmp.{ds}.{mix}" if f"cmp.{ds}.{mix}.bkerr" in R else \
+                k if mix != "unknown" else f"lookup.{ds}.miss"
             rows.append([ds, mix, I.get(f"comerr.{ds}.tables", "?"), rp.cell(k + ".comerr"),
-                         rp.cell(bk + ".message"), rp.rcell(k + ".comerr", bk + ".message"),
+                         rp.cell(bk + ".dense"), rp.cell(bk + ".message"),
+                         rp.rcell(k + ".comerr", bk + ".message"),
                          rp.cell(bk + ".bkerr"), rp.rcell(k + ".comerr", bk + ".bkerr")])
-    rp.table(["set", "mix", "com_err tables", "com_err", "bkerr_message",
-              "com_err/message", "bkerr_lookup", "com_err/lookup"], rows)
+    p("Uniform and zipf rows: com_err, the dense array, bkerr_message() and "
+      "bkerr_lookup() timed on the same codes, interleaved in the same rounds; "
+      "the ratio is com_err's time over bkerr's (above 1: bkerr is faster).")
+    p()
+    rp.table(["set", "mix", "com_err tables", "com_err error_message", "dense",
+              "bkerr_message", "com_err/message", "bkerr_lookup",
+              "com_err/lookup"], rows)
+    cg = {fn: I.get(f"cg.bundled.uniform.{fn}.Ir_per_op")
+          for fn in ("message", "bkerr")}
+    if all(cg.values()):
+        p(f"Instructions per call (callgrind, bundled, uniform, loop "
+          f"included): bkerr_message {float(cg['message']):.1f}, bkerr_lookup "
+          f"{float(cg['bkerr']):.1f}.")
+        p()
     mism = {k: v for k, v in I.items() if k.startswith("comerr.") and "mismatch" in k}
     if mism:
         p("Same text checked on 2,000 codes per row: " +
@@ -364,7 +379,9 @@ def report(path):
                              verdict(None if r is None else r <= 3)])
     for fn, name in fns:
         for ds in ("bundled", "synth1", "synth90"):
-            r = rp.ratio(f"lookup.{ds}.uniform.comerr", f"lookup.{ds}.uniform.{fn}")
+            side = f"cmp.{ds}.uniform.{fn}"
+            r = rp.ratio(f"lookup.{ds}.uniform.comerr",
+                         side if side in rp.R else f"lookup.{ds}.uniform.{fn}")
             if r is not None:
                 rows.append([f"{name} ≥ 2× faster than com_err, equal tables ({ds}, "
                              f"{I.get(f'comerr.{ds}.tables', '?')} tables)", f"{r:.2f}×",

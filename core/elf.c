@@ -15,11 +15,15 @@
 
 #include "bkerr/bkerr.h"
 #include "common/error.h"
+#include "common/note.h"
 
 #define reject(err, ...) bk_fail((err), BKERR_ECATALOG, __VA_ARGS__)
 
 /* More program headers than any real shared object has. */
 #define MAX_PHDRS 64
+/* The most of a PT_NOTE segment read when looking for bkerr's note: the
+ * build-id and ABI-tag notes take a hundred bytes. */
+#define MAX_NOTES 4096
 /* Dynamic entries read, and the longest library name looked at. */
 #define MAX_DYN 4096
 #define NAME_MAX_READ 256
@@ -188,4 +192,56 @@ bool bk_elf_check(int fd, const char *path, uint64_t size, struct bk_error *err)
                                "it maps; a malformed shared object", path, i);
     }
     return !dyn || check_dynamic(fd, ph, h.e_phnum, dyn, path, err);
+}
+
+/* The bkerr note's words in the n bytes of notes at buf, if there; every
+ * size is checked against the bytes read. */
+static bool find_guest_note(const unsigned char *buf, size_t n,
+                            uint32_t words[BK_NOTE_GUEST_WORDS])
+{
+    size_t at = 0;
+    while (n - at >= sizeof(ElfW(Nhdr))) {
+        ElfW(Nhdr) nh;
+        memcpy(&nh, buf + at, sizeof nh);
+        at += sizeof nh;
+        size_t name = ((size_t)nh.n_namesz + 3) & ~(size_t)3;
+        size_t desc = ((size_t)nh.n_descsz + 3) & ~(size_t)3;
+        if (nh.n_namesz > n - at || name > n - at ||
+            nh.n_descsz > n - at - name || desc > n - at - name)
+            return false; /* runs past the segment: not a note list */
+        if (nh.n_type == BK_NOTE_GUEST_PREFIXES &&
+            nh.n_namesz == sizeof BK_NOTE_NAME &&
+            memcmp(buf + at, BK_NOTE_NAME, sizeof BK_NOTE_NAME) == 0 &&
+            nh.n_descsz == BK_NOTE_GUEST_WORDS * sizeof(uint32_t)) {
+            memcpy(words, buf + at + name, nh.n_descsz);
+            return true;
+        }
+        at += name + desc;
+    }
+    return false;
+}
+
+bool bk_elf_guest_note(int fd, uint64_t size, uint64_t prefixes[2])
+{
+    Ehdr h;
+    Phdr ph[MAX_PHDRS];
+    struct bk_error err = {0};
+    if (size < sizeof h || !read_at(fd, &h, sizeof h, 0) ||
+        !check_header(&h, "", size, &err) ||
+        !read_at(fd, ph, h.e_phnum * sizeof *ph, h.e_phoff))
+        return false;
+    for (size_t i = 0; i < h.e_phnum; i++) {
+        unsigned char buf[MAX_NOTES];
+        uint32_t w[BK_NOTE_GUEST_WORDS];
+        size_t n = ph[i].p_filesz < sizeof buf ? (size_t)ph[i].p_filesz
+                                               : sizeof buf;
+        if (ph[i].p_type != PT_NOTE || ph[i].p_offset > size ||
+            size - ph[i].p_offset < n || !read_at(fd, buf, n, ph[i].p_offset) ||
+            !find_guest_note(buf, n, w))
+            continue;
+        prefixes[0] = (uint64_t)w[1] << 32 | w[0];
+        prefixes[1] = (uint64_t)w[3] << 32 | w[2];
+        return true;
+    }
+    return false;
 }

@@ -14,5 +14,9 @@
  * outside the system's search path (no RUNPATH/RPATH, no '/' in NEEDED);
  * else false and err. */
 bool bk_elf_check(int fd, const char *path, uint64_t size, struct bk_error *err);
+/* True and the prefixes (bit p of prefixes[p / 64]) if fd (size bytes) is
+ * a shared object for this machine with bkerr-catc's guest note
+ * (common/note.h); false for any other file. */
+bool bk_elf_guest_note(int fd, uint64_t size, uint64_t prefixes[2]);
 
 #endif

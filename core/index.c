@@ -21,6 +21,42 @@
 #include "common/code.h"
 #include "common/rules.h"
 
+#if defined(__x86_64__) && !defined(__POPCNT__)
+bool bk_cpu_popcnt;
+
+__attribute__((constructor)) static void find_popcnt(void)
+{
+    __builtin_cpu_init();
+    bk_cpu_popcnt = __builtin_cpu_supports("popcnt");
+}
+#endif
+
+static const char *nonempty(const char *s)
+{
+    return s && *s ? s : NULL;
+}
+
+/* ix->range_pick for d's ranges; false on ENOMEM. */
+static bool build_range_pick(struct bk_index *ix,
+                             const struct bkerr_catalog *d)
+{
+    struct bk_range_pick *p = calloc(d->n_ranges + 1, sizeof *p);
+    if (!p)
+        return false;
+    for (size_t k = 0; k < d->n_ranges; k++) {
+        const struct bkerr_range *r = &d->ranges[k];
+        p[k + 1].module = r->module;
+        for (int l = 0; l < 2; l++)
+            p[k + 1].advice[l] =
+                bk_pick(nonempty(r->advice_zh), nonempty(r->advice_en),
+                        (enum bkerr_lang)(l + 1), &p[k + 1].advice_lang[l]);
+    }
+    for (int l = 0; l < 2; l++) /* as bk_pick(NULL, NULL, lang) says */
+        p[0].advice_lang[l] = (enum bkerr_lang)(l + 1);
+    ix->range_pick = p;
+    return true;
+}
+
 bool bk_index_build(struct bk_index *ix, const struct bkerr_catalog *d,
                     const struct bkerr_packed *packed)
 {
@@ -41,6 +77,8 @@ bool bk_index_build(struct bk_index *ix, const struct bkerr_catalog *d,
         ix->entries = d->entries;
         ix->n = d->n_entries;
     }
+    if (packed && !build_range_pick(ix, d))
+        return false;
     if (first > last) /* no entries: every lookup misses */
         return true;
     struct bk_word *w = calloc(last - first + 1, sizeof *w);
@@ -72,6 +110,7 @@ bool bk_index_build(struct bk_index *ix, const struct bkerr_catalog *d,
 void bk_index_free(struct bk_index *ix)
 {
     free(ix->words);
+    free(ix->range_pick);
     memset(ix, 0, sizeof *ix);
 }
 
@@ -102,11 +141,6 @@ const struct bkerr_range *bk_find_range(const struct bkerr_catalog *d,
     size_t i = bk_lower_bound(&d->ranges->last, d->n_ranges, sizeof *d->ranges,
                               code);
     return i < d->n_ranges && d->ranges[i].first <= code ? &d->ranges[i] : NULL;
-}
-
-static const char *nonempty(const char *s)
-{
-    return s && *s ? s : NULL;
 }
 
 /* NULL if the n pool offsets in offs name good texts; placeholders:
@@ -215,10 +249,9 @@ const char *bk_word_problem(const struct bkerr_catalog *d,
     return NULL;
 }
 
-bool bk_word_first_use(const struct bkerr_catalog *d, const struct bk_word *cw,
+bool bk_word_first_use(const struct bkerr_catalog *d, struct bk_word *w,
                        size_t i, int64_t code)
 {
-    struct bk_word *w = (struct bk_word *)cw; /* only its checked flag */
     unsigned state = atomic_load_explicit(&w->checked, memory_order_relaxed);
     if (state == BK_WORD_UNCHECKED) {
         /* the whole word at once: its entries share the index's line */

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bkerr/bkerr.h"
 #include "bkerr/plugin.h"
 
 /* 64 codes of a prefix: everything a lookup needs to find an entry, in
@@ -20,14 +21,39 @@ struct bk_word {
 };
 struct bk_index { /* what a lookup reads, in one cache line */
     struct bk_word *words; /* the words from the first with an entry to the
-                              last: most catalogs use part of the space */
+                              last: most catalogs use part of the space;
+                              mutable (each word's checked flag), also
+                              when the index is reached as const */
     uint32_t first_word, n_words;
     const struct bkerr_packed_entry *pentries; /* compiled tables, or ... */
     const char *pool;
     const struct bkerr_entry *entries; /* ... hand-written ones */
     size_t n;                          /* entries */
     const struct bkerr_packed_about *pabout; /* compiled provenance, or NULL */
+    /* compiled: what a hit takes from its entry's range, by the entry's
+     * range field (0: none), so a hit reads no range and no text */
+    struct bk_range_pick *range_pick; /* owned */
 };
+/* A range's module, and its advice as bk_pick() gives it in each
+ * language (index lang - 1), NULL where it has none. */
+struct bk_range_pick {
+    const char *module;
+    const char *advice[2];
+    enum bkerr_lang advice_lang[2];
+};
+/* The text in lang, else the other language; NULL if both are missing
+ * (texts come here NULL when empty).  *used: the language given.  Selects,
+ * not branches: which texts exist varies from entry to entry, and a
+ * mispredicted branch costs a lookup a tenth. */
+static inline const char *bk_pick(const char *zh, const char *en,
+                                  enum bkerr_lang lang, enum bkerr_lang *used)
+{
+    bool en_first = lang == BKERR_LANG_EN;
+    const char *want = en_first ? en : zh, *other = en_first ? zh : en;
+    bool fall_back = !want && other;
+    *used = fall_back ? (en_first ? BKERR_LANG_ZH_CN : BKERR_LANG_EN) : lang;
+    return fall_back ? other : want;
+}
 /* An entry's provenance (ABI 1.2), NULL where it has none (never ""). */
 struct bk_about {
     enum bkerr_code_status status;
@@ -57,10 +83,26 @@ static inline const struct bkerr_catalog *bk_abi_1_2(const struct bkerr_catalog 
 bool bk_index_build(struct bk_index *ix, const struct bkerr_catalog *d,
                     const struct bkerr_packed *packed);
 void bk_index_free(struct bk_index *ix);
+#if defined(__x86_64__) && !defined(__POPCNT__)
+/* Whether this CPU has POPCNT (index.c sets it at load): not in the
+ * x86-64 baseline, but in every x86-64 CPU since 2008. */
+extern bool bk_cpu_popcnt;
+#endif
 /* Bits set in x.  Without -mpopcnt (not in the x86-64 baseline) GCC's
- * builtin is a call into libgcc; this is a dozen instructions inline. */
+ * builtin is a call into libgcc, and the portable sum below a dozen
+ * dependent instructions on every hit's critical path; so x86-64 uses the
+ * instruction where the CPU has it. */
 static inline unsigned bk_popcount64(uint64_t x)
 {
+#if defined(__POPCNT__)
+    return (unsigned)__builtin_popcountll(x);
+#elif defined(__x86_64__)
+    if (bk_cpu_popcnt) {
+        uint64_t n;
+        __asm__("popcnt %1, %0" : "=r"(n) : "rm"(x));
+        return (unsigned)n;
+    }
+#endif
     x -= (x >> 1) & UINT64_C(0x5555555555555555);
     x = (x & UINT64_C(0x3333333333333333)) +
         ((x >> 2) & UINT64_C(0x3333333333333333));
@@ -70,12 +112,12 @@ static inline unsigned bk_popcount64(uint64_t x)
 /* The word of suffix (0-99999) and, if it has an entry, true and the
  * entry's index in *i. */
 static inline bool bk_index_find(const struct bk_index *ix, uint32_t suffix,
-                                 const struct bk_word **word, size_t *i)
+                                 struct bk_word **word, size_t *i)
 {
     uint32_t k = suffix / 64 - ix->first_word; /* wraps below the first */
     if (k >= ix->n_words)
         return false;
-    const struct bk_word *w = &ix->words[k];
+    struct bk_word *w = &ix->words[k]; /* its checked flag may be written */
     uint64_t bit = UINT64_C(1) << (suffix % 64);
     *word = w;
     if (!(w->present & bit))
@@ -96,13 +138,13 @@ const char *bk_word_problem(const struct bkerr_catalog *d,
                             size_t *bad, int64_t *bad_code);
 /* Checks the compiled entries of word w at their first lookup; true if
  * entry i (code) keeps the rules. */
-bool bk_word_first_use(const struct bkerr_catalog *d, const struct bk_word *w,
+bool bk_word_first_use(const struct bkerr_catalog *d, struct bk_word *w,
                        size_t i, int64_t code);
 /* True if entry i (code), in word w, may be answered from: always for a
  * hand-written catalog (checked at open), for a compiled one once its
  * text passed. */
 static inline bool bk_index_usable(const struct bkerr_catalog *d,
-                                   const struct bk_word *w, size_t i,
+                                   struct bk_word *w, size_t i,
                                    int64_t code)
 {
     return atomic_load_explicit(&w->checked, memory_order_relaxed) ==
@@ -119,7 +161,7 @@ static inline const char *bk_pool_text(const struct bk_index *ix,
  * that fails the text rules of plugin.h. */
 static inline bool bk_index_texts(const struct bk_index *ix,
                                   const struct bkerr_catalog *d,
-                                  const struct bk_word *w, size_t i,
+                                  struct bk_word *w, size_t i,
                                   int64_t code, struct bk_texts *t)
 {
     if (!ix->pool) {

@@ -530,11 +530,32 @@ static bool descriptor_fits(const struct segs *segs, const char *path,
     return true;
 }
 
+/* A lazily opened registry trusts the guest note (common/note.h) to name
+ * every prefix the plugin's guest codes use: one it leaves out would
+ * answer or not depending on what loaded first. */
+static bool guests_noted(const char *path, const struct bkerr_catalog *d,
+                         const struct bk_guest_note *note,
+                         struct bk_error *err)
+{
+    for (size_t k = 0; note->present && k < d->n_legacy; k++) {
+        int64_t code = d->legacy[k].code;
+        int p = bkerr_prefix(code);
+        if (bk_classify(code) == BKERR_CLASS_STANDARD && p != d->prefix &&
+            !(note->prefix[p / 64] >> (p % 64) & 1))
+            return reject(err, "%s: legacy[%zu]: code %lld is a guest under "
+                               "prefix %d, which the plugin's bkerr guest "
+                               "note does not list; rebuild the plugin with "
+                               "bkerr-catc", path, k, (long long)code, p);
+    }
+    return true;
+}
+
 bool bk_catalog_load(const char *path, const char *id, int prefix,
                      bool verify, struct bk_catalog *out, struct bk_error *err)
 {
     memset(out, 0, sizeof *out);
-    void *h = bk_plugin_open(path, err);
+    struct bk_guest_note note;
+    void *h = bk_plugin_open(path, &note, err);
     if (!h)
         return false;
     const struct bkerr_catalog *d = dlsym(h, BKERR_CATALOG_SYMBOL);
@@ -548,7 +569,8 @@ bool bk_catalog_load(const char *path, const char *id, int prefix,
     else if (!descriptor_fits(&segs, path, d, err))
         ok = false;
     else
-        ok = check_descriptor(&segs, path, d, id, prefix, err);
+        ok = check_descriptor(&segs, path, d, id, prefix, err) &&
+             guests_noted(path, d, &note, err);
     out->desc = d;
     out->handle = h;
     if (ok && !bk_index_build(&out->ix, d, packed_of(d)))

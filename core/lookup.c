@@ -1,6 +1,9 @@
 /* Lookups: code -> class -> prefix slot -> index (index.c) -> texts in the
- * wanted language.  No allocation, no locks; the one write is index.c's
- * note that a compiled entry passed its checks. */
+ * wanted language.  No allocation and no lock once nothing is lazy; the one
+ * write then is index.c's note that a compiled entry passed its checks.
+ * The common answer, an entry of a loaded compiled catalog, comes from the
+ * prefix's hot record (lookup_hot) without a call. */
+#include <assert.h>
 #include <string.h>
 
 #include "bkerr/bkerr.h"
@@ -12,19 +15,7 @@
 #include "common/sized.h"
 #include "common/spec.h"
 
-/* Picks the text in lang, else the other language; NULL if both are
- * missing.  Texts come here NULL when empty, so no text byte is read. */
-static const char *pick(const char *zh, const char *en, enum bkerr_lang lang,
-                        enum bkerr_lang *used)
-{
-    bool en_first = lang == BKERR_LANG_EN;
-    const char *want = en_first ? en : zh, *other = en_first ? zh : en;
-    *used = lang;
-    if (want || !other)
-        return want;
-    *used = en_first ? BKERR_LANG_ZH_CN : BKERR_LANG_EN;
-    return other;
-}
+#define pick bk_pick /* index.h */
 
 static const char *nonempty(const char *s)
 {
@@ -122,14 +113,11 @@ static void answer_guest(struct bkerr_result *r, const struct bk_guest *g,
 
 /* The guests of r's code, counted in r; the first in *first. */
 static size_t count_guests(const bkerr_registry *reg, struct bkerr_result *r,
-                           int prefix, size_t *first)
+                           int prefix, const struct bk_guest **first)
 {
     if (!reg)
         return 0;
-    bk_guests_ready(reg);
-    size_t n = reg->guest_from[prefix] < reg->guest_from[prefix + 1]
-                   ? bk_guests_of(reg, r->code, first)
-                   : 0;
+    size_t n = bk_guests_of(bk_guests_ready(reg, prefix), r->code, first);
     r->n_guests = (unsigned)n;
     return n;
 }
@@ -142,10 +130,11 @@ static void lookup_standard(const bkerr_registry *reg, struct bkerr_result *r,
         r->platform = reg->plat[prefix];
     else
         bkerr_platform(NULL, prefix, &r->platform);
-    size_t guest, guests = count_guests(reg, r, prefix, &guest);
+    const struct bk_guest *guest;
+    size_t guests = count_guests(reg, r, prefix, &guest);
     if (!r->platform.id) {
         if (guests)
-            answer_guest(r, &reg->guests[guest], lang);
+            answer_guest(r, guest, lang);
         else
             r->status = BKERR_UNASSIGNED;
         return;
@@ -156,7 +145,7 @@ static void lookup_standard(const bkerr_registry *reg, struct bkerr_result *r,
     if (slot) {
         use_slot(r, slot);
         const struct bk_index *ix = &slot->cat.ix;
-        const struct bk_word *w;
+        struct bk_word *w;
         struct bk_texts t;
         size_t i;
         if (bk_index_find(ix, suffix, &w, &i)) {
@@ -169,7 +158,7 @@ static void lookup_standard(const bkerr_registry *reg, struct bkerr_result *r,
         }
     }
     if (guests) { /* another product's meaning beats the generic one */
-        answer_guest(r, &reg->guests[guest], lang);
+        answer_guest(r, guest, lang);
         return;
     }
     bool generic = answer_text_row(r, bk_generic(suffix), lang);
@@ -192,6 +181,32 @@ static enum bkerr_lang wanted_lang(const bkerr_registry *reg,
                                                   : BKERR_LANG_ZH_CN;
 }
 
+/* Every member of a result, empty but the code, its class and lang.  One
+ * store each: a compound literal would zero the 208 bytes first with
+ * `rep stos`, whose start-up alone costs more than a whole hit. */
+static_assert(sizeof(struct bkerr_result) == 208,
+              "a new member of struct bkerr_result is set in clear()");
+static inline void clear(struct bkerr_result *r, int64_t code,
+                         enum bkerr_class klass, enum bkerr_lang lang)
+{
+    r->status = BKERR_FOUND;
+    r->klass = klass;
+    r->code = code;
+    r->platform.prefix = 0;
+    r->platform.category = BKERR_CAT_NONE;
+    r->platform.id = r->platform.name_zh = r->platform.name_en = NULL;
+    r->platform.admin = false;
+    r->catalog = r->catalog_version = r->symbol = r->message = NULL;
+    r->advice = r->module = r->reason = NULL;
+    r->message_lang = r->advice_lang = r->note_lang = lang;
+    r->advice_inherited = false;
+    r->code_status = BKERR_CODE_UNSTATED;
+    r->upstream = r->upstream_version = r->defined = r->raised = NULL;
+    r->docs = r->note = NULL;
+    r->variant = r->n_variants = r->n_guests = 0;
+    r->guest = false;
+}
+
 /* Starts a result: everything empty but the code, its class and lang. */
 static int begin(const bkerr_registry *reg, int64_t code, enum bkerr_lang *lang,
                  struct bkerr_result *out)
@@ -199,14 +214,108 @@ static int begin(const bkerr_registry *reg, int64_t code, enum bkerr_lang *lang,
     if (!out || (unsigned)*lang > BKERR_LANG_EN)
         return BKERR_EINVAL;
     *lang = wanted_lang(reg, *lang);
-    *out = (struct bkerr_result){.code = code, .klass = bk_classify(code),
-                                 .message_lang = *lang, .advice_lang = *lang,
-                                 .note_lang = *lang};
+    clear(out, code, bk_classify(code), *lang);
     return 0;
 }
 
+/* The hit of a loaded compiled catalog (ABI 1.2) whose word passed its
+ * check, under a prefix whose guests are known, none near the code: r
+ * filled from the prefix's hot record and the entry, as lookup_standard()
+ * would; false for anything else.  It calls nothing, so it saves few
+ * registers.
+ * Everything is read first and each member then stored once: a store to
+ * r before a read of the tables would have to stay (r might alias them),
+ * and stores are most of a hit's work. */
+static inline bool lookup_hot(const bkerr_registry *reg, int64_t code,
+                              enum bkerr_lang lang,
+                              struct bkerr_result *restrict r)
+{
+    uint32_t prefix = (uint32_t)code / BKERR_SUFFIXES;
+    uint32_t suffix = (uint32_t)code - prefix * BKERR_SUFFIXES;
+    const struct bk_lazy_state *lz = reg->lazy;
+    const struct bk_hot *hot = &lz->hot[prefix];
+    const struct bk_prefix_guests *pg = &lz->guests[prefix];
+    struct bk_word *w;
+    size_t i;
+    if (!atomic_load_explicit(&hot->ready, memory_order_acquire) ||
+        !bk_index_find(&hot->ix, suffix, &w, &i) ||
+        atomic_load_explicit(&w->checked, memory_order_relaxed) !=
+            BK_WORD_GOOD ||
+        !hot->ix.pabout ||
+        !atomic_load_explicit(&pg->ready, memory_order_acquire) ||
+        bk_guests_near(pg, suffix))
+        return false;
+    const struct bk_index *ix = &hot->ix;
+    const char *pool = ix->pool;
+#define TEXT(off) ((off) ? pool + (off) : NULL) /* bk_pool_text(), pool held */
+    const struct bkerr_packed_entry *e = &ix->pentries[i];
+    lang = wanted_lang(reg, lang);
+    enum bkerr_lang message_lang, advice_lang, note_lang = lang;
+    const char *message = pick(TEXT(e->message_zh), TEXT(e->message_en), lang,
+                               &message_lang);
+    const char *advice = pick(TEXT(e->advice_zh), TEXT(e->advice_en), lang,
+                              &advice_lang);
+    /* e->range was checked at the word's first use */
+    const struct bk_range_pick *range = &ix->range_pick[e->range];
+    const char *module = range->module;
+    bool inherited = !advice && range->advice[lang - 1];
+    if (inherited) {
+        advice = range->advice[lang - 1];
+        advice_lang = range->advice_lang[lang - 1];
+    }
+    const struct bkerr_packed_about *a = &ix->pabout[i];
+    const char *note = pick(TEXT(a->note_zh), TEXT(a->note_en), lang,
+                            &note_lang);
+
+    r->status = BKERR_FOUND;
+    r->klass = BKERR_CLASS_STANDARD;
+    r->code = code;
+    r->platform = reg->plat[prefix];
+    r->catalog = hot->catalog;
+    r->catalog_version = hot->catalog_version;
+    r->symbol = TEXT(e->symbol);
+    r->message = message;
+    r->advice = advice;
+    r->module = module;
+    r->message_lang = message_lang;
+    r->advice_lang = advice_lang;
+    r->advice_inherited = inherited;
+    r->reason = NULL;
+    r->code_status = (enum bkerr_code_status)a->status;
+    r->upstream = hot->upstream;
+    r->upstream_version = hot->upstream_version;
+    r->defined = TEXT(a->defined);
+    r->raised = TEXT(a->raised);
+    r->docs = TEXT(a->docs);
+    r->note = note;
+    r->note_lang = note_lang;
+    r->variant = 0;
+    r->n_variants = 1 + a->n_variants;
+    r->guest = false;
+    r->n_guests = 0;
+#undef TEXT
+    return true;
+}
+
+/* Every answer but lookup_hot()'s, out of its way: a hit then saves and
+ * restores no registers. */
+__attribute__((noinline)) static int lookup_cold(const bkerr_registry *reg,
+                                                 int64_t code,
+                                                 enum bkerr_lang lang,
+                                                 struct bkerr_result *out);
+
 int bkerr_lookup(const bkerr_registry *reg, int64_t code, enum bkerr_lang lang,
                  struct bkerr_result *out)
+{
+    if (reg && out && (unsigned)lang <= BKERR_LANG_EN &&
+        (uint64_t)(code - 1000000) < 9000000 &&
+        lookup_hot(reg, code, lang, out))
+        return BKERR_FOUND;
+    return lookup_cold(reg, code, lang, out);
+}
+
+static int lookup_cold(const bkerr_registry *reg, int64_t code,
+                       enum bkerr_lang lang, struct bkerr_result *out)
 {
     if (begin(reg, code, &lang, out))
         return BKERR_EINVAL;
@@ -251,11 +360,11 @@ const char *bkerr_message(const bkerr_registry *reg, int64_t code,
         return message_slow(reg, code, lang);
     uint32_t prefix = (uint32_t)code / BKERR_SUFFIXES;
     uint32_t suffix = (uint32_t)code - prefix * BKERR_SUFFIXES;
-    const struct bk_hot *hot = &reg->hot[prefix];
+    const struct bk_hot *hot = &reg->lazy->hot[prefix];
     if (!atomic_load_explicit(&hot->ready, memory_order_acquire))
         return message_slow(reg, code, lang);
     const struct bk_index *ix = &hot->ix;
-    const struct bk_word *w;
+    struct bk_word *w;
     size_t i;
     if (!bk_index_find(ix, suffix, &w, &i) ||
         atomic_load_explicit(&w->checked, memory_order_relaxed) !=
@@ -364,8 +473,8 @@ int bkerr_lookup_guest(const bkerr_registry *reg, int64_t code, unsigned k,
         return rc;
     if (k >= out->n_guests)
         return BKERR_ENOTFOUND;
-    size_t first;
-    bk_guests_of(reg, code, &first);
+    const struct bk_guest *first;
+    bk_guests_of(bk_guests_ready(reg, bkerr_prefix(code)), code, &first);
     /* a fresh result (lang was checked by the lookup), keeping what the
      * lookup said of the prefix and its guests */
     struct bkerr_platform platform = out->platform;
@@ -373,7 +482,7 @@ int bkerr_lookup_guest(const bkerr_registry *reg, int64_t code, unsigned k,
     begin(reg, code, &lang, out);
     out->platform = platform;
     out->n_guests = n;
-    answer_guest(out, &reg->guests[first + k], lang);
+    answer_guest(out, &first[k], lang);
     return (int)out->status;
 }
 

@@ -78,7 +78,8 @@ static void *load(struct object *o, const char *path, struct bk_error *err)
     return o->handle;
 }
 
-void *bk_plugin_open(const char *path, struct bk_error *err)
+void *bk_plugin_open(const char *path, struct bk_guest_note *note,
+                     struct bk_error *err)
 {
     /* stat() first: a FIFO or a device is refused without being opened. */
     struct stat st;
@@ -99,6 +100,7 @@ void *bk_plugin_open(const char *path, struct bk_error *err)
         close(fd);
         return NULL;
     }
+    note->present = bk_elf_guest_note(fd, (uint64_t)st.st_size, note->prefix);
     pthread_mutex_lock(&lock);
     struct object *o = objects;
     while (o && (o->dev != st.st_dev || o->ino != st.st_ino))
@@ -156,4 +158,16 @@ void bk_plugin_close(void *handle)
         }
     }
     pthread_mutex_unlock(&lock);
+}
+
+void bk_plugin_guest_note(const char *path, struct bk_guest_note *note)
+{
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+    struct stat st;
+    note->present = false;
+    if (fd < 0)
+        return;
+    note->present = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+                    bk_elf_guest_note(fd, (uint64_t)st.st_size, note->prefix);
+    close(fd);
 }

@@ -178,7 +178,7 @@ static bool reject(struct bk_slot *slot, const struct bk_error *err)
 
 /* Loads the catalog of a configured slot (st.path resolved); false only
  * on ENOMEM. */
-static bool load_catalog(bkerr_registry *reg, struct bk_slot *slot)
+static bool load_catalog(const bkerr_registry *reg, struct bk_slot *slot)
 {
     struct bk_error err;
     err.code = 0; /* the text is written only with the code */
@@ -205,8 +205,12 @@ static bool load_catalog(bkerr_registry *reg, struct bk_slot *slot)
         st->n_variants = d12->n_variants;
     }
     if (slot->cat.ix.pool) {
-        struct bk_hot *hot = &reg->hot[slot->prefix];
+        struct bk_hot *hot = &reg->lazy->hot[slot->prefix];
         hot->ix = slot->cat.ix;
+        hot->catalog = st->id;
+        hot->catalog_version = st->version;
+        hot->upstream = st->upstream;
+        hot->upstream_version = st->upstream_version;
         atomic_store_explicit(&hot->ready, true, memory_order_release);
     }
     return true;
@@ -226,7 +230,7 @@ static bool load_slot(bkerr_registry *reg, struct bk_slot *slot,
     st->id = c->id, c->id = NULL; /* the slot owns it now */
     st->required = c->required;
     st->line = c->line;
-    atomic_init(&slot->ready, true);
+    atomic_init(&bk_slot_lazy(reg, slot)->ready, true);
     bool ok = resolve_catalog_path(dir, c->path, path, &err);
     st->path = bk_strdup(path);
     if (!st->path)
@@ -244,7 +248,7 @@ static bool load_slot(bkerr_registry *reg, struct bk_slot *slot,
      * the first that needs guest codes, loads it */
     if (lazy && !st->required) {
         st->state = BKERR_CATALOG_LAZY;
-        atomic_store(&slot->ready, false);
+        atomic_store(&bk_slot_lazy(reg, slot)->ready, false);
         if (slot->prefix)
             reg->by_prefix[slot->prefix] = slot;
         return true;
@@ -256,25 +260,37 @@ static bool load_slot(bkerr_registry *reg, struct bk_slot *slot,
     return true;
 }
 
-void bk_slot_load_locked(bkerr_registry *reg, struct bk_slot *slot)
+void bk_slot_load_locked(const bkerr_registry *reg, struct bk_slot *slot)
 {
-    if (atomic_load_explicit(&slot->ready, memory_order_relaxed))
+    atomic_bool *ready = &bk_slot_lazy(reg, slot)->ready;
+    if (atomic_load_explicit(ready, memory_order_relaxed))
         return;
     if (!load_catalog(reg, slot) && !slot->st.reason)
         slot->st.state = BKERR_CATALOG_REJECTED; /* out of memory */
-    atomic_store_explicit(&slot->ready, true, memory_order_release);
+    atomic_store_explicit(ready, true, memory_order_release);
 }
 
-const struct bk_slot *bk_slot_load(const bkerr_registry *creg,
-                                   const struct bk_slot *cslot)
+const struct bk_slot *bk_slot_load(const bkerr_registry *reg,
+                                   struct bk_slot *slot)
 {
-    /* the registry's only mutable part: guarded by lazy_lock, and
-     * published to other readers by the ready flag */
-    bkerr_registry *reg = (bkerr_registry *)creg;
-    pthread_mutex_lock(&reg->lazy_lock);
-    bk_slot_load_locked(reg, (struct bk_slot *)cslot);
-    pthread_mutex_unlock(&reg->lazy_lock);
-    return cslot->cat.desc ? cslot : NULL;
+    pthread_mutex_lock(&reg->lazy->lock);
+    bk_slot_load_locked(reg, slot);
+    pthread_mutex_unlock(&reg->lazy->lock);
+    return slot->cat.desc ? slot : NULL;
+}
+
+void bk_load_all(const bkerr_registry *reg)
+{
+    bool waiting = false;
+    for (size_t i = 0; i < reg->n_slots && !waiting; i++)
+        waiting = !atomic_load_explicit(&reg->lazy->slot[i].ready,
+                                        memory_order_acquire);
+    if (!waiting)
+        return;
+    pthread_mutex_lock(&reg->lazy->lock);
+    for (size_t i = 0; i < reg->n_slots; i++)
+        bk_slot_load_locked(reg, &reg->slots[i]);
+    pthread_mutex_unlock(&reg->lazy->lock);
 }
 
 /* Records what the catalog of slot met: a rejection is an error (the
@@ -335,9 +351,10 @@ static int load_catalogs(bkerr_registry *reg, struct bk_config *cfg,
     char dir[BK_PATH_MAX];
     if (!resolve_plugin_dir(cfg, dir, o))
         return o->err->code;
-    reg->slots = calloc(cfg->n_catalogs ? cfg->n_catalogs : 1,
-                        sizeof *reg->slots);
-    if (!reg->slots)
+    size_t n = cfg->n_catalogs ? cfg->n_catalogs : 1;
+    reg->slots = calloc(n, sizeof *reg->slots);
+    reg->lazy->slot = calloc(n, sizeof *reg->lazy->slot);
+    if (!reg->slots || !reg->lazy->slot)
         return BKERR_ENOMEM;
     for (size_t i = 0; i < cfg->n_catalogs; i++) {
         struct bk_slot *slot = &reg->slots[reg->n_slots++];
@@ -388,9 +405,9 @@ int bkerr_open_with(const char *config_path,
         return err.code;
     }
     bkerr_registry *reg = calloc(1, sizeof *reg);
-    if (reg)
-        pthread_mutex_init(&reg->lazy_lock, NULL);
-    if (!reg || !(reg->config_path = bk_strdup(path))) {
+    if (reg && (reg->lazy = calloc(1, sizeof *reg->lazy)))
+        pthread_mutex_init(&reg->lazy->lock, NULL);
+    if (!reg || !reg->lazy || !(reg->config_path = bk_strdup(path))) {
         rc = BKERR_ENOMEM;
         bk_diags_free(&diags);
     } else {
@@ -402,7 +419,7 @@ int bkerr_open_with(const char *config_path,
         cfg.platforms = NULL, cfg.n_platforms = 0;
         build_platforms(reg);
         rc = load_catalogs(reg, &cfg, &o);
-        if (!rc && !bk_any_lazy(reg) && !bk_guests_build(reg))
+        if (!rc && !bk_guests_build_all(reg))
             rc = BKERR_ENOMEM;
         if (!rc && reg->diags.oom)
             rc = BKERR_ENOMEM;
@@ -443,12 +460,17 @@ void bkerr_close(bkerr_registry *reg)
         free(reg->admin[i].name_en);
     }
     free(reg->admin);
-    free(reg->guests);
-    free(reg->symbols);
     free(reg->slots);
     free(reg->config_path);
     bk_diags_free(&reg->diags);
-    pthread_mutex_destroy(&reg->lazy_lock);
+    if (reg->lazy) {
+        for (int p = 0; p < BK_PREFIX_SLOTS; p++)
+            free(reg->lazy->guests[p].g);
+        free(reg->lazy->symbols);
+        free(reg->lazy->slot);
+        pthread_mutex_destroy(&reg->lazy->lock);
+        free(reg->lazy);
+    }
     free(reg);
 }
 
@@ -495,10 +517,11 @@ int bkerr_catalog_status(const bkerr_registry *reg, size_t i,
     if (i >= reg->n_slots)
         return BKERR_ENOTFOUND;
     const struct bk_slot *slot = &reg->slots[i];
-    if (!atomic_load_explicit(&slot->ready, memory_order_acquire)) {
-        pthread_mutex_lock((pthread_mutex_t *)&reg->lazy_lock);
+    if (!atomic_load_explicit(&bk_slot_lazy(reg, slot)->ready,
+                              memory_order_acquire)) {
+        pthread_mutex_lock(&reg->lazy->lock);
         *out = slot->st; /* a lazy load may be writing it */
-        pthread_mutex_unlock((pthread_mutex_t *)&reg->lazy_lock);
+        pthread_mutex_unlock(&reg->lazy->lock);
     } else {
         *out = slot->st;
     }

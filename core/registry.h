@@ -14,21 +14,25 @@
 #include "diag.h"
 #include "index.h"
 #include "loader.h"
+#include "plugin_file.h"
 
 /* The prefix allocated to a platform id (admin rows too), or 0. */
 int bk_prefix_of_id(const bkerr_registry *reg, const char *id);
 struct bk_slot { /* one configured catalog; what lookups read first */
-    atomic_bool ready; /* false only while a lazy catalog waits to load */
-    int prefix;        /* allocated to its id; 0 if none */
+    int prefix; /* allocated to its id; 0 if none */
+    /* cat and st: final at open, or (lazy) written once by the slot's
+     * load, under the lazy lock, before its ready flag (bk_lazy_state)
+     * publishes them */
     struct bk_catalog cat;
-    struct bkerr_catalog_status st; /* final once ready */
+    struct bkerr_catalog_status st;
 };
-/* A loaded compiled catalog's index again, by prefix, so that
- * bkerr_message() reaches it in one load from the registry; published by
- * ready (release) once the catalog has loaded. */
+/* A loaded compiled catalog again, by prefix, with what every hit under
+ * the prefix shares, so that a hit reads one record from the registry. */
 struct bk_hot {
-    atomic_bool ready;
+    atomic_bool ready; /* publishes the rest (release) once it has loaded */
     struct bk_index ix; /* a copy: the slot owns the records */
+    const char *catalog, *catalog_version;  /* the slot's id and version */
+    const char *upstream, *upstream_version; /* ABI 1.2, non-empty or NULL */
 };
 /* A guest code: legacy entry `legacy` of the catalog in `slot`, a
  * standard code under a prefix that catalog does not own. */
@@ -37,48 +41,85 @@ struct bk_guest {
     const struct bk_slot *slot;
     size_t legacy;
 };
+/* The guest codes under one prefix, by code then slot order. */
+struct bk_prefix_guests {
+    atomic_bool ready; /* publishes the rest (release) once built */
+    uint32_t n;
+    struct bk_guest *g;
+    /* bit k % 64 of word[k / 64]: a guest's suffix lies in 64-code word k,
+     * so that a hit elsewhere counts none without searching g */
+    uint64_t word[(BKERR_SUFFIXES / 64 + 63) / 64];
+};
+/* One slot's lazily written state. */
+struct bk_slot_lazy {
+    atomic_bool ready; /* false only while a lazy catalog waits to load */
+    /* what its plugin's guest note says, read (under the lock) at the
+     * first lookup that needs guests while the catalog waits */
+    bool note_read;
+    struct bk_guest_note note;
+};
+/* Everything a lookup may write.  The registry a reader holds is const
+ * and its own bytes are final at open; a lazily opened one still changes
+ * here, and only here (plus each word's checked flag, below):
+ * - lock serialises lazy loads, note reads and guest-index builds; the one
+ *   lock a lookup may take, and only while something is still lazy;
+ * - slot[i] says whether slot i's catalog has loaded (its load fills
+ *   the slot's cat and st first) and what its note says;
+ * - hot[p] is published when prefix p's compiled catalog loads;
+ * - guests[p] when the catalogs that may hold guests under p have loaded;
+ * - symbols (symbols.c) by the first bkerr_lookup_symbol(), once every
+ *   catalog has loaded.
+ * Each compiled index word's checked flag (index.h) records that its
+ * entries passed their first-use check: it lives in the 16-byte word a
+ * lookup reads anyway, written through the index's own non-const words
+ * pointer, so a hit reads one line. */
+struct bk_lazy_state {
+    pthread_mutex_t lock;
+    struct bk_hot hot[BK_PREFIX_SLOTS];
+    struct bk_prefix_guests guests[BK_PREFIX_SLOTS];
+    struct bk_slot_lazy *slot; /* n_slots */
+    atomic_bool symbols_ready; /* publishes symbols (release) */
+    struct bk_symbol *symbols;
+    size_t n_symbols;
+};
 struct bkerr_registry {
     char *config_path;
     enum bkerr_lang lang;
     struct bkerr_platform plat[BK_PREFIX_SLOTS]; /* effective allocation */
     struct bk_slot *by_prefix[BK_PREFIX_SLOTS];  /* loaded or lazy */
-    struct bk_hot hot[BK_PREFIX_SLOTS];          /* loaded and compiled */
     struct bk_slot *slots;
     size_t n_slots;
     struct bk_cfg_platform *admin; /* owns the admin rows' strings */
     size_t n_admin;
-    struct bk_diags diags;     /* what the open met; final at open */
-    pthread_mutex_t lazy_lock; /* serialises lazy loads */
-    bool verify;               /* BKERR_OPEN_VERIFY */
-    /* Every loaded catalog's guest codes, by code then slot order; built
-     * at open, or (lazy) by the first lookup that needs them, which loads
-     * every catalog first; published by guests_ready (release). */
-    atomic_bool guests_ready;
-    struct bk_guest *guests;
-    size_t n_guests;
-    /* the guests of prefix p are guests[guest_from[p] .. guest_from[p + 1]) */
-    uint32_t guest_from[BK_PREFIX_SLOTS + 1];
-    /* Every loaded catalog's symbols, sorted (symbols.c); built by the
-     * first bkerr_lookup_symbol(), which loads every catalog first, and
-     * published by symbols_ready (release). */
-    atomic_bool symbols_ready;
-    struct bk_symbol *symbols;
-    size_t n_symbols;
+    struct bk_diags diags;         /* what the open met; final at open */
+    bool verify;                   /* BKERR_OPEN_VERIFY */
+    struct bk_lazy_state *lazy;    /* what lookups may still write */
 };
-/* Loads a lazy slot's catalog, lazy_lock held (a no-op if it is ready). */
-void bk_slot_load_locked(bkerr_registry *reg, struct bk_slot *slot);
+/* The lazy state of slot. */
+static inline struct bk_slot_lazy *bk_slot_lazy(const bkerr_registry *reg,
+                                                const struct bk_slot *slot)
+{
+    return &reg->lazy->slot[slot - reg->slots];
+}
+/* Loads every catalog still waiting for its lazy load (once each, under
+ * the lazy lock): for what reads every catalog (symbols, messages). */
+void bk_load_all(const bkerr_registry *reg);
+/* Loads a lazy slot's catalog, the lazy lock held (a no-op if it is
+ * ready). */
+void bk_slot_load_locked(const bkerr_registry *reg, struct bk_slot *slot);
 /* Loads a lazy slot's catalog (once; the one step of a lookup that may
  * block and allocate); slot if it is loaded then, else NULL. */
 const struct bk_slot *bk_slot_load(const bkerr_registry *reg,
-                                   const struct bk_slot *slot);
+                                   struct bk_slot *slot);
 /* slot if its catalog is loaded, loading it first if it is lazy; NULL if
  * slot is NULL or its catalog is not loaded. */
 static inline const struct bk_slot *bk_slot_ready(const bkerr_registry *reg,
-                                                  const struct bk_slot *slot)
+                                                  struct bk_slot *slot)
 {
     if (!slot)
         return NULL;
-    if (!atomic_load_explicit(&slot->ready, memory_order_acquire))
+    if (!atomic_load_explicit(&bk_slot_lazy(reg, slot)->ready,
+                              memory_order_acquire))
         return bk_slot_load(reg, slot);
     return slot->cat.desc ? slot : NULL; /* set only when it loaded */
 }

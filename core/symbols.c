@@ -65,7 +65,7 @@ static bool add_catalog(struct build *b, const struct bk_slot *slot,
     const struct bkerr_catalog *d = slot->cat.desc;
     const struct bk_index *ix = &slot->cat.ix;
     for (uint32_t k = 0; k < ix->n_words; k++) {
-        const struct bk_word *w = &ix->words[k];
+        struct bk_word *w = &ix->words[k]; /* its first-use check may run */
         int64_t base = (int64_t)d->prefix * BKERR_SUFFIXES +
                        (int64_t)(ix->first_word + k) * 64;
         size_t i = w->rank;
@@ -111,9 +111,9 @@ static int by_symbol_then_place(const void *pa, const void *pb)
     return (a->variant > b->variant) - (a->variant < b->variant);
 }
 
-/* Builds and publishes reg's symbol index, every catalog ready and
- * lazy_lock held; false on ENOMEM (then nothing is published). */
-static bool build_locked(bkerr_registry *reg)
+/* Builds and publishes reg's symbol index, every catalog ready and the
+ * lazy lock held; false on ENOMEM (then nothing is published). */
+static bool build_locked(const bkerr_registry *reg)
 {
     struct build b = {0};
     for (size_t i = 0; i < reg->n_slots; i++)
@@ -129,25 +129,24 @@ static bool build_locked(bkerr_registry *reg)
     for (size_t i = 0; i < b.n; i++)
         if (!n || by_symbol_then_place(&b.a[n - 1], &b.a[i]) != 0)
             b.a[n++] = b.a[i];
-    reg->symbols = b.a;
-    reg->n_symbols = n;
-    atomic_store_explicit(&reg->symbols_ready, true, memory_order_release);
+    reg->lazy->symbols = b.a;
+    reg->lazy->n_symbols = n;
+    atomic_store_explicit(&reg->lazy->symbols_ready, true,
+                          memory_order_release);
     return true;
 }
 
 /* Makes sure reg's symbol index is built; false on ENOMEM. */
-static bool symbols_ready(const bkerr_registry *creg)
+static bool symbols_ready(const bkerr_registry *reg)
 {
-    if (atomic_load_explicit(&creg->symbols_ready, memory_order_acquire))
+    if (atomic_load_explicit(&reg->lazy->symbols_ready, memory_order_acquire))
         return true;
-    bk_guests_ready(creg); /* loads every catalog, and any lookup of their
-                              codes below then takes no lock */
-    /* the registry's mutable parts, guarded by lazy_lock (see registry.c) */
-    bkerr_registry *reg = (bkerr_registry *)creg;
-    pthread_mutex_lock(&reg->lazy_lock);
-    bool ok = atomic_load_explicit(&reg->symbols_ready, memory_order_relaxed) ||
+    bk_load_all(reg); /* and any lookup of their codes then takes no lock */
+    pthread_mutex_lock(&reg->lazy->lock);
+    bool ok = atomic_load_explicit(&reg->lazy->symbols_ready,
+                                   memory_order_relaxed) ||
               build_locked(reg);
-    pthread_mutex_unlock(&reg->lazy_lock);
+    pthread_mutex_unlock(&reg->lazy->lock);
     return ok;
 }
 
@@ -155,18 +154,18 @@ static bool symbols_ready(const bkerr_registry *creg)
 static size_t matches(const bkerr_registry *reg, const char *symbol,
                       size_t *first)
 {
-    size_t len = strlen(symbol), lo = 0, hi = reg->n_symbols;
+    size_t len = strlen(symbol), lo = 0, hi = reg->lazy->n_symbols;
     while (lo < hi) { /* the first whose name is not below symbol */
         size_t mid = lo + (hi - lo) / 2;
-        const struct bk_symbol *s = &reg->symbols[mid];
+        const struct bk_symbol *s = &reg->lazy->symbols[mid];
         if (compare_names(s->name, s->len, symbol, len) < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
     size_t i = *first = lo;
-    while (i < reg->n_symbols &&
-           compare_names(reg->symbols[i].name, reg->symbols[i].len, symbol,
+    while (i < reg->lazy->n_symbols &&
+           compare_names(reg->lazy->symbols[i].name, reg->lazy->symbols[i].len, symbol,
                          len) == 0)
         i++;
     return i - *first;
@@ -189,9 +188,9 @@ int bkerr_lookup_symbol(const bkerr_registry *reg, const char *product,
     size_t first, n = matches(reg, symbol, &first);
     const struct bk_symbol *s = NULL;
     for (size_t i = first; i < first + n && !s; i++)
-        if (!product || reg->symbols[i].slot == only) {
+        if (!product || reg->lazy->symbols[i].slot == only) {
             if (k == 0)
-                s = &reg->symbols[i];
+                s = &reg->lazy->symbols[i];
             else
                 k--;
         }

@@ -127,6 +127,131 @@ static void lazy_and_eager_give_the_same_answers(void **state)
     bkerr_close(lazy);
 }
 
+/* The bundled bkerr.ini with load = lazy. */
+static bkerr_registry *open_bundled_lazy(void)
+{
+    FILE *f = fopen(th_bundled_config(), "r");
+    assert_non_null(f);
+    static char text[1 << 16];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    char *at = strstr(text, "[registry]\n");
+    assert_non_null(at);
+    static char lazy[sizeof text + 16];
+    at += strlen("[registry]\n");
+    snprintf(lazy, sizeof lazy, "%.*sload = lazy\n%s", (int)(at - text), text,
+             at);
+    char err[512];
+    bkerr_registry *reg;
+    if (th_open_ini(lazy, &reg, err, sizeof err))
+        fail_msg("%s", err);
+    return reg;
+}
+
+static size_t count_loaded(const bkerr_registry *reg, size_t *last)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < bkerr_catalog_count(reg); i++) {
+        struct bkerr_catalog_status st;
+        assert_int_equal(bkerr_catalog_status(reg, i, &st), 0);
+        if (st.state == BKERR_CATALOG_LOADED)
+            n++, *last = i;
+    }
+    return n;
+}
+
+/* Whether catalog i of reg has a legacy code that is a standard code
+ * under prefix (a guest there); its first such code in *code. */
+static bool holds_guest(const bkerr_registry *reg, size_t i, int prefix,
+                        int64_t *code)
+{
+    struct bkerr_catalog_status st;
+    assert_int_equal(bkerr_catalog_status(reg, i, &st), 0);
+    for (size_t k = 0; k < st.n_legacy; k++) {
+        struct bkerr_result r;
+        assert_int_equal(bkerr_catalog_entry(reg, i, st.n_entries + k,
+                                             BKERR_LANG_EN, &r), 0);
+        if (r.klass == BKERR_CLASS_STANDARD && r.code / 100000 == prefix &&
+            prefix != st.prefix) {
+            *code = r.code;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The bundled plugins are bkerr-catc's, with the note naming where their
+ * guests are: a lazy lookup of a plain code loads its catalog and those
+ * that may hold a guest under its prefix, not all of them; and a guest
+ * still answers as in an eager registry. */
+static void a_lazy_lookup_loads_only_the_catalogs_it_needs(void **state)
+{
+    (void)state;
+    char err[512];
+    bkerr_registry *eager;
+    if (bkerr_open(th_bundled_config(), &eager, err, sizeof err))
+        fail_msg("%s", err);
+    bkerr_registry *lazy = open_bundled_lazy();
+    size_t last = 0, n_cat = bkerr_catalog_count(lazy), holders = 0;
+    int64_t code;
+    assert_int_equal(count_loaded(lazy, &last), 0);
+    for (size_t i = 0; i < n_cat; i++)
+        holders += holds_guest(eager, i, 11, &code);
+    struct bkerr_result a, b;
+    assert_int_equal(bkerr_lookup(lazy, 1199000, BKERR_LANG_EN, &b),
+                     BKERR_FOUND);
+    assert_string_equal(b.catalog, "cmdb");
+    assert_int_equal(count_loaded(lazy, &last), 1 + holders);
+    assert_true(1 + holders < n_cat / 2);
+    bkerr_lookup(eager, 1199000, BKERR_LANG_EN, &a);
+    assert_string_equal(a.message, b.message);
+    assert_int_equal(a.n_guests, b.n_guests);
+    /* every catalog's guests answer as they do eagerly */
+    size_t guests = 0;
+    for (size_t i = 0; i < n_cat; i++)
+        for (int p = 10; p < 100; p++) {
+            if (!holds_guest(eager, i, p, &code))
+                continue;
+            guests++;
+            assert_int_equal(bkerr_lookup(lazy, code, BKERR_LANG_EN, &b),
+                             bkerr_lookup(eager, code, BKERR_LANG_EN, &a));
+            assert_int_equal(a.n_guests, b.n_guests);
+            assert_true(a.n_guests > 0);
+            assert_string_equal(a.catalog, b.catalog);
+            assert_string_equal(a.message, b.message);
+            assert_int_equal(bkerr_lookup_guest(lazy, code, 0, BKERR_LANG_EN,
+                                                &b), BKERR_GUEST);
+        }
+    assert_true(guests > 0); /* the bundled catalogs have some */
+    bkerr_close(lazy);
+    bkerr_close(eager);
+}
+
+/* bkerr-catc's guest note must name every prefix a plugin's guests use:
+ * one that leaves some out is refused; a note that is not one (its sizes
+ * run past its segment) is no note, and the plugin loads as any without. */
+static void a_guest_note_must_be_whole(void **state)
+{
+    (void)state;
+    char err[512];
+    bkerr_registry *reg;
+    char *ini = th_ini("[catalog.guestprod]\npath = lying_note.so\n"
+                       "required = true\n");
+    assert_int_equal(th_open_ini(ini, &reg, err, sizeof err), BKERR_ECATALOG);
+    th_assert_contains(err, "code 1812345 is a guest under prefix 18, which "
+                            "the plugin's bkerr guest note does not list");
+    free(ini);
+    ini = th_ini("load = lazy\n[catalog.guestprod]\npath = bad_note.so\n");
+    assert_int_equal(th_open_ini(ini, &reg, err, sizeof err), 0);
+    struct bkerr_result r;
+    assert_int_equal(bkerr_lookup(reg, 2000014, BKERR_LANG_EN, &r),
+                     BKERR_GUEST);
+    assert_string_equal(r.catalog, "guestprod");
+    bkerr_close(reg);
+    free(ini);
+}
+
 static void a_prefix_catalog_for_an_id_without_one_is_refused(void **state)
 {
     (void)state;
@@ -160,6 +285,8 @@ int main(void)
         cmocka_unit_test(a_guest_answers_where_the_owner_has_nothing),
         cmocka_unit_test(the_product_scope_reaches_its_own_codes),
         cmocka_unit_test(lazy_and_eager_give_the_same_answers),
+        cmocka_unit_test(a_lazy_lookup_loads_only_the_catalogs_it_needs),
+        cmocka_unit_test(a_guest_note_must_be_whole),
         cmocka_unit_test(a_prefix_catalog_for_an_id_without_one_is_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -9,22 +9,26 @@
  * Threads: any number of threads may call the lookup, format and listing
  * functions on one registry at once; bkerr_close() must not race with
  * them.  What a registry answers never changes after bkerr_open() returns.
- * Its memory changes in exactly three ways after that, each made safe for
- * concurrent readers inside the library:
+ * Its memory changes in exactly these ways after that, each made safe for
+ * concurrent readers inside the library (all of it in one struct, the
+ * registry's lazy state, but for the per-word flag):
  *   - load = lazy (or BKERR_OPEN_LAZY): a lazy catalog loads at the first
  *     lookup of its product (bkerr_lookup() of a code under its prefix,
- *     bkerr_lookup_product(), bkerr_catalog_entry(), bkerr_catalog_range(),
- *     and bkerr_lookup_symbol() of each catalog it reads), and every lazy
- *     catalog at the first lookup that needs guest codes: the first
- *     bkerr_lookup() of any 7-digit code (its result counts them), so
- *     also bkerr_lookup_product(), bkerr_lookup_variant() and
- *     bkerr_lookup_guest() of one, and bkerr_message() of one that no
- *     loaded compiled catalog answers.
+ *     bkerr_lookup_product(), bkerr_catalog_entry(), bkerr_catalog_range());
+ *     and at the first lookup under a prefix that needs that prefix's guest
+ *     codes (bkerr_lookup() and the lookups built on it; bkerr_message() of
+ *     a code no loaded compiled catalog answers), the lazy catalogs that may
+ *     hold one: those whose plugin's guest note (written by bkerr-catc)
+ *     names the prefix, and every plugin without a note.  Reading the notes
+ *     opens the plugin files without loading them.  bkerr_lookup_symbol()
+ *     loads every lazy catalog at its first call.
  *     Such a load takes the registry's one mutex, dlopen()s the plugin
  *     and allocates its index; other threads needing the same catalog
  *     wait for it.  bkerr_catalog_status() takes the mutex for a moment
  *     while a lazy catalog has not loaded.  An eagerly opened registry
- *     (the default) never takes it;
+ *     (the default) takes it only for the two indexes below;
+ *   - the first bkerr_lookup_symbol() builds the symbol index (allocates,
+ *     under the mutex); later calls read it without a lock;
  *   - a compiled catalog's entries are checked against the catalog rules
  *     at their first lookup, 64 codes at a time, and the result is kept in
  *     a per-word flag (an atomic store; no lock, no allocation).  With
@@ -32,11 +36,11 @@
  *   - nothing else: no other function writes to a registry.
  *
  * Memory: bkerr_open(), bkerr_live_open() and bkerr_live_reload()
- * allocate; so do the lazy loads above.  Every other function allocates
- * nothing: lookups, formatting, listings and diagnostics read what the
- * open built.  Every string a result points to lives until bkerr_close()
- * of the registry it came from (or forever, for the built-in tables), and
- * is valid UTF-8.
+ * allocate; so do the lazy loads and the first building of an index above.
+ * Every other function allocates nothing: lookups, formatting, listings
+ * and diagnostics read what the open built.  Every string a result points
+ * to lives until bkerr_close() of the registry it came from (or forever,
+ * for the built-in tables), and is valid UTF-8.
  *
  * Errors: functions that can fail return a negative BKERR_E* value, listed
  * at each declaration.
@@ -205,9 +209,8 @@ struct bkerr_arg {
     X(BKERR_CATALOG_REJECTED, 2, "rejected")                                \
     /* enabled, but not loaded by this open (struct bkerr_open_options) */  \
     X(BKERR_CATALOG_SKIPPED, 3, "skipped")                                  \
-    /* load = lazy: loads at the first lookup of its product, or with       \
-     * every other at the first plain lookup of a 7-digit code (any may     \
-     * hold it as a guest code) */                                          \
+    /* load = lazy: loads at the first lookup of its product, or of a      \
+     * code under a prefix its plugin's guest note names (see Threads) */   \
     X(BKERR_CATALOG_LAZY, 4, "lazy")
 enum bkerr_catalog_state { BKERR_CATALOG_STATE_MAP(BKERR_ENUM_ROW_) };
 
@@ -322,8 +325,8 @@ BKERR_API enum bkerr_lang bkerr_default_lang(const bkerr_registry *reg);
  * needs bkerr_lookup_product().  reg may be NULL: the built-in tables then
  * answer alone (specials, platforms, generic).  Allocates nothing and
  * takes no lock, but in a lazily opened registry: the first lookup under
- * a lazy catalog's prefix loads it, the first that needs guest codes
- * loads them all (see Threads above).
+ * a lazy catalog's prefix loads it, the first that needs a prefix's
+ * guest codes loads the catalogs that may hold them (see Threads above).
  * Returns out->status (>= 0), or BKERR_EINVAL if out is NULL or lang is not
  * an enum bkerr_lang value. */
 BKERR_API int bkerr_lookup(const bkerr_registry *reg, int64_t code, enum bkerr_lang lang,
@@ -371,9 +374,9 @@ BKERR_API int bkerr_lookup_variant(const bkerr_registry *reg,
  * guest true, catalog its id.  A plain lookup answers with guest 0 when
  * the owner has no entry; when it has one, the guests are only counted.
  * Returns BKERR_GUEST, bkerr_lookup()'s error, or BKERR_ENOTFOUND for
- * k >= n_guests.  In a lazily opened registry the first lookup that needs
- * guests loads every catalog not yet loaded: any of them may use the
- * code. */
+ * k >= n_guests.  In a lazily opened registry the first lookup under a
+ * prefix that needs its guests loads the catalogs that may hold some (see
+ * Threads at the top). */
 BKERR_API int bkerr_lookup_guest(const bkerr_registry *reg, int64_t code,
                                  unsigned k, enum bkerr_lang lang,
                                  struct bkerr_result *out);

@@ -308,7 +308,7 @@ int bkerr_lookup(const bkerr_registry *reg, int64_t code, enum bkerr_lang lang,
                  struct bkerr_result *out)
 {
     if (reg && out && (unsigned)lang <= BKERR_LANG_EN &&
-        (uint64_t)(code - 1000000) < 9000000 &&
+        (uint64_t)code - 1000000 < 9000000 && /* unsigned: no overflow */
         lookup_hot(reg, code, lang, out))
         return BKERR_FOUND;
     return lookup_cold(reg, code, lang, out);

@@ -1,7 +1,7 @@
 /* bkerr list [PRODUCT]: the entries of one loaded catalog, or of all, as
  * aligned tables (one per catalog) or JSON.  Also the helpers that list,
  * search and export share: catalogs by prefix, one entry in both
- * languages, its JSON fields. */
+ * languages. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,9 +31,8 @@ static void sort_by_prefix(const struct cli *c, size_t *idx, size_t n)
 static int not_loaded(const struct cli *c, const char *product)
 {
     struct bkerr_catalog_status st;
-    for (size_t i = 0; bkerr_catalog_status(c->reg, i, &st) == 0; i++) {
-        if (strcmp(st.id, product) != 0)
-            continue;
+    struct bkerr_product p = {.size = sizeof p};
+    if (cli_catalog_of(c, product, &st)) {
         if (st.state == BKERR_CATALOG_DISABLED)
             cli_error("catalog '%s' is disabled in %s; set enabled = true in "
                       "its [catalog.%s] section", product,
@@ -43,9 +42,7 @@ static int not_loaded(const struct cli *c, const char *product)
                       product, st.reason ? st.reason : "skipped");
         return EXIT_UNRESOLVED;
     }
-    struct bkerr_result probe;
-    if (bkerr_lookup_product(c->reg, product, 0, c->lang, &probe) ==
-        BKERR_ENOPRODUCT) {
+    if (bkerr_product(c->reg, product, &p) == BKERR_ENOPRODUCT) {
         cli_error("'%s': no platform or catalog has this id; see bkerr "
                   "platforms and bkerr status", product);
         return EXIT_USAGE;
@@ -69,32 +66,42 @@ int cli_open_catalogs(struct cli *c, const char *sub, int argc, char **argv,
     return rc != EXIT_OK ? rc : cli_catalogs(c, *product, idx, n);
 }
 
+static bool loaded(const struct cli *c, size_t i)
+{
+    struct bkerr_catalog_status st;
+    return bkerr_catalog_status(c->reg, i, &st) == 0 &&
+           st.state == BKERR_CATALOG_LOADED;
+}
+
 int cli_catalogs(const struct cli *c, const char *product, size_t **idx,
                  size_t *n)
 {
-    size_t count = bkerr_catalog_count(c->reg);
+    size_t count = bkerr_catalog_count(c->reg), one;
     *n = 0;
     *idx = malloc((count ? count : 1) * sizeof **idx);
     if (!*idx) {
         cli_error("out of memory");
         return EXIT_OPEN;
     }
-    struct bkerr_catalog_status st;
-    for (size_t i = 0; bkerr_catalog_status(c->reg, i, &st) == 0; i++)
-        if (st.state == BKERR_CATALOG_LOADED &&
-            (!product || strcmp(st.id, product) == 0))
-            (*idx)[(*n)++] = i;
-    if (product && *n == 0) {
+    if (!product) {
+        for (size_t i = 0; i < count; i++)
+            if (loaded(c, i))
+                (*idx)[(*n)++] = i;
+        sort_by_prefix(c, *idx, *n);
+    } else if (bkerr_catalog_find(c->reg, product, &one) == 0 &&
+               loaded(c, one)) {
+        (*idx)[(*n)++] = one;
+    } else {
         free(*idx);
         *idx = NULL;
         return not_loaded(c, product);
     }
-    sort_by_prefix(c, *idx, *n);
     return EXIT_OK;
 }
 
-bool cli_entry_at(const struct cli *c, size_t cat, size_t index,
-                  unsigned variant, struct cli_entry *e)
+/* The variant-th definition of the index-th entry's code. */
+static bool entry_at(const struct cli *c, size_t cat, size_t index,
+                     unsigned variant, struct cli_entry *e)
 {
     struct bkerr_catalog_status st;
     if (bkerr_catalog_status(c->reg, cat, &st) != 0 ||
@@ -119,14 +126,14 @@ bool cli_entry_at(const struct cli *c, size_t cat, size_t index,
 bool cli_entry(const struct cli *c, size_t cat, size_t index,
                struct cli_entry *e)
 {
-    return cli_entry_at(c, cat, index, 0, e);
+    return entry_at(c, cat, index, 0, e);
 }
 
 bool cli_entry_next(const struct cli *c, size_t cat, struct cli_entry *e)
 {
     if (e->variant + 1 < e->zh.n_variants)
-        return cli_entry_at(c, cat, e->index, e->variant + 1, e);
-    return cli_entry_at(c, cat, e->index + 1, 0, e);
+        return entry_at(c, cat, e->index, e->variant + 1, e);
+    return entry_at(c, cat, e->index + 1, 0, e);
 }
 
 const struct bkerr_result *cli_entry_in(const struct cli_entry *e,
@@ -159,43 +166,6 @@ const char *cli_entry_note(const struct cli_entry *e, enum bkerr_lang lang)
 {
     const struct bkerr_result *r = cli_entry_in(e, lang);
     return own(r->note, r->note_lang, lang);
-}
-
-void json_entry_fields(struct json *j, const struct cli_entry *e)
-{
-    json_key(j, "code"), json_int(j, e->zh.code);
-    json_key(j, "symbol"), json_string(j, e->zh.symbol);
-    json_key(j, "legacy"), json_bool(j, e->legacy);
-    json_key(j, "module"), json_string(j, e->zh.module);
-    json_key(j, "message_zh");
-    json_string(j, cli_entry_message(e, BKERR_LANG_ZH_CN));
-    json_key(j, "message_en");
-    json_string(j, cli_entry_message(e, BKERR_LANG_EN));
-    json_key(j, "advice_zh");
-    json_string(j, cli_entry_advice(e, BKERR_LANG_ZH_CN));
-    json_key(j, "advice_en");
-    json_string(j, cli_entry_advice(e, BKERR_LANG_EN));
-    json_key(j, "advice_inherited");
-    json_bool(j, e->zh.advice_inherited || e->en.advice_inherited);
-    json_key(j, "variant"), json_int(j, e->variant);
-    json_key(j, "n_variants"), json_int(j, e->zh.n_variants);
-    json_provenance(j, &e->zh);
-    json_key(j, "note_zh"), json_string(j, cli_entry_note(e, BKERR_LANG_ZH_CN));
-    json_key(j, "note_en"), json_string(j, cli_entry_note(e, BKERR_LANG_EN));
-}
-
-void json_catalog_entries(struct json *j, const struct cli *c, size_t cat)
-{
-    json_key(j, "entries");
-    json_array(j);
-    struct cli_entry e;
-    for (bool more = cli_entry(c, cat, 0, &e); more;
-         more = cli_entry_next(c, cat, &e)) {
-        json_object(j);
-        json_entry_fields(j, &e);
-        json_end_object(j);
-    }
-    json_end_array(j);
 }
 
 /* ---- the list subcommand ---- */
@@ -259,8 +229,7 @@ static void list_text(const struct cli *c, size_t cat, bool first)
 {
     struct bkerr_catalog_status st;
     bkerr_catalog_status(c->reg, cat, &st);
-    const char *name = c->lang == BKERR_LANG_EN && st.name_en ? st.name_en
-                                                              : st.name_zh;
+    const char *name = cli_pick(c, st.name_zh, st.name_en);
     int w[COLS];
     measure(c, cat, w);
     if (!first)
@@ -289,20 +258,6 @@ static void list_text(const struct cli *c, size_t cat, bool first)
     }
 }
 
-static void list_json(const struct cli *c, struct json *j, size_t cat)
-{
-    struct bkerr_catalog_status st;
-    bkerr_catalog_status(c->reg, cat, &st);
-    json_object(j);
-    json_key(j, "id"), json_string(j, st.id);
-    json_key(j, "prefix"), json_int(j, st.prefix);
-    json_key(j, "name_zh"), json_string(j, st.name_zh);
-    json_key(j, "name_en"), json_string(j, st.name_en);
-    json_key(j, "version"), json_string(j, st.version);
-    json_catalog_entries(j, c, cat);
-    json_end_object(j);
-}
-
 static int cmd_list(struct cli *c, int argc, char **argv)
 {
     const char *product;
@@ -319,8 +274,10 @@ static int cmd_list(struct cli *c, int argc, char **argv)
         json_array(&j);
     }
     for (size_t i = 0; i < n; i++) {
+        struct bkerr_catalog_status st;
+        bkerr_catalog_status(c->reg, idx[i], &st);
         if (c->json)
-            list_json(c, &j, idx[i]);
+            json_catalog(&j, c, idx[i], &st, JSON_CATALOG_CONTENTS);
         else
             list_text(c, idx[i], i == 0);
     }

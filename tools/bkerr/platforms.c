@@ -5,57 +5,41 @@
 
 #include "cli.h"
 
-static const int64_t specials[] = {-1, 0};
-
 /* One row of the table, as printed. */
 struct row {
     char prefix[24];
     const char *category, *id, *name, *catalog, *path;
+    bool unassigned;
 };
 
-/* The configured catalog of platform id, if any. */
-static bool catalog_of(const struct cli *c, const char *id,
-                       struct bkerr_catalog_status *st)
-{
-    for (size_t i = 0; id && bkerr_catalog_status(c->reg, i, st) == 0; i++)
-        if (strcmp(st->id, id) == 0)
-            return true;
-    return false;
-}
-
-static const char *name_in(const struct cli *c, const char *zh, const char *en)
-{
-    const char *want = c->lang == BKERR_LANG_EN ? en : zh;
-    return want ? want : c->lang == BKERR_LANG_EN ? zh : en;
-}
-
-/* Row n of the table: the specials first, then prefixes 10-99. */
+/* Row n of the table: the specials first, then the prefixes. */
 static bool get_row(const struct cli *c, int n, struct row *r)
 {
-    int nspecial = (int)(sizeof specials / sizeof specials[0]);
-    if (n < nspecial) {
-        struct bkerr_result res;
-        bkerr_lookup(c->reg, specials[n], c->lang, &res);
-        snprintf(r->prefix, sizeof r->prefix, "%lld", (long long)res.code);
+    struct bkerr_spec_code sc = {.size = sizeof sc};
+    *r = (struct row){.id = "-", .catalog = "-", .path = ""};
+    if (bkerr_special((size_t)n, &sc) == 0) {
+        snprintf(r->prefix, sizeof r->prefix, "%lld", (long long)sc.code);
         r->category = bkerr_category_name(BKERR_CAT_SPECIAL, c->lang);
-        r->id = "-", r->name = res.message, r->catalog = "-", r->path = "";
+        r->name = cli_pick(c, sc.name_zh, sc.name_en);
         return true;
     }
-    int prefix = 10 + n - nspecial;
+    int first, last, prefix = n;
+    cli_prefix_span(&first, &last);
+    for (size_t k = 0; bkerr_special(k, &sc) == 0; k++)
+        prefix--; /* n counts the specials' rows */
     struct bkerr_platform p;
-    if (prefix > 99 || bkerr_platform(c->reg, prefix, &p) < 0)
+    if ((prefix += first) > last || bkerr_platform(c->reg, prefix, &p) < 0)
         return false;
     snprintf(r->prefix, sizeof r->prefix, "%d", prefix);
     r->category = bkerr_category_name(p.category, c->lang);
+    r->unassigned = !p.id;
     r->id = p.id ? p.id : "-";
-    r->name = p.id ? name_in(c, p.name_zh, p.name_en)
+    r->name = p.id ? cli_pick(c, p.name_zh, p.name_en)
                    : c->lang == BKERR_LANG_EN ? "(unassigned)" : "（未分配）";
     struct bkerr_catalog_status st;
-    if (catalog_of(c, p.id, &st)) {
+    if (cli_catalog_of(c, p.id, &st)) {
         r->catalog = bkerr_catalog_state_name(st.state);
         r->path = st.path;
-    } else {
-        r->catalog = "-", r->path = "";
     }
     if (!r->name)
         r->name = "-";
@@ -88,7 +72,7 @@ static void print_text(const struct cli *c)
     for (int n = 0; get_row(c, n, &r); n++) {
         const char *cells[COLS] = {r.prefix, r.category, r.id, r.name,
                                    r.catalog, r.path};
-        bool unassigned = strcmp(r.id, "-") == 0 && n >= 2;
+        bool unassigned = r.unassigned;
         bool loaded = strcmp(r.catalog, "loaded") == 0;
         bool bad = strcmp(r.catalog, "rejected") == 0;
         if (unassigned)
@@ -107,49 +91,6 @@ static void print_text(const struct cli *c)
     }
 }
 
-static void json_special(const struct cli *c, struct json *j, int64_t code)
-{
-    struct bkerr_result zh, en;
-    bkerr_lookup(c->reg, code, BKERR_LANG_ZH_CN, &zh);
-    bkerr_lookup(c->reg, code, BKERR_LANG_EN, &en);
-    json_object(j);
-    json_key(j, "code"), json_int(j, code);
-    json_key(j, "category"),
-        json_string(j, bkerr_category_name(BKERR_CAT_SPECIAL, BKERR_LANG_EN));
-    json_key(j, "category_zh"), json_string(
-        j, bkerr_category_name(BKERR_CAT_SPECIAL, BKERR_LANG_ZH_CN));
-    json_key(j, "message_zh"), json_string(j, zh.message);
-    json_key(j, "message_en"), json_string(j, en.message);
-    json_end_object(j);
-}
-
-static void json_catalog(struct json *j, const struct bkerr_catalog_status *st)
-{
-    json_object(j);
-    json_key(j, "state"), json_string(j, bkerr_catalog_state_name(st->state));
-    json_key(j, "path"), json_string(j, st->path);
-    json_key(j, "version"), json_string(j, st->version);
-    json_key(j, "entries"), json_int(j, (int64_t)st->n_entries);
-    json_key(j, "legacy"), json_int(j, (int64_t)st->n_legacy);
-    json_key(j, "reason"), json_string(j, st->reason);
-    json_end_object(j);
-}
-
-void json_platform_fields(struct json *j, int prefix,
-                          const struct bkerr_platform *p, bool assigned)
-{
-    json_key(j, "prefix"), json_int(j, prefix);
-    json_key(j, "category"),
-        json_string(j, bkerr_category_name(p->category, BKERR_LANG_EN));
-    json_key(j, "category_zh"),
-        json_string(j, bkerr_category_name(p->category, BKERR_LANG_ZH_CN));
-    json_key(j, "assigned"), json_bool(j, assigned);
-    json_key(j, "id"), json_string(j, p->id);
-    json_key(j, "name_zh"), json_string(j, p->name_zh);
-    json_key(j, "name_en"), json_string(j, p->name_en);
-    json_key(j, "admin"), json_bool(j, p->admin);
-}
-
 static void json_platform(const struct cli *c, struct json *j, int prefix)
 {
     struct bkerr_platform p;
@@ -158,8 +99,8 @@ static void json_platform(const struct cli *c, struct json *j, int prefix)
     json_platform_fields(j, prefix, &p, assigned == 1);
     json_key(j, "catalog");
     struct bkerr_catalog_status st;
-    if (catalog_of(c, p.id, &st))
-        json_catalog(j, &st);
+    if (cli_catalog_of(c, p.id, &st))
+        json_catalog(j, c, 0, &st, JSON_CATALOG_STATUS);
     else
         json_string(j, NULL);
     json_end_object(j);
@@ -172,12 +113,25 @@ static void print_json(const struct cli *c)
     json_object(&j);
     json_key(&j, "specials");
     json_array(&j);
-    for (size_t i = 0; i < sizeof specials / sizeof specials[0]; i++)
-        json_special(c, &j, specials[i]);
+    struct bkerr_spec_code sc = {.size = sizeof sc};
+    for (size_t i = 0; bkerr_special(i, &sc) == 0; i++) {
+        json_object(&j);
+        json_key(&j, "code"), json_int(&j, sc.code);
+        json_key(&j, "category");
+        json_string(&j, bkerr_category_name(BKERR_CAT_SPECIAL, BKERR_LANG_EN));
+        json_key(&j, "category_zh");
+        json_string(&j,
+                    bkerr_category_name(BKERR_CAT_SPECIAL, BKERR_LANG_ZH_CN));
+        json_key(&j, "message_zh"), json_string(&j, sc.name_zh);
+        json_key(&j, "message_en"), json_string(&j, sc.name_en);
+        json_end_object(&j);
+    }
     json_end_array(&j);
     json_key(&j, "platforms");
     json_array(&j);
-    for (int prefix = 10; prefix <= 99; prefix++)
+    int first, last;
+    cli_prefix_span(&first, &last);
+    for (int prefix = first; prefix <= last; prefix++)
         json_platform(c, &j, prefix);
     json_end_array(&j);
     json_end_object(&j);

@@ -84,19 +84,22 @@ static enum rank rank_entry(const struct cli_entry *e, const char *text)
     return rank_of(e->zh.symbol, m, a, text);
 }
 
-static const int64_t specials[] = {-1, 0};
-
-static void special(const struct cli *c, size_t i, enum bkerr_lang lang,
+/* The i-th special code (bkerr_special()) as a lookup in lang gives it;
+ * false past the last. */
+static bool special(const struct cli *c, size_t i, enum bkerr_lang lang,
                     struct bkerr_result *r)
 {
-    bkerr_lookup(c->reg, specials[i], lang, r);
+    struct bkerr_spec_code sc = {.size = sizeof sc};
+    return bkerr_special(i, &sc) == 0 &&
+           bkerr_lookup(c->reg, sc.code, lang, r) >= 0;
 }
 
 static enum rank rank_special(const struct cli *c, size_t i, const char *text)
 {
     struct bkerr_result zh, en;
-    special(c, i, BKERR_LANG_ZH_CN, &zh);
-    special(c, i, BKERR_LANG_EN, &en);
+    if (!special(c, i, BKERR_LANG_ZH_CN, &zh) ||
+        !special(c, i, BKERR_LANG_EN, &en))
+        return RANK_NONE;
     const char *m[2] = {zh.message, en.message};
     const char *a[2] = {zh.advice, en.advice};
     return rank_of(NULL, m, a, text);
@@ -133,12 +136,12 @@ static bool add(struct matches *ms, struct match m)
 static bool collect(const struct cli *c, const size_t *idx, size_t n,
                     const char *text, struct matches *ms)
 {
-    if (!c->product)
-        for (size_t i = 0; i < sizeof specials / sizeof specials[0]; i++) {
-            enum rank r = rank_special(c, i, text);
-            if (r != RANK_NONE && !add(ms, (struct match){r, 0, SIZE_MAX, i}))
-                return false;
-        }
+    struct bkerr_spec_code sc = {.size = sizeof sc};
+    for (size_t i = 0; !c->product && bkerr_special(i, &sc) == 0; i++) {
+        enum rank r = rank_special(c, i, text);
+        if (r != RANK_NONE && !add(ms, (struct match){r, 0, SIZE_MAX, i}))
+            return false;
+    }
     for (size_t i = 0; i < n; i++) {
         struct cli_entry e;
         for (size_t k = 0; cli_entry(c, idx[i], k, &e); k++) {
@@ -158,9 +161,9 @@ static void entry_of(const struct cli *c, const struct match *m,
         cli_entry(c, m->cat, m->index, e);
         return;
     }
+    *e = (struct cli_entry){.index = m->index}; /* variant 0, as a lookup */
     special(c, m->index, BKERR_LANG_ZH_CN, &e->zh);
     special(c, m->index, BKERR_LANG_EN, &e->en);
-    e->legacy = false;
 }
 
 static const char *catalog_id(const struct cli *c, const struct match *m)

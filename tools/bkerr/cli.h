@@ -111,11 +111,6 @@ void cli_prefix_span(int *first, int *last);
 bool cli_catalog_of(const struct cli *c, const char *id,
                     struct bkerr_catalog_status *st);
 
-/* Finds the loaded entry whose symbol (or one of its '/'-separated
- * symbols) is name; fills *out as a lookup in c->lang would. */
-bool cli_find_symbol(const struct cli *c, const char *name,
-                     struct bkerr_result *out);
-
 /* ---- shared by list, search and export (list.c) ---- */
 /* The loaded catalogs, by prefix, or only product's if product is not
  * NULL: sets *idx (malloc'ed; free it) and *n.  Returns EXIT_OK, or says

@@ -75,6 +75,25 @@ const char *cli_style(const struct cli *c, enum cli_style style);
 int cli_styled_cell(const struct cli *c, enum cli_style style, const char *s,
                     int width, int pad);
 
+/* ---- tables ---- */
+enum { CLI_TABLE_MAX = 8 }; /* columns */
+/* One row, as a table's row function fills it (zeroed before). */
+struct cli_row {
+    const char *cells[CLI_TABLE_MAX]; /* NULL: empty */
+    enum cli_style style[CLI_TABLE_MAX]; /* each cell's, STYLE_NONE plain */
+    enum cli_style line;  /* the whole line's, STYLE_NONE plain */
+    const char *before;   /* a line (dim) before the row, not a cell */
+    char num[24];         /* room for a number cell's text */
+};
+/* Fills *row with row r of a table (r = 0, 1, ... in order); false past
+ * the last. */
+typedef bool cli_row_fn(const struct cli *c, void *ctx, size_t r,
+                        struct cli_row *row);
+/* Prints a table of n columns: its heads (dim), then its rows, the
+ * columns aligned and fitted to c->width; no line ends in blanks. */
+void cli_table(const struct cli *c, int n, const char *const *heads,
+               cli_row_fn *row, void *ctx);
+
 /* ---- JSON ---- */
 /* A small streaming writer: it places the commas.  Nesting up to 16. */
 struct json {

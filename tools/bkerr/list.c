@@ -170,92 +170,57 @@ const char *cli_entry_note(const struct cli_entry *e, enum bkerr_lang lang)
 
 /* ---- the list subcommand ---- */
 
-/* The table's columns: code, symbol, status, message. */
-enum { COLS = 4 };
-static const char *const heads[COLS] = {"CODE", "SYMBOL", "STATUS", "MESSAGE"};
-
-/* What upstream does with the entry's code, as the list prints it. */
-static const char *status_cell(const struct bkerr_result *r)
-{
-    return r->code_status ? bkerr_code_status_name(r->code_status) : "-";
-}
-
-/* The cells of e's row; num holds the text of its code. */
-static void cells_of(const struct cli *c, const struct cli_entry *e,
-                     char num[24], const char *cells[COLS])
-{
-    const struct bkerr_result *r = cli_entry_in(e, c->lang);
-    snprintf(num, 24, "%lld", (long long)e->zh.code);
-    cells[0] = num;
-    cells[1] = r->symbol ? r->symbol : "-";
-    cells[2] = status_cell(r);
-    cells[3] = r->message ? r->message : "-";
-}
-
-/* The columns' widths, fitted to the terminal. */
-static void measure(const struct cli *c, size_t cat, int w[COLS])
-{
-    int min[COLS];
-    for (int k = 0; k < COLS; k++)
-        w[k] = min[k] = cli_width(heads[k]);
+/* The catalog a table lists, and where its rows have got to. */
+struct listing {
+    size_t cat;
+    struct bkerr_catalog_status st;
     struct cli_entry e;
-    char num[24];
-    const char *cells[COLS];
-    for (bool more = cli_entry(c, cat, 0, &e); more;
-         more = cli_entry_next(c, cat, &e)) {
-        cells_of(c, &e, num, cells);
-        for (int k = 0; k < COLS; k++) {
-            int v = cli_width(cells[k]);
-            w[k] = v > w[k] ? v : w[k];
-        }
-    }
-    term_fit(c->width, COLS, w, min);
-}
+    char legacy[BKERR_TEXT_MAX + 64];
+};
 
-static void print_row(const struct cli *c, const int w[COLS],
-                      const struct cli_entry *e)
+/* Row r: the catalog's r-th definition: code, symbol, status, message. */
+static bool entry_row(const struct cli *c, void *ctx, size_t r,
+                      struct cli_row *row)
 {
-    char num[24];
-    const char *cells[COLS];
-    cells_of(c, e, num, cells);
-    term_cell(stdout, cells[0], w[0], w[0] + 2);
-    cli_styled_cell(c, STYLE_CYAN, cells[1], w[1], w[1] + 2);
-    term_cell(stdout, cells[2], w[2], w[2] + 2);
-    term_cell(stdout, cells[3], w[3], 0);
-    putchar('\n');
+    struct listing *l = ctx;
+    if (r == 0 ? !cli_entry(c, l->cat, 0, &l->e)
+               : !cli_entry_next(c, l->cat, &l->e))
+        return false;
+    const struct bkerr_result *e = cli_entry_in(&l->e, c->lang);
+    snprintf(row->num, sizeof row->num, "%lld", (long long)e->code);
+    row->cells[0] = row->num;
+    row->cells[1] = e->symbol ? e->symbol : "-";
+    row->style[1] = STYLE_CYAN;
+    row->cells[2] = e->code_status ? bkerr_code_status_name(e->code_status)
+                                   : "-";
+    row->cells[3] = e->message ? e->message : "-";
+    if (l->e.index == l->st.n_entries && l->e.variant == 0)
+        row->before = l->legacy;
+    return true;
 }
 
 static void list_text(const struct cli *c, size_t cat, bool first)
 {
-    struct bkerr_catalog_status st;
-    bkerr_catalog_status(c->reg, cat, &st);
-    const char *name = cli_pick(c, st.name_zh, st.name_en);
-    int w[COLS];
-    measure(c, cat, w);
+    static const char *const heads[] = {"CODE", "SYMBOL", "STATUS", "MESSAGE"};
+    struct listing l = {.cat = cat};
+    bkerr_catalog_status(c->reg, cat, &l.st);
+    snprintf(l.legacy, sizeof l.legacy,
+             "legacy codes (look up with --product %s):", l.st.id);
+    const char *name = cli_pick(c, l.st.name_zh, l.st.name_en);
     if (!first)
         putchar('\n');
     /* the heading fits the terminal too */
     char title[2 * BKERR_TEXT_MAX + 8], about[160];
-    snprintf(title, sizeof title, "%s %s", st.id, name ? name : "");
+    snprintf(title, sizeof title, "%s %s", l.st.id, name ? name : "");
     snprintf(about, sizeof about,
-             "  (prefix %d, version %s, %zu entries, %zu legacy)", st.prefix,
-             st.version ? st.version : "-", st.n_entries, st.n_legacy);
+             "  (prefix %d, version %s, %zu entries, %zu legacy)", l.st.prefix,
+             l.st.version ? l.st.version : "-", l.st.n_entries,
+             l.st.n_legacy);
     int room = c->width ? c->width : INT_MAX;
     int used = cli_styled_cell(c, STYLE_BOLD, title, room, 0);
     term_cell(stdout, about, room - used, 0);
     putchar('\n');
-    fputs(cli_style(c, STYLE_DIM), stdout);
-    for (int k = 0; k < COLS; k++)
-        cli_cell(stdout, heads[k], k < COLS - 1 ? w[k] + 2 : 0);
-    printf("%s\n", cli_style(c, STYLE_NONE));
-    struct cli_entry e;
-    for (bool more = cli_entry(c, cat, 0, &e); more;
-         more = cli_entry_next(c, cat, &e)) {
-        if (e.index == st.n_entries && e.variant == 0)
-            printf("%slegacy codes (look up with --product %s):%s\n",
-                   cli_style(c, STYLE_DIM), st.id, cli_style(c, STYLE_NONE));
-        print_row(c, w, &e);
-    }
+    cli_table(c, 4, heads, entry_row, &l);
 }
 
 static int cmd_list(struct cli *c, int argc, char **argv)

@@ -70,6 +70,53 @@ int cli_styled_cell(const struct cli *c, enum cli_style style, const char *s,
     return used;
 }
 
+/* ---- tables ---- */
+
+/* Row r's cells, or false past the last. */
+static bool table_row(const struct cli *c, cli_row_fn *row, void *ctx,
+                      size_t r, struct cli_row *out)
+{
+    *out = (struct cli_row){0};
+    return row(c, ctx, r, out);
+}
+
+void cli_table(const struct cli *c, int n, const char *const *heads,
+               cli_row_fn *row, void *ctx)
+{
+    int w[CLI_TABLE_MAX], min[CLI_TABLE_MAX];
+    struct cli_row cells;
+    for (int k = 0; k < n; k++)
+        w[k] = min[k] = cli_width(heads[k]);
+    for (size_t r = 0; table_row(c, row, ctx, r, &cells); r++)
+        for (int k = 0; k < n; k++) {
+            int v = cells.cells[k] ? cli_width(cells.cells[k]) : 0;
+            w[k] = v > w[k] ? v : w[k];
+        }
+    term_fit(c->width, n, w, min);
+    fputs(cli_style(c, STYLE_DIM), stdout);
+    for (int k = 0; k < n; k++)
+        cli_cell(stdout, heads[k], k < n - 1 ? w[k] + 2 : 0);
+    printf("%s\n", cli_style(c, STYLE_NONE));
+    for (size_t r = 0; table_row(c, row, ctx, r, &cells); r++) {
+        if (cells.before)
+            printf("%s%s%s\n", cli_style(c, STYLE_DIM), cells.before,
+                   cli_style(c, STYLE_NONE));
+        int end = n; /* no blanks at the end of a line */
+        while (end > 1 && (!cells.cells[end - 1] || !*cells.cells[end - 1]))
+            end--;
+        if (cells.line)
+            fputs(cli_style(c, cells.line), stdout);
+        for (int k = 0; k < end; k++) {
+            int pad = k < end - 1 ? w[k] + 2 : 0;
+            if (cells.style[k])
+                cli_styled_cell(c, cells.style[k], cells.cells[k], w[k], pad);
+            else
+                term_cell(stdout, cells.cells[k], w[k], pad);
+        }
+        printf("%s\n", cells.line ? cli_style(c, STYLE_NONE) : "");
+    }
+}
+
 /* ---- JSON ---- */
 
 void json_begin(struct json *j, FILE *f)

@@ -1,94 +1,58 @@
 /* bkerr platforms: the allocation table, prefix 10-99 after bkerr.ini's
  * [platform.NN] sections, the two special codes, and for each prefix the
  * configured catalog of its id, its state and its file. */
-#include <string.h>
-
 #include "cli.h"
 
-/* One row of the table, as printed. */
-struct row {
-    char prefix[24];
-    const char *category, *id, *name, *catalog, *path;
-    bool unassigned;
-};
-
-/* Row n of the table: the specials first, then the prefixes. */
-static bool get_row(const struct cli *c, int n, struct row *r)
+/* Row n of the table: the specials first, then the prefixes: prefix,
+ * category, id, name, the state of the id's catalog and its file. */
+static bool get_row(const struct cli *c, void *ctx, size_t n,
+                    struct cli_row *row)
 {
+    (void)ctx;
     struct bkerr_spec_code sc = {.size = sizeof sc};
-    *r = (struct row){.id = "-", .catalog = "-", .path = ""};
-    if (bkerr_special((size_t)n, &sc) == 0) {
-        snprintf(r->prefix, sizeof r->prefix, "%lld", (long long)sc.code);
-        r->category = bkerr_category_name(BKERR_CAT_SPECIAL, c->lang);
-        r->name = cli_pick(c, sc.name_zh, sc.name_en);
+    const char **cells = row->cells;
+    cells[2] = cells[4] = "-";
+    if (bkerr_special(n, &sc) == 0) {
+        snprintf(row->num, sizeof row->num, "%lld", (long long)sc.code);
+        cells[0] = row->num;
+        cells[1] = bkerr_category_name(BKERR_CAT_SPECIAL, c->lang);
+        cells[3] = cli_pick(c, sc.name_zh, sc.name_en);
         return true;
     }
-    int first, last, prefix = n;
+    int first, last, prefix = (int)n;
     cli_prefix_span(&first, &last);
     for (size_t k = 0; bkerr_special(k, &sc) == 0; k++)
         prefix--; /* n counts the specials' rows */
     struct bkerr_platform p;
     if ((prefix += first) > last || bkerr_platform(c->reg, prefix, &p) < 0)
         return false;
-    snprintf(r->prefix, sizeof r->prefix, "%d", prefix);
-    r->category = bkerr_category_name(p.category, c->lang);
-    r->unassigned = !p.id;
-    r->id = p.id ? p.id : "-";
-    r->name = p.id ? cli_pick(c, p.name_zh, p.name_en)
-                   : c->lang == BKERR_LANG_EN ? "(unassigned)" : "（未分配）";
+    snprintf(row->num, sizeof row->num, "%d", prefix);
+    cells[0] = row->num;
+    cells[1] = bkerr_category_name(p.category, c->lang);
+    if (p.id) {
+        cells[2] = p.id;
+        cells[3] = cli_pick(c, p.name_zh, p.name_en);
+    } else {
+        row->line = STYLE_DIM;
+        cells[3] = c->lang == BKERR_LANG_EN ? "(unassigned)" : "（未分配）";
+    }
+    cells[3] = cells[3] ? cells[3] : "-";
     struct bkerr_catalog_status st;
     if (cli_catalog_of(c, p.id, &st)) {
-        r->catalog = bkerr_catalog_state_name(st.state);
-        r->path = st.path;
+        cells[4] = bkerr_catalog_state_name(st.state);
+        cells[5] = st.path;
+        row->style[4] = st.state == BKERR_CATALOG_LOADED     ? STYLE_GREEN
+                        : st.state == BKERR_CATALOG_REJECTED ? STYLE_RED
+                                                             : STYLE_NONE;
     }
-    if (!r->name)
-        r->name = "-";
     return true;
 }
 
-enum { COLS = 6 };
-
 static void print_text(const struct cli *c)
 {
-    static const char *const heads[COLS] = {"PREFIX", "CATEGORY", "ID", "NAME",
-                                            "CATALOG", "PATH"};
-    int w[COLS], min[COLS];
-    for (int k = 0; k < COLS; k++)
-        w[k] = min[k] = cli_width(heads[k]);
-    struct row r;
-    for (int n = 0; get_row(c, n, &r); n++) {
-        const char *cells[COLS] = {r.prefix, r.category, r.id, r.name,
-                                   r.catalog, r.path};
-        for (int k = 0; k < COLS; k++) {
-            int v = cli_width(cells[k]);
-            w[k] = v > w[k] ? v : w[k];
-        }
-    }
-    term_fit(c->width, COLS, w, min);
-    fputs(cli_style(c, STYLE_DIM), stdout);
-    for (int k = 0; k < COLS; k++)
-        cli_cell(stdout, heads[k], k < COLS - 1 ? w[k] + 2 : 0);
-    printf("%s\n", cli_style(c, STYLE_NONE));
-    for (int n = 0; get_row(c, n, &r); n++) {
-        const char *cells[COLS] = {r.prefix, r.category, r.id, r.name,
-                                   r.catalog, r.path};
-        bool unassigned = r.unassigned;
-        bool loaded = strcmp(r.catalog, "loaded") == 0;
-        bool bad = strcmp(r.catalog, "rejected") == 0;
-        if (unassigned)
-            fputs(cli_style(c, STYLE_DIM), stdout);
-        for (int k = 0; k < COLS; k++) {
-            /* no blanks at the end of a line */
-            int pad = k == COLS - 1 || (k == COLS - 2 && !*r.path) ? 0
-                                                                   : w[k] + 2;
-            if (k == 4 && (loaded || bad))
-                cli_styled_cell(c, loaded ? STYLE_GREEN : STYLE_RED, cells[k],
-                                w[k], pad);
-            else
-                term_cell(stdout, cells[k], w[k], pad);
-        }
-        printf("%s\n", unassigned ? cli_style(c, STYLE_NONE) : "");
-    }
+    static const char *const heads[] = {"PREFIX", "CATEGORY", "ID", "NAME",
+                                        "CATALOG", "PATH"};
+    cli_table(c, 6, heads, get_row, NULL);
 }
 
 static void json_platform(const struct cli *c, struct json *j, int prefix)

@@ -1,7 +1,5 @@
 /* Output helpers: colour, JSON, errors. */
-#include <locale.h>
 #include <stdarg.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"

@@ -1,8 +1,8 @@
 #!/bin/sh
-# End-to-end tests of bkerr search, list, platforms, status and export, the
-# man page sources and the bash completion: the real binary against the
-# build tree's bkerr.ini (every bundled catalog) and against bkerr.ini files
-# written here.  JSON, CSV and the constants files are read back with
+# End-to-end tests of bkerr search, list, platforms, status and export, of
+# symbol lookups and display names, the man page sources and the bash
+# completion: the real binary against the build tree's bkerr.ini (every
+# bundled catalog) and against bkerr.ini files written here.  JSON, CSV and the constants files are read back with
 # python3 (json, csv, import) and a C compiler, never compared whole.
 # Run by `meson test cli-a`, which sets the environment below.
 set -eu
@@ -418,6 +418,20 @@ assert by[52]["id"] == "MySQL" and by[52]["name_zh"] is None
 cats = {p["prefix"]: p["category_zh"] for p in ps}
 assert cats[30] == "SaaS 后台" and cats[50] == "公共服务" and cats[80] == "第三方 SaaS"
 EOF
+py "platforms --json: a platform's catalog is status's object for it" \
+    "$tmp/status.json" <<'EOF'
+import json, sys
+ps = json.load(open(sys.argv[1]))["platforms"]
+st = {c["id"]: c for c in json.load(open(sys.argv[2]))["catalogs"]}
+n = 0
+for p in ps:
+    if p["catalog"] is not None:
+        assert p["catalog"] == st[p["id"]], (p["catalog"], st[p["id"]])
+        n += 1
+    else:
+        assert p["id"] not in st, p
+assert n >= 15, n
+EOF
 
 for lang in zh_CN en; do
     run "$bkerr" --config "$conf" --lang "$lang" platforms
@@ -560,6 +574,39 @@ want = {c["id"]: c["entries"] + c["legacy"] + c["variants"]
 assert {c["id"]: len(c["entries"]) for c in d["catalogs"]} == want
 EOF
 
+py "export json: each catalog's ranges, and its entries' modules in them" \
+    "$tmp/status.json" <<EOF
+import json, sys
+d = json.load(open("$tmp/export.json"))
+st = {c["id"]: c for c in json.load(open(sys.argv[2]))["catalogs"]}
+with_ranges = 0
+for c in d["catalogs"]:
+    rs = c["ranges"]
+    assert len(rs) == st[c["id"]]["ranges"], (c["id"], len(rs))
+    assert [r["first"] for r in rs] == sorted(r["first"] for r in rs), c["id"]
+    for r in rs:
+        assert set(r) == {"first", "last", "module", "advice_zh", "advice_en"}, r
+        assert r["first"] <= r["last"], r
+    for e in c["entries"]:
+        if e["legacy"]:
+            continue
+        inside = [r for r in rs if r["first"] <= e["code"] <= r["last"]]
+        assert e["module"] == (inside[0]["module"] if inside else None), (c["id"], e["code"])
+    with_ranges += bool(rs)
+assert with_ranges >= 3, with_ranges
+b = {c["id"]: c for c in d["catalogs"]}["bkbase"]["ranges"][0]
+assert (b["first"], b["last"]) == (1500000, 1500999) and b["advice_zh"] and b["advice_en"], b
+EOF
+
+run "$bkerr" --config "$conf" list --json
+exit_is 0
+py "list --json: each catalog object is export's" <<EOF
+import json, sys
+got = json.load(open(sys.argv[1]))["catalogs"]
+want = json.load(open("$tmp/export.json"))["catalogs"]
+assert got == want, "list's catalogs differ from export's"
+EOF
+
 run "$bkerr" --config "$conf" export --format json
 if cmp -s "$tmp/stdout" "$tmp/export.json"; then pass; else
     fail "export json" "the same bytes twice" "two different documents"; fi
@@ -571,6 +618,101 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 assert d["product"] == "cmdb" and [c["id"] for c in d["catalogs"]] == ["cmdb"]
 assert len(d["platforms"]) == 90
+EOF
+
+# ---- lookup: symbols and display names --------------------------------------
+
+# symbol, product: every definition export lists under symbol, in
+# bkerr.ini's order, only product's when given
+cat >"$tmp/symbol.py" <<'EOF'
+import json, sys
+got = json.load(open(sys.argv[1]))
+export = json.load(open(sys.argv[2]))
+order = [c["id"] for c in json.load(open(sys.argv[3]))["catalogs"]]
+symbol, product = sys.argv[4], sys.argv[5] or None
+want = []
+for c in sorted(export["catalogs"], key=lambda c: order.index(c["id"])):
+    if product and c["id"] != product:
+        continue
+    for e in c["entries"]:
+        if symbol in (e["symbol"] or "").split("/"):
+            want.append((c["id"], e["code"], e["variant"]))
+have = [(r["catalog"], r["code"], r["variant"]) for r in got]
+assert have == want, (have, want)
+for r in got:
+    assert r["status"] == "found" and symbol in r["symbol"].split("/"), r
+print(json.dumps(have))
+EOF
+# symbol_is DESC SYMBOL PRODUCT EXPECTED: checks the last run's JSON
+symbol_is() {
+    set +e
+    got=$(python3 "$tmp/symbol.py" "$tmp/stdout" "$tmp/export.json" \
+        "$tmp/status.json" "$2" "$3" 2>&1)
+    set -e
+    if [ "$got" = "$4" ]; then pass; else fail "$1" "$4" "$got"; fi
+}
+
+run "$bkerr" --config "$conf" --json BizNotExistError
+exit_is 0
+symbol_is "a symbol gives every definition, in bkerr.ini's order" \
+    BizNotExistError "" \
+    '[["bk_log_search", 3600004, 0], ["bk_nodeman", 3800004, 1], ["gsekit", 4100004, 0], ["bkdbm", 8700004, 0], ["bk_dop", 4200004, 0], ["bk_chatbot", 4200004, 0]]'
+run "$bkerr" --config "$conf" --json --product gsekit BizNotExistError
+exit_is 0
+symbol_is "--product gsekit BizNotExistError: gsekit's only" \
+    BizNotExistError gsekit '[["gsekit", 4100004, 0]]'
+run "$bkerr" --config "$conf" --json --product bk_nodeman BkJwtVerifyException
+exit_is 0
+symbol_is "--product bk_nodeman BkJwtVerifyException: bk_nodeman's" \
+    BkJwtVerifyException bk_nodeman '[["bk_nodeman", 3800017, 1]]'
+run "$bkerr" --config "$conf" --json CCErrCommJSONUnmarshalFailed
+exit_is 0
+symbol_is "a symbol of one entry" CCErrCommJSONUnmarshalFailed "" \
+    '[["cmdb", 1199000, 0]]'
+
+run "$bkerr" --config "$conf" --product gsekit BizNotExistError
+exit_is 0
+out_has "4100004 [gsekit"
+out_lacks "3600004"
+run "$bkerr" --config "$conf" --product bk_nodeman BkJwtVerifyException
+exit_is 0
+out_has "3800017 [bk_nodeman"
+out_lacks "3612902"
+run "$bkerr" --config "$conf" BizNotExistError
+exit_is 0
+out_has "3600004 [bk_log_search"
+out_has "4100004 [gsekit"
+out_has "8700004 [bkdbm"
+run "$bkerr" --config "$conf" --product cmdb BizNotExistError
+exit_is 2
+err_has "nor the symbol of an entry of cmdb; try bkerr search --product cmdb BizNotExistError"
+run "$bkerr" --config "$conf" --product bk_devops BizNotExistError
+exit_is 2
+err_has "nor the symbol of an entry of bk_devops"
+run "$bkerr" --config "$conf" NoSuchSymbolAnywhere
+exit_is 2
+err_has "nor the symbol of a loaded entry; try bkerr search NoSuchSymbolAnywhere"
+run "$bkerr" --config "$conf" --product nosuch BizNotExistError
+exit_is 2
+err_has "--product 'nosuch': no platform has this id"
+
+# One display name per product: a lookup, list and platforms agree.
+run "$bkerr" --config "$conf" --lang en 1900001
+out_has "1900001 [bk_iam IAM SaaS · platform]"
+run "$bkerr" --config "$conf" --lang en list --no-pager bk_iam
+exit_is 0
+out_has "bk_iam IAM SaaS  (prefix 19,"
+run "$bkerr" --config "$conf" --json 1900001 1199000 3300001
+py "one display name: lookup, list and platforms" "$tmp/platforms.json" <<EOF
+import json, sys
+plat = {p["prefix"]: p for p in json.load(open(sys.argv[2]))["platforms"]}
+cats = {c["id"]: c for c in json.load(open("$tmp/export.json"))["catalogs"]}
+for r in json.load(open(sys.argv[1])):
+    p = r["platform"]
+    names = (p["name_zh"], p["name_en"])
+    assert names == (plat[p["prefix"]]["name_zh"], plat[p["prefix"]]["name_en"]), r
+    assert names == (cats[p["id"]]["name_zh"], cats[p["id"]]["name_en"]), r
+assert plat[19]["name_en"] == "IAM SaaS", plat[19]
 EOF
 
 # ---- export: csv -----------------------------------------------------------

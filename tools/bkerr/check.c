@@ -161,7 +161,7 @@ static void count_lacks(const bkerr_registry *reg, size_t i,
             }
             if (count)
                 put(b, "lack\t%s\t%s\t%zu\t%s\n", lack_kind[kind],
-                    cli_lang_name(langs[l]), count, examples);
+                    bkerr_lang_name(langs[l]), count, examples);
         }
 }
 
@@ -503,7 +503,7 @@ static bool check_catalog(struct check *k, size_t index,
                         "catalog '%s': %zu of %zu entries without %s %s in "
                         "%s (%s%s); add %s_%s to them", id, a.lack[kind][l],
                         total, kind == LACK_MESSAGE ? "a" : "any",
-                        lack_kind[kind], cli_lang_name(langs[l]),
+                        lack_kind[kind], bkerr_lang_name(langs[l]),
                         a.examples[kind][l] ? a.examples[kind][l] : "",
                         a.lack[kind][l] > EXAMPLES ? ", ..." : "",
                         lack_kind[kind], l ? "en" : "zh");

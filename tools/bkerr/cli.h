@@ -75,6 +75,25 @@ const char *cli_style(const struct cli *c, enum cli_style style);
 int cli_styled_cell(const struct cli *c, enum cli_style style, const char *s,
                     int width, int pad);
 
+/* ---- tables ---- */
+enum { CLI_TABLE_MAX = 8 }; /* columns */
+/* One row, as a table's row function fills it (zeroed before). */
+struct cli_row {
+    const char *cells[CLI_TABLE_MAX]; /* NULL: empty */
+    enum cli_style style[CLI_TABLE_MAX]; /* each cell's, STYLE_NONE plain */
+    enum cli_style line;  /* the whole line's, STYLE_NONE plain */
+    const char *before;   /* a line (dim) before the row, not a cell */
+    char num[24];         /* room for a number cell's text */
+};
+/* Fills *row with row r of a table (r = 0, 1, ... in order); false past
+ * the last. */
+typedef bool cli_row_fn(const struct cli *c, void *ctx, size_t r,
+                        struct cli_row *row);
+/* Prints a table of n columns: its heads (dim), then its rows, the
+ * columns aligned and fitted to c->width; no line ends in blanks. */
+void cli_table(const struct cli *c, int n, const char *const *heads,
+               cli_row_fn *row, void *ctx);
+
 /* ---- JSON ---- */
 /* A small streaming writer: it places the commas.  Nesting up to 16. */
 struct json {
@@ -100,15 +119,18 @@ void json_result_fields(struct json *j, const struct bkerr_result *r);
  * defined, raised (an array of sites) and docs. */
 void json_provenance(struct json *j, const struct bkerr_result *r);
 
-/* The language's name as bkerr.ini spells it: "zh_CN" or "en". */
-const char *cli_lang_name(enum bkerr_lang lang);
+/* The text in c->lang, else the other language's; NULL if neither. */
+const char *cli_pick(const struct cli *c, const char *zh, const char *en);
 
-/* Finds the loaded entry whose symbol (or one of its '/'-separated
- * symbols) is name; fills *out as a lookup in c->lang would. */
-bool cli_find_symbol(const struct cli *c, const char *name,
-                     struct bkerr_result *out);
+/* The prefixes the spec allocates, its categories' first to last (10-99). */
+void cli_prefix_span(int *first, int *last);
 
-/* ---- shared by list, search, platforms, status and export (list.c) ---- */
+/* The status of the [catalog.<id>] section of bkerr.ini; false if id is
+ * NULL or has none. */
+bool cli_catalog_of(const struct cli *c, const char *id,
+                    struct bkerr_catalog_status *st);
+
+/* ---- shared by list, search and export (list.c) ---- */
 /* The loaded catalogs, by prefix, or only product's if product is not
  * NULL: sets *idx (malloc'ed; free it) and *n.  Returns EXIT_OK, or says
  * why on stderr and returns EXIT_USAGE (no platform or catalog has that
@@ -131,9 +153,6 @@ struct cli_entry {
  * definition); false past the end or if the catalog is not loaded. */
 bool cli_entry(const struct cli *c, size_t cat, size_t index,
                struct cli_entry *e);
-/* The same, for the variant-th definition of the entry's code. */
-bool cli_entry_at(const struct cli *c, size_t cat, size_t index,
-                  unsigned variant, struct cli_entry *e);
 /* Moves *e to the next definition of the catalog, in order: the other
  * variants of its code, then the next entry; false past the end. */
 bool cli_entry_next(const struct cli *c, size_t cat, struct cli_entry *e);
@@ -144,13 +163,26 @@ const struct bkerr_result *cli_entry_in(const struct cli_entry *e,
 const char *cli_entry_message(const struct cli_entry *e, enum bkerr_lang lang);
 const char *cli_entry_advice(const struct cli_entry *e, enum bkerr_lang lang);
 const char *cli_entry_note(const struct cli_entry *e, enum bkerr_lang lang);
-/* The members of an entry object (docs/json.md), inside json_object(). */
+
+/* ---- the JSON objects of docs/json.md, each written here only (out.c) */
+/* The members of an entry object, inside json_object(). */
 void json_entry_fields(struct json *j, const struct cli_entry *e);
-/* "entries": an array of every entry of the cat-th catalog (list, export). */
-void json_catalog_entries(struct json *j, const struct cli *c, size_t cat);
-/* The members of an allocation row (platforms.c, export), inside
+/* The members of an allocation row (platforms, export), inside
  * json_object(). */
 void json_platform_fields(struct json *j, int prefix,
                           const struct bkerr_platform *p, bool assigned);
+/* A catalog object, in one of its two shapes. */
+enum json_catalog_shape {
+    /* what became of its [catalog.<id>] section, with counts (status,
+     * platforms); needs only st */
+    JSON_CATALOG_STATUS,
+    /* what it holds: its descriptor, "ranges" and "entries" (list,
+     * export); no paths, so that an export is reproducible; reads the
+     * cat-th catalog of c->reg, whose status st is */
+    JSON_CATALOG_CONTENTS,
+};
+void json_catalog(struct json *j, const struct cli *c, size_t cat,
+                  const struct bkerr_catalog_status *st,
+                  enum json_catalog_shape shape);
 
 #endif

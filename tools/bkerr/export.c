@@ -6,8 +6,9 @@
  *   csv             one row per catalog entry (RFC 4180)
  *   c-defines       #define BKERR_<PRODUCT>_<SYMBOL> <code>
  *   python-defines  the same names as a Python module
- * Every table comes from the library (bkerr_platform, bkerr_lookup,
- * bkerr_catalog_entry), never from a copy here. */
+ * Every table comes from the library (bkerr_category, bkerr_special,
+ * bkerr_generic, bkerr_platform, bkerr_catalog_entry), never from a copy
+ * here. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,12 +24,6 @@ struct export {
     FILE *f;
 };
 
-static const char *pick(const struct cli *c, const char *zh, const char *en)
-{
-    const char *want = c->lang == BKERR_LANG_EN ? en : zh;
-    return want ? want : c->lang == BKERR_LANG_EN ? zh : en;
-}
-
 static struct bkerr_catalog_status status_of(const struct export *x, size_t i)
 {
     struct bkerr_catalog_status st;
@@ -38,58 +33,22 @@ static struct bkerr_catalog_status status_of(const struct export *x, size_t i)
 
 /* ---- tables every format shares ---------------------------------------- */
 
-/* The first prefix assigned by the spec: the generic table is read
- * through lookups of codes under it. */
-static int generic_probe_prefix(void)
+/* The i-th category of prefixes (the spec's, without the special codes'
+ * "category"); false past the last. */
+static bool prefix_category(size_t i, struct bkerr_category_info *cat)
 {
-    struct bkerr_platform p;
-    for (int prefix = 10; prefix <= 99; prefix++)
-        if (bkerr_platform(NULL, prefix, &p) == 1)
-            return prefix;
-    return 0;
-}
-
-/* The spec's generic error IDs in order: the next one at or after *id
- * (0-99999), looked up without catalogs.  False when there are no more. */
-static bool next_generic(int *id, struct bkerr_result *zh,
-                         struct bkerr_result *en)
-{
-    int prefix = generic_probe_prefix();
-    for (; prefix && *id <= 99999; ++*id) {
-        int64_t code = (int64_t)prefix * 100000 + *id;
-        if (bkerr_lookup(NULL, code, BKERR_LANG_ZH_CN, zh) == BKERR_GENERIC) {
-            bkerr_lookup(NULL, code, BKERR_LANG_EN, en);
+    cat->size = sizeof *cat;
+    for (size_t k = 0; bkerr_category(k, cat) == 0; k++)
+        if (cat->category != BKERR_CAT_SPECIAL && i-- == 0)
             return true;
-        }
-    }
     return false;
 }
 
-/* The run of prefixes from *first with one category; false past 99. */
-static bool next_category(const struct cli *c, int *first, int *last,
-                          enum bkerr_category *cat)
-{
-    struct bkerr_platform p;
-    if (*first > 99)
-        return false;
-    bkerr_platform(c->reg, *first, &p);
-    *cat = p.category;
-    for (*last = *first; *last < 99; ++*last)
-        if (bkerr_platform(c->reg, *last + 1, &p) >= 0 && p.category != *cat)
-            break;
-    return true;
-}
-
-static const int64_t specials[] = {-1, 0};
-
-/* The configured catalog of platform id, if it is loaded. */
+/* The loaded catalog of platform id, if it is loaded. */
 static bool loaded_catalog(const struct cli *c, const char *id,
                            struct bkerr_catalog_status *st)
 {
-    for (size_t i = 0; id && bkerr_catalog_status(c->reg, i, st) == 0; i++)
-        if (strcmp(st->id, id) == 0)
-            return st->state == BKERR_CATALOG_LOADED;
-    return false;
+    return cli_catalog_of(c, id, st) && st->state == BKERR_CATALOG_LOADED;
 }
 
 /* ---- markdown ------------------------------------------------------------ */
@@ -203,20 +162,19 @@ static void md_basics(const struct export *x, const struct words *w)
     md_head(x->f, (const char *[]){w->kind, w->meaning}, 2);
     md_row(x->f, (const char *[]){c->lang == BKERR_LANG_EN ? "Code" : "错误码",
                                   w->code_shape}, 2);
-    int first = 10, last;
-    enum bkerr_category cat;
+    struct bkerr_category_info cat;
     char range[32];
-    for (; next_category(c, &first, &last, &cat); first = last + 1) {
-        snprintf(range, sizeof range, first == last ? "%d" : "%d-%d", first,
-                 last);
-        md_row(x->f, (const char *[]){bkerr_category_name(cat, c->lang), range},
-               2);
+    for (size_t i = 0; prefix_category(i, &cat); i++) {
+        snprintf(range, sizeof range, cat.first == cat.last ? "%d" : "%d-%d",
+                 cat.first, cat.last);
+        md_row(x->f, (const char *[]){cli_pick(c, cat.name_zh, cat.name_en),
+                                      range}, 2);
     }
-    for (size_t i = 0; i < sizeof specials / sizeof specials[0]; i++) {
-        struct bkerr_result r;
-        bkerr_lookup(c->reg, specials[i], c->lang, &r);
-        snprintf(range, sizeof range, "%lld", (long long)specials[i]);
-        md_row(x->f, (const char *[]){range, r.message}, 2);
+    struct bkerr_spec_code sc = {.size = sizeof sc};
+    for (size_t i = 0; bkerr_special(i, &sc) == 0; i++) {
+        snprintf(range, sizeof range, "%lld", (long long)sc.code);
+        md_row(x->f, (const char *[]){range, cli_pick(c, sc.name_zh,
+                                                      sc.name_en)}, 2);
     }
     fputc('\n', x->f);
 }
@@ -227,7 +185,9 @@ static void md_allocation(const struct export *x, const struct words *w)
     fprintf(x->f, "## %s\n\n", w->alloc);
     md_head(x->f, (const char *[]){w->id, w->name, w->prefix, w->category,
                                    w->source, w->catalog}, 6);
-    for (int prefix = 10; prefix <= 99; prefix++) {
+    int first, last;
+    cli_prefix_span(&first, &last);
+    for (int prefix = first; prefix <= last; prefix++) {
         struct bkerr_platform p;
         struct bkerr_catalog_status st;
         char num[8], cat[96] = "";
@@ -236,7 +196,7 @@ static void md_allocation(const struct export *x, const struct words *w)
         if (loaded_catalog(c, p.id, &st))
             snprintf(cat, sizeof cat, "%s %s", st.id, st.version ? st.version
                                                                  : "");
-        const char *name = assigned ? pick(c, p.name_zh, p.name_en)
+        const char *name = assigned ? cli_pick(c, p.name_zh, p.name_en)
                                     : w->unassigned;
         md_row(x->f, (const char *[]){p.id ? p.id : "", name ? name : "", num,
                                       bkerr_category_name(p.category, c->lang),
@@ -253,12 +213,13 @@ static void md_generic(const struct export *x, const struct words *w)
     fprintf(x->f, "## %s\n\n%s\n\n", w->generic, w->generic_note);
     md_head(x->f, (const char *[]){w->generic_id, w->generic_name, w->advice},
             3);
-    struct bkerr_result zh, en;
-    for (int id = 0; next_generic(&id, &zh, &en); id++) {
-        const struct bkerr_result *r = c->lang == BKERR_LANG_EN ? &en : &zh;
+    struct bkerr_spec_code g = {.size = sizeof g};
+    for (size_t i = 0; bkerr_generic(i, &g) == 0; i++) {
         char num[8];
-        snprintf(num, sizeof num, "%05d", id);
-        md_row(x->f, (const char *[]){num, r->message, r->advice}, 3);
+        snprintf(num, sizeof num, "%05lld", (long long)g.code);
+        md_row(x->f, (const char *[]){num, cli_pick(c, g.name_zh, g.name_en),
+                                      cli_pick(c, g.advice_zh, g.advice_en)},
+               3);
     }
     fputc('\n', x->f);
 }
@@ -325,7 +286,7 @@ static void md_product(const struct export *x, size_t i, const struct words *w,
 {
     const struct cli *c = x->c;
     struct bkerr_catalog_status st = status_of(x, i);
-    const char *name = pick(c, st.name_zh, st.name_en);
+    const char *name = cli_pick(c, st.name_zh, st.name_en);
     fprintf(x->f, "%s ", level);
     md_text(x->f, name ? name : st.id);
     fprintf(x->f, "%s\n\n%s `%s` · %s %d · %s ", w->page, w->id, st.id,
@@ -384,61 +345,43 @@ static int export_markdown(const struct export *x)
  * changes (docs/json.md). */
 #define EXPORT_JSON_VERSION 1
 
-/* message_zh, message_en, advice_zh, advice_en of a built-in row looked
- * up in both languages: each text only in its own language. */
-static void json_texts(struct json *j, const struct bkerr_result *zh,
-                       const struct bkerr_result *en)
+/* A row of the spec's own tables, keyed key: its texts in each language. */
+static void json_spec_code(struct json *j, const char *key,
+                           const struct bkerr_spec_code *sc)
 {
-    const struct cli_entry e = {*zh, *en, false, 0, 0};
-    json_key(j, "message_zh");
-    json_string(j, cli_entry_message(&e, BKERR_LANG_ZH_CN));
-    json_key(j, "message_en");
-    json_string(j, cli_entry_message(&e, BKERR_LANG_EN));
-    json_key(j, "advice_zh");
-    json_string(j, cli_entry_advice(&e, BKERR_LANG_ZH_CN));
-    json_key(j, "advice_en");
-    json_string(j, cli_entry_advice(&e, BKERR_LANG_EN));
+    json_object(j);
+    json_key(j, key), json_int(j, sc->code);
+    json_key(j, "message_zh"), json_string(j, sc->name_zh);
+    json_key(j, "message_en"), json_string(j, sc->name_en);
+    json_key(j, "advice_zh"), json_string(j, sc->advice_zh);
+    json_key(j, "advice_en"), json_string(j, sc->advice_en);
+    json_end_object(j);
 }
 
-static void json_tables(const struct export *x, struct json *j)
+static void json_tables(struct json *j)
 {
-    const struct cli *c = x->c;
     json_key(j, "categories");
     json_array(j);
-    int first = 10, last;
-    enum bkerr_category cat;
-    for (; next_category(c, &first, &last, &cat); first = last + 1) {
+    struct bkerr_category_info cat;
+    for (size_t i = 0; prefix_category(i, &cat); i++) {
         json_object(j);
-        json_key(j, "category"),
-            json_string(j, bkerr_category_name(cat, BKERR_LANG_EN));
-        json_key(j, "category_zh"),
-            json_string(j, bkerr_category_name(cat, BKERR_LANG_ZH_CN));
-        json_key(j, "first"), json_int(j, first);
-        json_key(j, "last"), json_int(j, last);
+        json_key(j, "category"), json_string(j, cat.name_en);
+        json_key(j, "category_zh"), json_string(j, cat.name_zh);
+        json_key(j, "first"), json_int(j, cat.first);
+        json_key(j, "last"), json_int(j, cat.last);
         json_end_object(j);
     }
     json_end_array(j);
+    struct bkerr_spec_code sc = {.size = sizeof sc};
     json_key(j, "specials");
     json_array(j);
-    for (size_t i = 0; i < sizeof specials / sizeof specials[0]; i++) {
-        struct bkerr_result zh, en;
-        bkerr_lookup(c->reg, specials[i], BKERR_LANG_ZH_CN, &zh);
-        bkerr_lookup(c->reg, specials[i], BKERR_LANG_EN, &en);
-        json_object(j);
-        json_key(j, "code"), json_int(j, specials[i]);
-        json_texts(j, &zh, &en);
-        json_end_object(j);
-    }
+    for (size_t i = 0; bkerr_special(i, &sc) == 0; i++)
+        json_spec_code(j, "code", &sc);
     json_end_array(j);
     json_key(j, "generic");
     json_array(j);
-    struct bkerr_result zh, en;
-    for (int id = 0; next_generic(&id, &zh, &en); id++) {
-        json_object(j);
-        json_key(j, "id"), json_int(j, id);
-        json_texts(j, &zh, &en);
-        json_end_object(j);
-    }
+    for (size_t i = 0; bkerr_generic(i, &sc) == 0; i++)
+        json_spec_code(j, "id", &sc);
     json_end_array(j);
 }
 
@@ -446,7 +389,9 @@ static void json_platforms(const struct export *x, struct json *j)
 {
     json_key(j, "platforms");
     json_array(j);
-    for (int prefix = 10; prefix <= 99; prefix++) {
+    int first, last;
+    cli_prefix_span(&first, &last);
+    for (int prefix = first; prefix <= last; prefix++) {
         struct bkerr_platform p;
         bool assigned = bkerr_platform(x->c->reg, prefix, &p) == 1;
         json_object(j);
@@ -462,17 +407,7 @@ static void json_catalogs(const struct export *x, struct json *j)
     json_array(j);
     for (size_t i = 0; i < x->n; i++) {
         struct bkerr_catalog_status st = status_of(x, i);
-        json_object(j);
-        json_key(j, "id"), json_string(j, st.id);
-        json_key(j, "prefix"), json_int(j, st.prefix);
-        json_key(j, "name_zh"), json_string(j, st.name_zh);
-        json_key(j, "name_en"), json_string(j, st.name_en);
-        json_key(j, "version"), json_string(j, st.version);
-        json_key(j, "origin"), json_string(j, st.origin);
-        json_key(j, "upstream"), json_string(j, st.upstream);
-        json_key(j, "upstream_version"), json_string(j, st.upstream_version);
-        json_catalog_entries(j, x->c, x->idx[i]);
-        json_end_object(j);
+        json_catalog(j, x->c, x->idx[i], &st, JSON_CATALOG_CONTENTS);
     }
     json_end_array(j);
 }
@@ -486,7 +421,7 @@ static int export_json(const struct export *x)
     json_key(&j, "format_version"), json_int(&j, EXPORT_JSON_VERSION);
     json_key(&j, "bkerr_version"), json_string(&j, BKERR_VERSION);
     json_key(&j, "product"), json_string(&j, x->product);
-    json_tables(x, &j);
+    json_tables(&j);
     json_platforms(x, &j);
     json_catalogs(x, &j);
     json_end_object(&j);
@@ -567,7 +502,8 @@ static int export_defines(const struct export *x, bool python)
     for (size_t i = 0; ok && i < x->n; i++) {
         struct bkerr_catalog_status st = status_of(x, i);
         cats[i] = (struct constants_catalog){
-            st.id, pick(x->c, st.name_zh, st.name_en), st.version, st.prefix};
+            st.id, cli_pick(x->c, st.name_zh, st.name_en), st.version,
+            st.prefix};
         struct cli_entry e;
         for (bool more = cli_entry(x->c, x->idx[i], 0, &e); ok && more;
              more = cli_entry_next(x->c, x->idx[i], &e)) {

@@ -1,7 +1,7 @@
 /* bkerr list [PRODUCT]: the entries of one loaded catalog, or of all, as
  * aligned tables (one per catalog) or JSON.  Also the helpers that list,
  * search and export share: catalogs by prefix, one entry in both
- * languages, its JSON fields. */
+ * languages. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,9 +31,8 @@ static void sort_by_prefix(const struct cli *c, size_t *idx, size_t n)
 static int not_loaded(const struct cli *c, const char *product)
 {
     struct bkerr_catalog_status st;
-    for (size_t i = 0; bkerr_catalog_status(c->reg, i, &st) == 0; i++) {
-        if (strcmp(st.id, product) != 0)
-            continue;
+    struct bkerr_product p = {.size = sizeof p};
+    if (cli_catalog_of(c, product, &st)) {
         if (st.state == BKERR_CATALOG_DISABLED)
             cli_error("catalog '%s' is disabled in %s; set enabled = true in "
                       "its [catalog.%s] section", product,
@@ -43,9 +42,7 @@ static int not_loaded(const struct cli *c, const char *product)
                       product, st.reason ? st.reason : "skipped");
         return EXIT_UNRESOLVED;
     }
-    struct bkerr_result probe;
-    if (bkerr_lookup_product(c->reg, product, 0, c->lang, &probe) ==
-        BKERR_ENOPRODUCT) {
+    if (bkerr_product(c->reg, product, &p) == BKERR_ENOPRODUCT) {
         cli_error("'%s': no platform or catalog has this id; see bkerr "
                   "platforms and bkerr status", product);
         return EXIT_USAGE;
@@ -69,32 +66,42 @@ int cli_open_catalogs(struct cli *c, const char *sub, int argc, char **argv,
     return rc != EXIT_OK ? rc : cli_catalogs(c, *product, idx, n);
 }
 
+static bool loaded(const struct cli *c, size_t i)
+{
+    struct bkerr_catalog_status st;
+    return bkerr_catalog_status(c->reg, i, &st) == 0 &&
+           st.state == BKERR_CATALOG_LOADED;
+}
+
 int cli_catalogs(const struct cli *c, const char *product, size_t **idx,
                  size_t *n)
 {
-    size_t count = bkerr_catalog_count(c->reg);
+    size_t count = bkerr_catalog_count(c->reg), one;
     *n = 0;
     *idx = malloc((count ? count : 1) * sizeof **idx);
     if (!*idx) {
         cli_error("out of memory");
         return EXIT_OPEN;
     }
-    struct bkerr_catalog_status st;
-    for (size_t i = 0; bkerr_catalog_status(c->reg, i, &st) == 0; i++)
-        if (st.state == BKERR_CATALOG_LOADED &&
-            (!product || strcmp(st.id, product) == 0))
-            (*idx)[(*n)++] = i;
-    if (product && *n == 0) {
+    if (!product) {
+        for (size_t i = 0; i < count; i++)
+            if (loaded(c, i))
+                (*idx)[(*n)++] = i;
+        sort_by_prefix(c, *idx, *n);
+    } else if (bkerr_catalog_find(c->reg, product, &one) == 0 &&
+               loaded(c, one)) {
+        (*idx)[(*n)++] = one;
+    } else {
         free(*idx);
         *idx = NULL;
         return not_loaded(c, product);
     }
-    sort_by_prefix(c, *idx, *n);
     return EXIT_OK;
 }
 
-bool cli_entry_at(const struct cli *c, size_t cat, size_t index,
-                  unsigned variant, struct cli_entry *e)
+/* The variant-th definition of the index-th entry's code. */
+static bool entry_at(const struct cli *c, size_t cat, size_t index,
+                     unsigned variant, struct cli_entry *e)
 {
     struct bkerr_catalog_status st;
     if (bkerr_catalog_status(c->reg, cat, &st) != 0 ||
@@ -119,14 +126,14 @@ bool cli_entry_at(const struct cli *c, size_t cat, size_t index,
 bool cli_entry(const struct cli *c, size_t cat, size_t index,
                struct cli_entry *e)
 {
-    return cli_entry_at(c, cat, index, 0, e);
+    return entry_at(c, cat, index, 0, e);
 }
 
 bool cli_entry_next(const struct cli *c, size_t cat, struct cli_entry *e)
 {
     if (e->variant + 1 < e->zh.n_variants)
-        return cli_entry_at(c, cat, e->index, e->variant + 1, e);
-    return cli_entry_at(c, cat, e->index + 1, 0, e);
+        return entry_at(c, cat, e->index, e->variant + 1, e);
+    return entry_at(c, cat, e->index + 1, 0, e);
 }
 
 const struct bkerr_result *cli_entry_in(const struct cli_entry *e,
@@ -161,146 +168,59 @@ const char *cli_entry_note(const struct cli_entry *e, enum bkerr_lang lang)
     return own(r->note, r->note_lang, lang);
 }
 
-void json_entry_fields(struct json *j, const struct cli_entry *e)
-{
-    json_key(j, "code"), json_int(j, e->zh.code);
-    json_key(j, "symbol"), json_string(j, e->zh.symbol);
-    json_key(j, "legacy"), json_bool(j, e->legacy);
-    json_key(j, "module"), json_string(j, e->zh.module);
-    json_key(j, "message_zh");
-    json_string(j, cli_entry_message(e, BKERR_LANG_ZH_CN));
-    json_key(j, "message_en");
-    json_string(j, cli_entry_message(e, BKERR_LANG_EN));
-    json_key(j, "advice_zh");
-    json_string(j, cli_entry_advice(e, BKERR_LANG_ZH_CN));
-    json_key(j, "advice_en");
-    json_string(j, cli_entry_advice(e, BKERR_LANG_EN));
-    json_key(j, "advice_inherited");
-    json_bool(j, e->zh.advice_inherited || e->en.advice_inherited);
-    json_key(j, "variant"), json_int(j, e->variant);
-    json_key(j, "n_variants"), json_int(j, e->zh.n_variants);
-    json_provenance(j, &e->zh);
-    json_key(j, "note_zh"), json_string(j, cli_entry_note(e, BKERR_LANG_ZH_CN));
-    json_key(j, "note_en"), json_string(j, cli_entry_note(e, BKERR_LANG_EN));
-}
-
-void json_catalog_entries(struct json *j, const struct cli *c, size_t cat)
-{
-    json_key(j, "entries");
-    json_array(j);
-    struct cli_entry e;
-    for (bool more = cli_entry(c, cat, 0, &e); more;
-         more = cli_entry_next(c, cat, &e)) {
-        json_object(j);
-        json_entry_fields(j, &e);
-        json_end_object(j);
-    }
-    json_end_array(j);
-}
-
 /* ---- the list subcommand ---- */
 
-/* The table's columns: code, symbol, status, message. */
-enum { COLS = 4 };
-static const char *const heads[COLS] = {"CODE", "SYMBOL", "STATUS", "MESSAGE"};
-
-/* What upstream does with the entry's code, as the list prints it. */
-static const char *status_cell(const struct bkerr_result *r)
-{
-    return r->code_status ? bkerr_code_status_name(r->code_status) : "-";
-}
-
-/* The cells of e's row; num holds the text of its code. */
-static void cells_of(const struct cli *c, const struct cli_entry *e,
-                     char num[24], const char *cells[COLS])
-{
-    const struct bkerr_result *r = cli_entry_in(e, c->lang);
-    snprintf(num, 24, "%lld", (long long)e->zh.code);
-    cells[0] = num;
-    cells[1] = r->symbol ? r->symbol : "-";
-    cells[2] = status_cell(r);
-    cells[3] = r->message ? r->message : "-";
-}
-
-/* The columns' widths, fitted to the terminal. */
-static void measure(const struct cli *c, size_t cat, int w[COLS])
-{
-    int min[COLS];
-    for (int k = 0; k < COLS; k++)
-        w[k] = min[k] = cli_width(heads[k]);
+/* The catalog a table lists, and where its rows have got to. */
+struct listing {
+    size_t cat;
+    struct bkerr_catalog_status st;
     struct cli_entry e;
-    char num[24];
-    const char *cells[COLS];
-    for (bool more = cli_entry(c, cat, 0, &e); more;
-         more = cli_entry_next(c, cat, &e)) {
-        cells_of(c, &e, num, cells);
-        for (int k = 0; k < COLS; k++) {
-            int v = cli_width(cells[k]);
-            w[k] = v > w[k] ? v : w[k];
-        }
-    }
-    term_fit(c->width, COLS, w, min);
-}
+    char legacy[BKERR_TEXT_MAX + 64];
+};
 
-static void print_row(const struct cli *c, const int w[COLS],
-                      const struct cli_entry *e)
+/* Row r: the catalog's r-th definition: code, symbol, status, message. */
+static bool entry_row(const struct cli *c, void *ctx, size_t r,
+                      struct cli_row *row)
 {
-    char num[24];
-    const char *cells[COLS];
-    cells_of(c, e, num, cells);
-    term_cell(stdout, cells[0], w[0], w[0] + 2);
-    cli_styled_cell(c, STYLE_CYAN, cells[1], w[1], w[1] + 2);
-    term_cell(stdout, cells[2], w[2], w[2] + 2);
-    term_cell(stdout, cells[3], w[3], 0);
-    putchar('\n');
+    struct listing *l = ctx;
+    if (r == 0 ? !cli_entry(c, l->cat, 0, &l->e)
+               : !cli_entry_next(c, l->cat, &l->e))
+        return false;
+    const struct bkerr_result *e = cli_entry_in(&l->e, c->lang);
+    snprintf(row->num, sizeof row->num, "%lld", (long long)e->code);
+    row->cells[0] = row->num;
+    row->cells[1] = e->symbol ? e->symbol : "-";
+    row->style[1] = STYLE_CYAN;
+    row->cells[2] = e->code_status ? bkerr_code_status_name(e->code_status)
+                                   : "-";
+    row->cells[3] = e->message ? e->message : "-";
+    if (l->e.index == l->st.n_entries && l->e.variant == 0)
+        row->before = l->legacy;
+    return true;
 }
 
 static void list_text(const struct cli *c, size_t cat, bool first)
 {
-    struct bkerr_catalog_status st;
-    bkerr_catalog_status(c->reg, cat, &st);
-    const char *name = c->lang == BKERR_LANG_EN && st.name_en ? st.name_en
-                                                              : st.name_zh;
-    int w[COLS];
-    measure(c, cat, w);
+    static const char *const heads[] = {"CODE", "SYMBOL", "STATUS", "MESSAGE"};
+    struct listing l = {.cat = cat};
+    bkerr_catalog_status(c->reg, cat, &l.st);
+    snprintf(l.legacy, sizeof l.legacy,
+             "legacy codes (look up with --product %s):", l.st.id);
+    const char *name = cli_pick(c, l.st.name_zh, l.st.name_en);
     if (!first)
         putchar('\n');
     /* the heading fits the terminal too */
     char title[2 * BKERR_TEXT_MAX + 8], about[160];
-    snprintf(title, sizeof title, "%s %s", st.id, name ? name : "");
+    snprintf(title, sizeof title, "%s %s", l.st.id, name ? name : "");
     snprintf(about, sizeof about,
-             "  (prefix %d, version %s, %zu entries, %zu legacy)", st.prefix,
-             st.version ? st.version : "-", st.n_entries, st.n_legacy);
+             "  (prefix %d, version %s, %zu entries, %zu legacy)", l.st.prefix,
+             l.st.version ? l.st.version : "-", l.st.n_entries,
+             l.st.n_legacy);
     int room = c->width ? c->width : INT_MAX;
     int used = cli_styled_cell(c, STYLE_BOLD, title, room, 0);
     term_cell(stdout, about, room - used, 0);
     putchar('\n');
-    fputs(cli_style(c, STYLE_DIM), stdout);
-    for (int k = 0; k < COLS; k++)
-        cli_cell(stdout, heads[k], k < COLS - 1 ? w[k] + 2 : 0);
-    printf("%s\n", cli_style(c, STYLE_NONE));
-    struct cli_entry e;
-    for (bool more = cli_entry(c, cat, 0, &e); more;
-         more = cli_entry_next(c, cat, &e)) {
-        if (e.index == st.n_entries && e.variant == 0)
-            printf("%slegacy codes (look up with --product %s):%s\n",
-                   cli_style(c, STYLE_DIM), st.id, cli_style(c, STYLE_NONE));
-        print_row(c, w, &e);
-    }
-}
-
-static void list_json(const struct cli *c, struct json *j, size_t cat)
-{
-    struct bkerr_catalog_status st;
-    bkerr_catalog_status(c->reg, cat, &st);
-    json_object(j);
-    json_key(j, "id"), json_string(j, st.id);
-    json_key(j, "prefix"), json_int(j, st.prefix);
-    json_key(j, "name_zh"), json_string(j, st.name_zh);
-    json_key(j, "name_en"), json_string(j, st.name_en);
-    json_key(j, "version"), json_string(j, st.version);
-    json_catalog_entries(j, c, cat);
-    json_end_object(j);
+    cli_table(c, 4, heads, entry_row, &l);
 }
 
 static int cmd_list(struct cli *c, int argc, char **argv)
@@ -319,8 +239,10 @@ static int cmd_list(struct cli *c, int argc, char **argv)
         json_array(&j);
     }
     for (size_t i = 0; i < n; i++) {
+        struct bkerr_catalog_status st;
+        bkerr_catalog_status(c->reg, idx[i], &st);
         if (c->json)
-            list_json(c, &j, idx[i]);
+            json_catalog(&j, c, idx[i], &st, JSON_CATALOG_CONTENTS);
         else
             list_text(c, idx[i], i == 0);
     }

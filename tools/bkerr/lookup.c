@@ -8,37 +8,6 @@
 
 #include "cli.h"
 
-/* True if name is one of the '/'-separated symbols in symbols. */
-static bool symbol_matches(const char *symbols, const char *name)
-{
-    size_t n = strlen(name);
-    for (const char *p = symbols; p; p = strchr(p, '/')) {
-        if (*p == '/')
-            p++;
-        if (strncmp(p, name, n) == 0 && (p[n] == '\0' || p[n] == '/'))
-            return true;
-    }
-    return false;
-}
-
-bool cli_find_symbol(const struct cli *c, const char *name,
-                     struct bkerr_result *out)
-{
-    struct bkerr_catalog_status st;
-    struct cli_entry e;
-    for (size_t i = 0; bkerr_catalog_status(c->reg, i, &st) == 0; i++) {
-        if (st.state != BKERR_CATALOG_LOADED && st.state != BKERR_CATALOG_LAZY)
-            continue;
-        for (bool more = cli_entry(c, i, 0, &e); more;
-             more = cli_entry_next(c, i, &e))
-            if (e.zh.symbol && symbol_matches(e.zh.symbol, name)) {
-                *out = *cli_entry_in(&e, c->lang);
-                return true;
-            }
-    }
-    return false;
-}
-
 static bool looks_like_symbol(const char *s)
 {
     if (!isalpha((unsigned char)*s) && *s != '_')
@@ -186,40 +155,22 @@ static void json_lookup(struct json *j, const struct cli *c,
     json_end_object(j);
 }
 
-/* Looks one token up; prints it; returns its exit status.  *first is
- * cleared once anything was looked up. */
-static int lookup_one(const struct cli *c, const char *text, struct json *j,
-                      bool *first)
+/* Prints r (text or JSON); returns its exit status.  *first is cleared
+ * once anything was printed. */
+static int print_one(const struct cli *c, const struct bkerr_result *r,
+                     struct json *j, bool *first)
 {
-    int64_t code;
-    const char *why;
-    struct bkerr_result r;
-    if (bkerr_parse_code(text, &code, &why) == 0) {
-        if (c->product)
-            bkerr_lookup_product(c->reg, c->product, code, c->lang, &r);
-        else
-            bkerr_lookup(c->reg, code, c->lang, &r);
-    } else if (looks_like_symbol(text)) {
-        if (!cli_find_symbol(c, text, &r)) {
-            cli_error("'%s' is not a code (%s) nor the symbol of a loaded "
-                      "entry; try bkerr search %s", text, why, text);
-            return EXIT_USAGE;
-        }
-    } else {
-        cli_error("'%s' is not a code: %s", text, why);
-        return EXIT_USAGE;
-    }
     if (j) {
-        json_lookup(j, c, &r);
+        json_lookup(j, c, r);
     } else {
         if (!*first)
             putchar('\n');
-        print_text(c, &r);
-        print_variants(c, &r);
-        print_guests(c, &r);
+        print_text(c, r);
+        print_variants(c, r);
+        print_guests(c, r);
     }
     *first = false;
-    switch (r.status) {
+    switch (r->status) {
     case BKERR_FOUND:
     case BKERR_GENERIC:
     case BKERR_GUEST:
@@ -229,6 +180,58 @@ static int lookup_one(const struct cli *c, const char *text, struct json *j,
     default:
         return EXIT_UNRESOLVED;
     }
+}
+
+/* Every definition named symbol (bkerr_lookup_symbol()), in bkerr.ini's
+ * order, or only --product's; returns the worst exit status. */
+static int lookup_symbol(const struct cli *c, const char *text,
+                         const char *why, struct json *j, bool *first)
+{
+    struct bkerr_result r;
+    int worst = EXIT_OK, rc;
+    size_t k = 0;
+    while ((rc = bkerr_lookup_symbol(c->reg, c->product, text, k, c->lang,
+                                     &r)) >= 0) {
+        int one = print_one(c, &r, j, first);
+        worst = one > worst ? one : worst;
+        k++;
+    }
+    if (rc == BKERR_ENOMEM) {
+        cli_error("out of memory");
+        return EXIT_OPEN;
+    }
+    if (k == 0 && c->product) {
+        cli_error("'%s' is not a code (%s) nor the symbol of an entry of "
+                  "%s; try bkerr search --product %s %s", text, why,
+                  c->product, c->product, text);
+        return EXIT_USAGE;
+    }
+    if (k == 0) {
+        cli_error("'%s' is not a code (%s) nor the symbol of a loaded "
+                  "entry; try bkerr search %s", text, why, text);
+        return EXIT_USAGE;
+    }
+    return worst;
+}
+
+/* Looks one token up; prints it; returns its exit status. */
+static int lookup_one(const struct cli *c, const char *text, struct json *j,
+                      bool *first)
+{
+    int64_t code;
+    const char *why;
+    struct bkerr_result r;
+    if (bkerr_parse_code(text, &code, &why) != 0) {
+        if (looks_like_symbol(text))
+            return lookup_symbol(c, text, why, j, first);
+        cli_error("'%s' is not a code: %s", text, why);
+        return EXIT_USAGE;
+    }
+    if (c->product)
+        bkerr_lookup_product(c->reg, c->product, code, c->lang, &r);
+    else
+        bkerr_lookup(c->reg, code, c->lang, &r);
+    return print_one(c, &r, j, first);
 }
 
 /* Bytes that end a token on standard input (NUL too: a token must not
@@ -283,10 +286,9 @@ static int cmd_lookup(struct cli *c, int argc, char **argv)
     int rc = cli_open(c);
     if (rc)
         return rc;
+    struct bkerr_product p = {.size = sizeof p};
     if (c->product) {
-        struct bkerr_result probe;
-        if (bkerr_lookup_product(c->reg, c->product, 0, c->lang, &probe) ==
-            BKERR_ENOPRODUCT) {
+        if (bkerr_product(c->reg, c->product, &p) == BKERR_ENOPRODUCT) {
             cli_error("--product '%s': no platform has this id; see bkerr "
                       "platforms", c->product);
             return EXIT_USAGE;
@@ -324,8 +326,8 @@ static int cmd_lookup(struct cli *c, int argc, char **argv)
 
 /* The options of a lookup, with or without its name. */
 #define LOOKUP_OPTIONS                                                      \
-    CLI_OPT_PRODUCT("look codes up in one product's catalog, which\n"      \
-                    "also knows its non-standard (legacy) codes"),          \
+    CLI_OPT_PRODUCT("look codes and symbols up in one product's catalog,\n" \
+                    "which also knows its non-standard (legacy) codes"),    \
     CLI_OPT_JSON("print an array of results (see docs/json.md)"),          \
     CLI_OPT_CONFIG, CLI_OPT_LANG, CLI_OPT_COLOR
 
@@ -341,12 +343,14 @@ static const char lookup_exits[] =
 const struct cli_command cli_lookup = {
     "lookup", cmd_lookup, "look codes or symbols up (the default)",
     "bkerr lookup [OPTIONS] [CODE|SYMBOL|-...]",
-    "Looks up each code (1199000, -1, 0) or symbol (CCErrCommJSONUnmarshalFailed,\n"
-    "found in the loaded catalogs) and prints its product, category, symbol,\n"
-    "message and advice in the chosen language, then where the answer comes\n"
-    "from.  With no argument, or for \"-\", whitespace-separated codes and\n"
-    "symbols are read from standard input.  Non-standard codes (cmdb's 3001)\n"
-    "need --product.  \"bkerr CODE...\" is the same as \"bkerr lookup CODE...\".\n",
+    "Looks up each code (1199000, -1, 0) or symbol (CCErrCommJSONUnmarshalFailed)\n"
+    "and prints its product, category, symbol, message and advice in the\n"
+    "chosen language, then where the answer comes from.  A symbol gives each\n"
+    "of its definitions, catalog by catalog in bkerr.ini's order (with\n"
+    "--product, only that product's).  With no argument, or for \"-\",\n"
+    "whitespace-separated codes and symbols are read from standard input.\n"
+    "Non-standard codes (cmdb's 3001) need --product.  \"bkerr CODE...\" is\n"
+    "the same as \"bkerr lookup CODE...\".\n",
     lookup_exits, lookup_options, false,
 };
 

@@ -1,7 +1,5 @@
 /* Output helpers: colour, JSON, errors. */
-#include <locale.h>
 #include <stdarg.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -22,9 +20,31 @@ bool cli_is_option(const char *arg)
     return arg[0] == '-' && arg[1] && bkerr_parse_code(arg, &code, NULL) != 0;
 }
 
-const char *cli_lang_name(enum bkerr_lang lang)
+const char *cli_pick(const struct cli *c, const char *zh, const char *en)
 {
-    return lang == BKERR_LANG_EN ? "en" : "zh_CN";
+    const char *want = c->lang == BKERR_LANG_EN ? en : zh;
+    return want ? want : c->lang == BKERR_LANG_EN ? zh : en;
+}
+
+void cli_prefix_span(int *first, int *last)
+{
+    struct bkerr_category_info cat = {.size = sizeof cat};
+    *first = 0, *last = -1;
+    for (size_t i = 0; bkerr_category(i, &cat) == 0; i++) {
+        if (cat.category == BKERR_CAT_SPECIAL)
+            continue;
+        if (!*first)
+            *first = cat.first;
+        *last = cat.last;
+    }
+}
+
+bool cli_catalog_of(const struct cli *c, const char *id,
+                    struct bkerr_catalog_status *st)
+{
+    size_t i;
+    return id && bkerr_catalog_find(c->reg, id, &i) == 0 &&
+           bkerr_catalog_status(c->reg, i, st) == 0;
 }
 
 const char *cli_style(const struct cli *c, enum cli_style style)
@@ -46,6 +66,53 @@ int cli_styled_cell(const struct cli *c, enum cli_style style, const char *s,
     fputs(cli_style(c, STYLE_NONE), stdout);
     term_cell(stdout, "", 0, pad - used);
     return used;
+}
+
+/* ---- tables ---- */
+
+/* Row r's cells, or false past the last. */
+static bool table_row(const struct cli *c, cli_row_fn *row, void *ctx,
+                      size_t r, struct cli_row *out)
+{
+    *out = (struct cli_row){0};
+    return row(c, ctx, r, out);
+}
+
+void cli_table(const struct cli *c, int n, const char *const *heads,
+               cli_row_fn *row, void *ctx)
+{
+    int w[CLI_TABLE_MAX], min[CLI_TABLE_MAX];
+    struct cli_row cells;
+    for (int k = 0; k < n; k++)
+        w[k] = min[k] = cli_width(heads[k]);
+    for (size_t r = 0; table_row(c, row, ctx, r, &cells); r++)
+        for (int k = 0; k < n; k++) {
+            int v = cells.cells[k] ? cli_width(cells.cells[k]) : 0;
+            w[k] = v > w[k] ? v : w[k];
+        }
+    term_fit(c->width, n, w, min);
+    fputs(cli_style(c, STYLE_DIM), stdout);
+    for (int k = 0; k < n; k++)
+        cli_cell(stdout, heads[k], k < n - 1 ? w[k] + 2 : 0);
+    printf("%s\n", cli_style(c, STYLE_NONE));
+    for (size_t r = 0; table_row(c, row, ctx, r, &cells); r++) {
+        if (cells.before)
+            printf("%s%s%s\n", cli_style(c, STYLE_DIM), cells.before,
+                   cli_style(c, STYLE_NONE));
+        int end = n; /* no blanks at the end of a line */
+        while (end > 1 && (!cells.cells[end - 1] || !*cells.cells[end - 1]))
+            end--;
+        if (cells.line)
+            fputs(cli_style(c, cells.line), stdout);
+        for (int k = 0; k < end; k++) {
+            int pad = k < end - 1 ? w[k] + 2 : 0;
+            if (cells.style[k])
+                cli_styled_cell(c, cells.style[k], cells.cells[k], w[k], pad);
+            else
+                term_cell(stdout, cells.cells[k], w[k], pad);
+        }
+        printf("%s\n", cells.line ? cli_style(c, STYLE_NONE) : "");
+    }
 }
 
 /* ---- JSON ---- */
@@ -194,10 +261,10 @@ void json_result_fields(struct json *j, const struct bkerr_result *r)
     json_key(j, "symbol"), json_string(j, r->symbol);
     json_key(j, "message"), json_string(j, r->message);
     json_key(j, "message_lang"),
-        json_string(j, r->message ? cli_lang_name(r->message_lang) : NULL);
+        json_string(j, r->message ? bkerr_lang_name(r->message_lang) : NULL);
     json_key(j, "advice"), json_string(j, r->advice);
     json_key(j, "advice_lang"),
-        json_string(j, r->advice ? cli_lang_name(r->advice_lang) : NULL);
+        json_string(j, r->advice ? bkerr_lang_name(r->advice_lang) : NULL);
     json_key(j, "advice_inherited"), json_bool(j, r->advice_inherited);
     json_key(j, "module"), json_string(j, r->module);
     json_key(j, "reason"), json_string(j, r->reason);
@@ -208,5 +275,129 @@ void json_result_fields(struct json *j, const struct bkerr_result *r)
     json_provenance(j, r);
     json_key(j, "note"), json_string(j, r->note);
     json_key(j, "note_lang");
-    json_string(j, r->note ? cli_lang_name(r->note_lang) : NULL);
+    json_string(j, r->note ? bkerr_lang_name(r->note_lang) : NULL);
+}
+
+void json_entry_fields(struct json *j, const struct cli_entry *e)
+{
+    json_key(j, "code"), json_int(j, e->zh.code);
+    json_key(j, "symbol"), json_string(j, e->zh.symbol);
+    json_key(j, "legacy"), json_bool(j, e->legacy);
+    json_key(j, "module"), json_string(j, e->zh.module);
+    json_key(j, "message_zh");
+    json_string(j, cli_entry_message(e, BKERR_LANG_ZH_CN));
+    json_key(j, "message_en");
+    json_string(j, cli_entry_message(e, BKERR_LANG_EN));
+    json_key(j, "advice_zh");
+    json_string(j, cli_entry_advice(e, BKERR_LANG_ZH_CN));
+    json_key(j, "advice_en");
+    json_string(j, cli_entry_advice(e, BKERR_LANG_EN));
+    json_key(j, "advice_inherited");
+    json_bool(j, e->zh.advice_inherited || e->en.advice_inherited);
+    json_key(j, "variant"), json_int(j, e->variant);
+    json_key(j, "n_variants"), json_int(j, e->zh.n_variants);
+    json_provenance(j, &e->zh);
+    json_key(j, "note_zh"), json_string(j, cli_entry_note(e, BKERR_LANG_ZH_CN));
+    json_key(j, "note_en"), json_string(j, cli_entry_note(e, BKERR_LANG_EN));
+}
+
+void json_platform_fields(struct json *j, int prefix,
+                          const struct bkerr_platform *p, bool assigned)
+{
+    json_key(j, "prefix"), json_int(j, prefix);
+    json_key(j, "category"),
+        json_string(j, bkerr_category_name(p->category, BKERR_LANG_EN));
+    json_key(j, "category_zh"),
+        json_string(j, bkerr_category_name(p->category, BKERR_LANG_ZH_CN));
+    json_key(j, "assigned"), json_bool(j, assigned);
+    json_key(j, "id"), json_string(j, p->id);
+    json_key(j, "name_zh"), json_string(j, p->name_zh);
+    json_key(j, "name_en"), json_string(j, p->name_en);
+    json_key(j, "admin"), json_bool(j, p->admin);
+}
+
+/* The range's advice if it is in lang itself (no fallback). */
+static const char *range_advice(const struct cli *c, size_t cat, size_t k,
+                                enum bkerr_lang lang)
+{
+    struct bkerr_range_info r = {.size = sizeof r};
+    if (bkerr_catalog_range(c->reg, cat, k, lang, &r) != 0)
+        return NULL;
+    return r.advice && r.advice_lang == lang ? r.advice : NULL;
+}
+
+/* "ranges": the catalog's modules, as bkerr_catalog_range() lists them. */
+static void json_ranges(struct json *j, const struct cli *c, size_t cat)
+{
+    json_key(j, "ranges");
+    json_array(j);
+    struct bkerr_range_info r = {.size = sizeof r};
+    for (size_t k = 0;
+         bkerr_catalog_range(c->reg, cat, k, BKERR_LANG_ZH_CN, &r) == 0; k++) {
+        json_object(j);
+        json_key(j, "first"), json_int(j, r.first);
+        json_key(j, "last"), json_int(j, r.last);
+        json_key(j, "module"), json_string(j, r.module);
+        json_key(j, "advice_zh");
+        json_string(j, range_advice(c, cat, k, BKERR_LANG_ZH_CN));
+        json_key(j, "advice_en");
+        json_string(j, range_advice(c, cat, k, BKERR_LANG_EN));
+        json_end_object(j);
+    }
+    json_end_array(j);
+}
+
+/* "entries": every definition of the catalog, each variant after its
+ * primary. */
+static void json_entries(struct json *j, const struct cli *c, size_t cat)
+{
+    json_key(j, "entries");
+    json_array(j);
+    struct cli_entry e;
+    for (bool more = cli_entry(c, cat, 0, &e); more;
+         more = cli_entry_next(c, cat, &e)) {
+        json_object(j);
+        json_entry_fields(j, &e);
+        json_end_object(j);
+    }
+    json_end_array(j);
+}
+
+void json_catalog(struct json *j, const struct cli *c, size_t cat,
+                  const struct bkerr_catalog_status *st,
+                  enum json_catalog_shape shape)
+{
+    bool status = shape == JSON_CATALOG_STATUS;
+    json_object(j);
+    json_key(j, "id"), json_string(j, st->id);
+    if (status) {
+        json_key(j, "state");
+        json_string(j, bkerr_catalog_state_name(st->state));
+        json_key(j, "required"), json_bool(j, st->required);
+        json_key(j, "reason"), json_string(j, st->reason);
+        json_key(j, "path"), json_string(j, st->path);
+        json_key(j, "line"), json_int(j, st->line);
+    }
+    json_key(j, "prefix");
+    if (status && st->state != BKERR_CATALOG_LOADED)
+        json_string(j, NULL);
+    else
+        json_int(j, st->prefix);
+    json_key(j, "name_zh"), json_string(j, st->name_zh);
+    json_key(j, "name_en"), json_string(j, st->name_en);
+    json_key(j, "version"), json_string(j, st->version);
+    json_key(j, "origin"), json_string(j, st->origin);
+    if (status) {
+        json_key(j, "entries"), json_int(j, (int64_t)st->n_entries);
+        json_key(j, "legacy"), json_int(j, (int64_t)st->n_legacy);
+        json_key(j, "ranges"), json_int(j, (int64_t)st->n_ranges);
+        json_key(j, "variants"), json_int(j, (int64_t)st->n_variants);
+    }
+    json_key(j, "upstream"), json_string(j, st->upstream);
+    json_key(j, "upstream_version"), json_string(j, st->upstream_version);
+    if (!status) {
+        json_ranges(j, c, cat);
+        json_entries(j, c, cat);
+    }
+    json_end_object(j);
 }

@@ -1,153 +1,58 @@
 /* bkerr platforms: the allocation table, prefix 10-99 after bkerr.ini's
  * [platform.NN] sections, the two special codes, and for each prefix the
  * configured catalog of its id, its state and its file. */
-#include <string.h>
-
 #include "cli.h"
 
-static const int64_t specials[] = {-1, 0};
-
-/* One row of the table, as printed. */
-struct row {
-    char prefix[24];
-    const char *category, *id, *name, *catalog, *path;
-};
-
-/* The configured catalog of platform id, if any. */
-static bool catalog_of(const struct cli *c, const char *id,
-                       struct bkerr_catalog_status *st)
+/* Row n of the table: the specials first, then the prefixes: prefix,
+ * category, id, name, the state of the id's catalog and its file. */
+static bool get_row(const struct cli *c, void *ctx, size_t n,
+                    struct cli_row *row)
 {
-    for (size_t i = 0; id && bkerr_catalog_status(c->reg, i, st) == 0; i++)
-        if (strcmp(st->id, id) == 0)
-            return true;
-    return false;
-}
-
-static const char *name_in(const struct cli *c, const char *zh, const char *en)
-{
-    const char *want = c->lang == BKERR_LANG_EN ? en : zh;
-    return want ? want : c->lang == BKERR_LANG_EN ? zh : en;
-}
-
-/* Row n of the table: the specials first, then prefixes 10-99. */
-static bool get_row(const struct cli *c, int n, struct row *r)
-{
-    int nspecial = (int)(sizeof specials / sizeof specials[0]);
-    if (n < nspecial) {
-        struct bkerr_result res;
-        bkerr_lookup(c->reg, specials[n], c->lang, &res);
-        snprintf(r->prefix, sizeof r->prefix, "%lld", (long long)res.code);
-        r->category = bkerr_category_name(BKERR_CAT_SPECIAL, c->lang);
-        r->id = "-", r->name = res.message, r->catalog = "-", r->path = "";
+    (void)ctx;
+    struct bkerr_spec_code sc = {.size = sizeof sc};
+    const char **cells = row->cells;
+    cells[2] = cells[4] = "-";
+    if (bkerr_special(n, &sc) == 0) {
+        snprintf(row->num, sizeof row->num, "%lld", (long long)sc.code);
+        cells[0] = row->num;
+        cells[1] = bkerr_category_name(BKERR_CAT_SPECIAL, c->lang);
+        cells[3] = cli_pick(c, sc.name_zh, sc.name_en);
         return true;
     }
-    int prefix = 10 + n - nspecial;
+    int first, last, prefix = (int)n;
+    cli_prefix_span(&first, &last);
+    for (size_t k = 0; bkerr_special(k, &sc) == 0; k++)
+        prefix--; /* n counts the specials' rows */
     struct bkerr_platform p;
-    if (prefix > 99 || bkerr_platform(c->reg, prefix, &p) < 0)
+    if ((prefix += first) > last || bkerr_platform(c->reg, prefix, &p) < 0)
         return false;
-    snprintf(r->prefix, sizeof r->prefix, "%d", prefix);
-    r->category = bkerr_category_name(p.category, c->lang);
-    r->id = p.id ? p.id : "-";
-    r->name = p.id ? name_in(c, p.name_zh, p.name_en)
-                   : c->lang == BKERR_LANG_EN ? "(unassigned)" : "（未分配）";
-    struct bkerr_catalog_status st;
-    if (catalog_of(c, p.id, &st)) {
-        r->catalog = bkerr_catalog_state_name(st.state);
-        r->path = st.path;
+    snprintf(row->num, sizeof row->num, "%d", prefix);
+    cells[0] = row->num;
+    cells[1] = bkerr_category_name(p.category, c->lang);
+    if (p.id) {
+        cells[2] = p.id;
+        cells[3] = cli_pick(c, p.name_zh, p.name_en);
     } else {
-        r->catalog = "-", r->path = "";
+        row->line = STYLE_DIM;
+        cells[3] = c->lang == BKERR_LANG_EN ? "(unassigned)" : "（未分配）";
     }
-    if (!r->name)
-        r->name = "-";
+    cells[3] = cells[3] ? cells[3] : "-";
+    struct bkerr_catalog_status st;
+    if (cli_catalog_of(c, p.id, &st)) {
+        cells[4] = bkerr_catalog_state_name(st.state);
+        cells[5] = st.path;
+        row->style[4] = st.state == BKERR_CATALOG_LOADED     ? STYLE_GREEN
+                        : st.state == BKERR_CATALOG_REJECTED ? STYLE_RED
+                                                             : STYLE_NONE;
+    }
     return true;
 }
 
-enum { COLS = 6 };
-
 static void print_text(const struct cli *c)
 {
-    static const char *const heads[COLS] = {"PREFIX", "CATEGORY", "ID", "NAME",
-                                            "CATALOG", "PATH"};
-    int w[COLS], min[COLS];
-    for (int k = 0; k < COLS; k++)
-        w[k] = min[k] = cli_width(heads[k]);
-    struct row r;
-    for (int n = 0; get_row(c, n, &r); n++) {
-        const char *cells[COLS] = {r.prefix, r.category, r.id, r.name,
-                                   r.catalog, r.path};
-        for (int k = 0; k < COLS; k++) {
-            int v = cli_width(cells[k]);
-            w[k] = v > w[k] ? v : w[k];
-        }
-    }
-    term_fit(c->width, COLS, w, min);
-    fputs(cli_style(c, STYLE_DIM), stdout);
-    for (int k = 0; k < COLS; k++)
-        cli_cell(stdout, heads[k], k < COLS - 1 ? w[k] + 2 : 0);
-    printf("%s\n", cli_style(c, STYLE_NONE));
-    for (int n = 0; get_row(c, n, &r); n++) {
-        const char *cells[COLS] = {r.prefix, r.category, r.id, r.name,
-                                   r.catalog, r.path};
-        bool unassigned = strcmp(r.id, "-") == 0 && n >= 2;
-        bool loaded = strcmp(r.catalog, "loaded") == 0;
-        bool bad = strcmp(r.catalog, "rejected") == 0;
-        if (unassigned)
-            fputs(cli_style(c, STYLE_DIM), stdout);
-        for (int k = 0; k < COLS; k++) {
-            /* no blanks at the end of a line */
-            int pad = k == COLS - 1 || (k == COLS - 2 && !*r.path) ? 0
-                                                                   : w[k] + 2;
-            if (k == 4 && (loaded || bad))
-                cli_styled_cell(c, loaded ? STYLE_GREEN : STYLE_RED, cells[k],
-                                w[k], pad);
-            else
-                term_cell(stdout, cells[k], w[k], pad);
-        }
-        printf("%s\n", unassigned ? cli_style(c, STYLE_NONE) : "");
-    }
-}
-
-static void json_special(const struct cli *c, struct json *j, int64_t code)
-{
-    struct bkerr_result zh, en;
-    bkerr_lookup(c->reg, code, BKERR_LANG_ZH_CN, &zh);
-    bkerr_lookup(c->reg, code, BKERR_LANG_EN, &en);
-    json_object(j);
-    json_key(j, "code"), json_int(j, code);
-    json_key(j, "category"),
-        json_string(j, bkerr_category_name(BKERR_CAT_SPECIAL, BKERR_LANG_EN));
-    json_key(j, "category_zh"), json_string(
-        j, bkerr_category_name(BKERR_CAT_SPECIAL, BKERR_LANG_ZH_CN));
-    json_key(j, "message_zh"), json_string(j, zh.message);
-    json_key(j, "message_en"), json_string(j, en.message);
-    json_end_object(j);
-}
-
-static void json_catalog(struct json *j, const struct bkerr_catalog_status *st)
-{
-    json_object(j);
-    json_key(j, "state"), json_string(j, bkerr_catalog_state_name(st->state));
-    json_key(j, "path"), json_string(j, st->path);
-    json_key(j, "version"), json_string(j, st->version);
-    json_key(j, "entries"), json_int(j, (int64_t)st->n_entries);
-    json_key(j, "legacy"), json_int(j, (int64_t)st->n_legacy);
-    json_key(j, "reason"), json_string(j, st->reason);
-    json_end_object(j);
-}
-
-void json_platform_fields(struct json *j, int prefix,
-                          const struct bkerr_platform *p, bool assigned)
-{
-    json_key(j, "prefix"), json_int(j, prefix);
-    json_key(j, "category"),
-        json_string(j, bkerr_category_name(p->category, BKERR_LANG_EN));
-    json_key(j, "category_zh"),
-        json_string(j, bkerr_category_name(p->category, BKERR_LANG_ZH_CN));
-    json_key(j, "assigned"), json_bool(j, assigned);
-    json_key(j, "id"), json_string(j, p->id);
-    json_key(j, "name_zh"), json_string(j, p->name_zh);
-    json_key(j, "name_en"), json_string(j, p->name_en);
-    json_key(j, "admin"), json_bool(j, p->admin);
+    static const char *const heads[] = {"PREFIX", "CATEGORY", "ID", "NAME",
+                                        "CATALOG", "PATH"};
+    cli_table(c, 6, heads, get_row, NULL);
 }
 
 static void json_platform(const struct cli *c, struct json *j, int prefix)
@@ -158,8 +63,8 @@ static void json_platform(const struct cli *c, struct json *j, int prefix)
     json_platform_fields(j, prefix, &p, assigned == 1);
     json_key(j, "catalog");
     struct bkerr_catalog_status st;
-    if (catalog_of(c, p.id, &st))
-        json_catalog(j, &st);
+    if (cli_catalog_of(c, p.id, &st))
+        json_catalog(j, c, 0, &st, JSON_CATALOG_STATUS);
     else
         json_string(j, NULL);
     json_end_object(j);
@@ -172,12 +77,25 @@ static void print_json(const struct cli *c)
     json_object(&j);
     json_key(&j, "specials");
     json_array(&j);
-    for (size_t i = 0; i < sizeof specials / sizeof specials[0]; i++)
-        json_special(c, &j, specials[i]);
+    struct bkerr_spec_code sc = {.size = sizeof sc};
+    for (size_t i = 0; bkerr_special(i, &sc) == 0; i++) {
+        json_object(&j);
+        json_key(&j, "code"), json_int(&j, sc.code);
+        json_key(&j, "category");
+        json_string(&j, bkerr_category_name(BKERR_CAT_SPECIAL, BKERR_LANG_EN));
+        json_key(&j, "category_zh");
+        json_string(&j,
+                    bkerr_category_name(BKERR_CAT_SPECIAL, BKERR_LANG_ZH_CN));
+        json_key(&j, "message_zh"), json_string(&j, sc.name_zh);
+        json_key(&j, "message_en"), json_string(&j, sc.name_en);
+        json_end_object(&j);
+    }
     json_end_array(&j);
     json_key(&j, "platforms");
     json_array(&j);
-    for (int prefix = 10; prefix <= 99; prefix++)
+    int first, last;
+    cli_prefix_span(&first, &last);
+    for (int prefix = first; prefix <= last; prefix++)
         json_platform(c, &j, prefix);
     json_end_array(&j);
     json_end_object(&j);

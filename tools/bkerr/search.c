@@ -84,19 +84,22 @@ static enum rank rank_entry(const struct cli_entry *e, const char *text)
     return rank_of(e->zh.symbol, m, a, text);
 }
 
-static const int64_t specials[] = {-1, 0};
-
-static void special(const struct cli *c, size_t i, enum bkerr_lang lang,
+/* The i-th special code (bkerr_special()) as a lookup in lang gives it;
+ * false past the last. */
+static bool special(const struct cli *c, size_t i, enum bkerr_lang lang,
                     struct bkerr_result *r)
 {
-    bkerr_lookup(c->reg, specials[i], lang, r);
+    struct bkerr_spec_code sc = {.size = sizeof sc};
+    return bkerr_special(i, &sc) == 0 &&
+           bkerr_lookup(c->reg, sc.code, lang, r) >= 0;
 }
 
 static enum rank rank_special(const struct cli *c, size_t i, const char *text)
 {
     struct bkerr_result zh, en;
-    special(c, i, BKERR_LANG_ZH_CN, &zh);
-    special(c, i, BKERR_LANG_EN, &en);
+    if (!special(c, i, BKERR_LANG_ZH_CN, &zh) ||
+        !special(c, i, BKERR_LANG_EN, &en))
+        return RANK_NONE;
     const char *m[2] = {zh.message, en.message};
     const char *a[2] = {zh.advice, en.advice};
     return rank_of(NULL, m, a, text);
@@ -133,12 +136,12 @@ static bool add(struct matches *ms, struct match m)
 static bool collect(const struct cli *c, const size_t *idx, size_t n,
                     const char *text, struct matches *ms)
 {
-    if (!c->product)
-        for (size_t i = 0; i < sizeof specials / sizeof specials[0]; i++) {
-            enum rank r = rank_special(c, i, text);
-            if (r != RANK_NONE && !add(ms, (struct match){r, 0, SIZE_MAX, i}))
-                return false;
-        }
+    struct bkerr_spec_code sc = {.size = sizeof sc};
+    for (size_t i = 0; !c->product && bkerr_special(i, &sc) == 0; i++) {
+        enum rank r = rank_special(c, i, text);
+        if (r != RANK_NONE && !add(ms, (struct match){r, 0, SIZE_MAX, i}))
+            return false;
+    }
     for (size_t i = 0; i < n; i++) {
         struct cli_entry e;
         for (size_t k = 0; cli_entry(c, idx[i], k, &e); k++) {
@@ -158,9 +161,9 @@ static void entry_of(const struct cli *c, const struct match *m,
         cli_entry(c, m->cat, m->index, e);
         return;
     }
+    *e = (struct cli_entry){.index = m->index}; /* variant 0, as a lookup */
     special(c, m->index, BKERR_LANG_ZH_CN, &e->zh);
     special(c, m->index, BKERR_LANG_EN, &e->en);
-    e->legacy = false;
 }
 
 static const char *catalog_id(const struct cli *c, const struct match *m)
@@ -189,55 +192,33 @@ static void print_json(const struct cli *c, const struct matches *ms)
     json_finish(&j);
 }
 
-/* The table's columns. */
-enum { COLS = 5 };
-static const char *const heads[COLS] = {"CODE", "CATALOG", "MATCH", "SYMBOL",
-                                        "MESSAGE"};
-
-/* The cells of match m's row; num holds the text of its code. */
-static void cells_of(const struct cli *c, const struct match *m,
-                     char num[24], const char *cells[COLS])
+/* Row r: match r's code, catalog, rank, symbol and message. */
+static bool match_row(const struct cli *c, void *ctx, size_t r,
+                      struct cli_row *row)
 {
+    const struct matches *ms = ctx;
+    if (r >= ms->n)
+        return false;
     struct cli_entry e;
-    entry_of(c, m, &e);
-    const struct bkerr_result *r = cli_entry_in(&e, c->lang);
-    const char *cat = catalog_id(c, m);
-    snprintf(num, 24, "%lld", (long long)r->code);
-    cells[0] = num;
-    cells[1] = cat ? cat : "-";
-    cells[2] = rank_names[m->rank];
-    cells[3] = r->symbol ? r->symbol : "-";
-    cells[4] = r->message ? r->message : "-";
+    entry_of(c, &ms->m[r], &e);
+    const struct bkerr_result *res = cli_entry_in(&e, c->lang);
+    const char *cat = catalog_id(c, &ms->m[r]);
+    snprintf(row->num, sizeof row->num, "%lld", (long long)res->code);
+    row->cells[0] = row->num;
+    row->style[0] = STYLE_BOLD;
+    row->cells[1] = cat ? cat : "-";
+    row->cells[2] = rank_names[ms->m[r].rank];
+    row->cells[3] = res->symbol ? res->symbol : "-";
+    row->style[3] = STYLE_CYAN;
+    row->cells[4] = res->message ? res->message : "-";
+    return true;
 }
 
-static void print_text(const struct cli *c, const struct matches *ms)
+static void print_text(const struct cli *c, struct matches *ms)
 {
-    int w[COLS], min[COLS];
-    char num[24];
-    const char *cells[COLS];
-    for (int k = 0; k < COLS; k++)
-        w[k] = min[k] = cli_width(heads[k]);
-    for (size_t i = 0; i < ms->n; i++) {
-        cells_of(c, &ms->m[i], num, cells);
-        for (int k = 0; k < COLS; k++) {
-            int v = cli_width(cells[k]);
-            w[k] = v > w[k] ? v : w[k];
-        }
-    }
-    term_fit(c->width, COLS, w, min);
-    fputs(cli_style(c, STYLE_DIM), stdout);
-    for (int k = 0; k < COLS; k++)
-        cli_cell(stdout, heads[k], k < COLS - 1 ? w[k] + 2 : 0);
-    printf("%s\n", cli_style(c, STYLE_NONE));
-    for (size_t i = 0; i < ms->n; i++) {
-        cells_of(c, &ms->m[i], num, cells);
-        cli_styled_cell(c, STYLE_BOLD, cells[0], w[0], w[0] + 2);
-        term_cell(stdout, cells[1], w[1], w[1] + 2);
-        term_cell(stdout, cells[2], w[2], w[2] + 2);
-        cli_styled_cell(c, STYLE_CYAN, cells[3], w[3], w[3] + 2);
-        term_cell(stdout, cells[4], w[4], 0);
-        putchar('\n');
-    }
+    static const char *const heads[] = {"CODE", "CATALOG", "MATCH", "SYMBOL",
+                                        "MESSAGE"};
+    cli_table(c, 5, heads, match_row, ms);
 }
 
 /* The search text: the operands joined with one blank; NULL if none. */

@@ -41,6 +41,8 @@ static const struct bkerr_api api = {
     .generic = bkerr_generic,
     .category = bkerr_category,
     .severity_name = bkerr_severity_name,
+    /* version 6 */
+    .match = bkerr_match,
 };
 
 const struct bkerr_api *bkerr_api(uint32_t min_version)

@@ -346,6 +346,7 @@ void bkerr_close(bkerr_registry *reg)
     }
     free(reg->admin);
     free(reg->guests);
+    bk_match_index_free(reg->match);
     free(reg->slots);
     free(reg->config_path);
     pthread_mutex_destroy(&reg->lazy_lock);

@@ -13,6 +13,7 @@
 #include "config.h"
 #include "index.h"
 #include "loader.h"
+#include "match.h"
 
 /* The prefix allocated to a platform id (admin rows too), or 0. */
 int bk_prefix_of_id(const bkerr_registry *reg, const char *id);
@@ -56,6 +57,10 @@ struct bkerr_registry {
     size_t n_guests;
     /* the guests of prefix p are guests[guest_from[p] .. guest_from[p + 1]) */
     uint32_t guest_from[BK_PREFIX_SLOTS + 1];
+    /* The message matcher's index (match_index.c), built by the first
+     * bkerr_match() under lazy_lock; published by match_ready (release). */
+    atomic_bool match_ready;
+    struct bk_match_index *match;
 };
 /* Loads a lazy slot's catalog, lazy_lock held (a no-op if it is ready). */
 void bk_slot_load_locked(bkerr_registry *reg, struct bk_slot *slot);

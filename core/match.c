@@ -17,7 +17,8 @@
      sizeof(((struct bkerr_match *)0)->captures))
 
 /* Templates reported so far, remembered to report each once; past this
- * many, a template's earlier gram positions are checked again instead. */
+ * many, a template's piece is searched for earlier in the line and
+ * checked again there instead (matched_before()). */
 #define SEEN_MAX 64
 
 struct search {
@@ -33,21 +34,39 @@ struct search {
 
 /* ---- characters --------------------------------------------------------- */
 
-/* The position after the character at p (< len). */
-static size_t next_char(const char *t, size_t len, size_t p)
+static bool continuation(char c)
 {
-    unsigned char c = (unsigned char)t[p];
-    size_t n = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    return p + n <= len ? p + n : len;
+    return ((unsigned char)c & 0xC0) == 0x80;
 }
 
-/* The start of the character before p (> 0). */
+/* The length of the character a lead byte c starts (1 for any other). */
+static size_t char_len(unsigned char c)
+{
+    return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/* The position after the character at p (< len): a lead byte and its
+ * continuation bytes, or any other byte alone. */
+static size_t next_char(const char *t, size_t len, size_t p)
+{
+    size_t n = char_len((unsigned char)t[p]);
+    if (n > len - p)
+        return p + 1;
+    for (size_t k = 1; k < n; k++)
+        if (!continuation(t[p + k]))
+            return p + 1;
+    return p + n;
+}
+
+/* The start of the character before p (> 0), as next_char() cuts. */
 static size_t prev_char(const char *t, size_t p)
 {
     size_t q = p - 1;
-    while (q > 0 && p - q < 4 && ((unsigned char)t[q] & 0xC0) == 0x80)
+    while (q > 0 && p - q < 4 && continuation(t[q]))
         q--;
-    return q;
+    return q + char_len((unsigned char)t[q]) == p && !continuation(t[q])
+               ? q
+               : p - 1;
 }
 
 /* Full-width punctuation that ends a value at a template's edge. */
@@ -190,24 +209,22 @@ static bool extend_left(const struct search *s, const struct bk_tmpl *t,
     return true;
 }
 
-/* True, with m filled, if rec's template matches with its gram at p. */
+/* True, with m filled, if rec's template matches with its piece at at. */
 static bool check(const struct search *s, const struct bk_gram_rec *rec,
-                  size_t p, struct bkerr_match *m)
+                  size_t at, struct bkerr_match *m)
 {
+    const char *piece = s->ix->pool + rec->piece;
+    if (at > s->len || rec->len > s->len - at ||
+        bk_gram_at(s->text + at) != bk_gram_at(piece) ||
+        memcmp(s->text + at + BK_GRAM, piece + BK_GRAM, rec->len - BK_GRAM))
+        return false;
     const struct bk_tmpl *t = &s->ix->tmpls[rec->tmpl];
-    const struct bk_lit *l = &s->ix->lits[t->lit + rec->lit];
-    if (p < rec->off)
-        return false;
-    size_t at = p - rec->off;
-    if (l->len > s->len - at ||
-        memcmp(s->text + at, s->ix->pool + l->off, l->len) != 0)
-        return false;
     *m = (struct bkerr_match){
         .lang = (enum bkerr_lang)t->lang, .code = t->code,
         .catalog = t->catalog, .entry = t->entry, .variant = t->variant,
         .message = t->message, .literal = t->literal,
         .n_captures = t->n_lits - 1u};
-    return extend_right(s, t, rec->lit, at + l->len, m) &&
+    return extend_right(s, t, rec->lit, at + rec->len, m) &&
            extend_left(s, t, rec->lit, at, m);
 }
 
@@ -251,15 +268,16 @@ static void keep(struct search *s, const struct bkerr_match *m)
     bk_sized_put(dst, m, sizeof *m);
 }
 
-/* True if rec's template also matches with its gram before p. */
+/* True if rec's template also matches with its piece starting before
+ * at. */
 static bool matched_before(const struct search *s,
-                           const struct bk_gram_rec *rec, size_t p)
+                           const struct bk_gram_rec *rec, size_t at)
 {
-    const struct bk_lit *l = &s->ix->lits[s->ix->tmpls[rec->tmpl].lit + rec->lit];
-    const char *gram = s->ix->pool + l->off + rec->off;
+    const char *piece = s->ix->pool + rec->piece;
     struct bkerr_match m;
-    for (size_t q = 0; q < p; q++) {
-        const char *hit = memmem(s->text + q, p + BK_GRAM - 1 - q, gram, BK_GRAM);
+    for (size_t q = 0; q < at; q++) {
+        const char *hit = memmem(s->text + q, at + rec->len - 1 - q, piece,
+                                 rec->len);
         if (!hit)
             return false;
         q = (size_t)(hit - s->text);
@@ -280,8 +298,11 @@ static bool seen(const struct search *s, uint32_t t)
 }
 
 /* Tries the templates indexed under gram g (filter hash h) at p; each is
- * reported once, at the first position it matches. */
-static void try_gram(struct search *s, uint32_t g, uint32_t h, size_t p)
+ * reported once, at the first position it matches (p runs over even
+ * positions, and a template's two grams sit side by side, so its
+ * occurrences are met left to right). */
+__attribute__((noinline)) static void try_gram(struct search *s, uint32_t g,
+                                               uint32_t h, size_t p)
 {
     const struct bk_match_index *ix = s->ix;
     uint32_t k = h & ix->slot_mask;
@@ -291,8 +312,9 @@ static void try_gram(struct search *s, uint32_t g, uint32_t h, size_t p)
     for (uint32_t r = 0; r < slot->count; r++) {
         const struct bk_gram_rec *rec = &ix->recs[slot->first + r];
         struct bkerr_match m;
-        if (seen(s, rec->tmpl) || !check(s, rec, p, &m) ||
-            (s->n_seen == SEEN_MAX && matched_before(s, rec, p)))
+        size_t back = (size_t)rec->off + rec->second;
+        if (p < back || seen(s, rec->tmpl) || !check(s, rec, p - back, &m) ||
+            (s->n_seen == SEEN_MAX && matched_before(s, rec, p - back)))
             continue;
         if (s->n_seen < SEEN_MAX)
             s->seen[s->n_seen++] = rec->tmpl;
@@ -314,9 +336,11 @@ int bkerr_match(const bkerr_registry *reg, const char *text, size_t len,
         return BKERR_ENOMEM;
     struct search s = {.ix = ix, .text = text, .len = len, .out = (char *)out,
                        .n = n, .stride = n ? out->size : 0};
-    for (size_t p = 0; len >= BK_GRAM && p <= len - BK_GRAM; p++) {
+    /* the hot loop: a load, a hash and a bit test per second byte */
+    const uint64_t *filter = ix->filter;
+    for (size_t p = 0; len >= BK_GRAM && p <= len - BK_GRAM; p += BK_GRAM_STEP) {
         uint32_t g = bk_gram_at(text + p), h = bk_gram_hash(g);
-        if (ix->filter[h / 64] >> (h % 64) & 1)
+        if (filter[h / 64] >> (h % 64) & 1)
             try_gram(&s, g, h, p);
     }
     return s.total > INT_MAX ? INT_MAX : (int)s.total;

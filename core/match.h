@@ -9,8 +9,13 @@
 #include "bkerr/bkerr.h"
 
 /* The filter has one bit per hash of a 4-byte piece ("gram"): 2^18 bits,
- * 32 KB, so it stays in the L1 cache while a line is read. */
+ * 32 KB, so it stays in the L1 cache while a line is read.  A line is
+ * read at every second byte (BK_GRAM_STEP), so each template is indexed
+ * under the grams at two neighbouring offsets of one piece (of at least
+ * BK_GRAM + 1 bytes): one of them starts at an even position of any line
+ * that holds the piece. */
 #define BK_GRAM 4
+#define BK_GRAM_STEP 2
 #define BK_GRAM_BITS 18
 
 /* One message template: literal pieces lits[lit .. lit + n_lits), with
@@ -29,10 +34,15 @@ struct bk_lit {
     uint32_t name;     /* pool offset of the name of the placeholder after
                           it (none after the last piece) */
 };
-/* The indexed gram of a template: piece lit holds it at byte off. */
+/* An indexed gram of a template: piece lit holds it at byte off + second
+ * (the template is indexed twice, at off and off + 1); the piece is
+ * pool[piece, piece + len), here again so that a miss reads no more. */
 struct bk_gram_rec {
     uint32_t tmpl;
     uint16_t lit, off;
+    uint32_t piece;
+    uint16_t len;
+    uint8_t second;
 };
 /* The templates indexed under gram: recs[first, first + count). */
 struct bk_gram_slot {

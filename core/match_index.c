@@ -1,9 +1,10 @@
 /* The message matcher's index: every loaded message template, cut into
- * literal pieces, and for each template the one 4-byte gram of its pieces
- * that the fewest templates share, behind a 32 KB bit filter.  A line is
- * then read once, 4 bytes at a time against the filter, and only the
- * templates whose gram the line holds are tried (match.c); a gram is
- * enough because every piece it comes from must be in the line too.
+ * literal pieces, and for each template the two neighbouring 4-byte grams
+ * of its pieces that the fewest templates share, behind a 32 KB bit
+ * filter.  A line is then read once, at every second byte against the
+ * filter, and only the templates whose gram the line holds are tried
+ * (match.c); a gram is enough because every piece it comes from must be
+ * in the line too.
  *
  * The texts are read through the lookups (bkerr_catalog_entry(),
  * bkerr_lookup_variant()), so the matcher sees exactly the messages a
@@ -171,7 +172,7 @@ static bool specific(const struct bk_match_index *ix, const struct bk_tmpl *t)
     bool gram = false;
     for (unsigned j = 0; j < t->n_lits; j++) {
         const struct bk_lit *l = &ix->lits[t->lit + j];
-        gram = gram || l->len >= BK_GRAM;
+        gram = gram || l->len >= BK_GRAM + BK_GRAM_STEP - 1;
         for (uint32_t k = 0; k < l->len; k++)
             chars += significant((unsigned char)ix->pool[l->off + k]);
     }
@@ -184,12 +185,17 @@ struct pair {
     struct bk_gram_rec rec;
 };
 
+/* By gram, then template order; a template's record at off + 1 before
+ * its record at off (equal grams, as in "aaaaa": at one position, the
+ * piece starting first is tried first). */
 static int by_gram(const void *a, const void *b)
 {
-    const struct pair *x = a, *y = b; /* by gram, then template order */
-    return x->gram != y->gram ? (x->gram > y->gram) - (x->gram < y->gram)
-                              : (x->rec.tmpl > y->rec.tmpl) -
-                                    (x->rec.tmpl < y->rec.tmpl);
+    const struct pair *x = a, *y = b;
+    if (x->gram != y->gram)
+        return (x->gram > y->gram) - (x->gram < y->gram);
+    if (x->rec.tmpl != y->rec.tmpl)
+        return (x->rec.tmpl > y->rec.tmpl) - (x->rec.tmpl < y->rec.tmpl);
+    return (y->rec.second > x->rec.second) - (y->rec.second < x->rec.second);
 }
 
 /* How many times each gram occurs in the specific templates' pieces: an
@@ -253,24 +259,28 @@ static bool count_grams(const struct bk_match_index *ix, const bool *ok,
     return true;
 }
 
-/* The rarest gram of template t: *rec and the gram. */
-static uint32_t rarest(const struct bk_match_index *ix, uint32_t t,
-                       const struct counts *c, struct bk_gram_rec *rec)
+/* The neighbouring grams of template t that the fewest templates share:
+ * *rec, and the grams in g[0] (at rec->off) and g[1]. */
+static void rarest(const struct bk_match_index *ix, uint32_t t,
+                   const struct counts *c, struct bk_gram_rec *rec,
+                   uint32_t g[2])
 {
     const struct bk_tmpl *tm = &ix->tmpls[t];
-    uint32_t best = UINT32_MAX, gram = 0;
+    uint64_t best = UINT64_MAX;
     for (unsigned j = 0; j < tm->n_lits; j++) {
         const struct bk_lit *l = &ix->lits[tm->lit + j];
-        for (uint32_t o = 0; o + BK_GRAM <= l->len; o++) {
-            uint32_t g = bk_gram_at(ix->pool + l->off + o);
-            uint32_t n = c->e[count_slot(c, g)].n;
+        for (uint32_t o = 0; o + BK_GRAM + 1 <= l->len; o++) {
+            const char *at = ix->pool + l->off + o;
+            uint32_t a = bk_gram_at(at), b = bk_gram_at(at + 1);
+            uint64_t n = (uint64_t)c->e[count_slot(c, a)].n +
+                         c->e[count_slot(c, b)].n;
             if (n < best) {
-                best = n, gram = g;
-                *rec = (struct bk_gram_rec){t, (uint16_t)j, (uint16_t)o};
+                best = n, g[0] = a, g[1] = b;
+                *rec = (struct bk_gram_rec){t, (uint16_t)j, (uint16_t)o,
+                                            l->off, (uint16_t)l->len, 0};
             }
         }
     }
-    return gram;
 }
 
 /* The slots, recs and filter from pairs[0, n), sorted by gram; false on
@@ -317,13 +327,17 @@ static bool index_grams(struct bk_match_index *ix)
     for (size_t t = 0; t < ix->n_tmpls; t++)
         ok[t] = specific(ix, &ix->tmpls[t]);
     if (!count_grams(ix, ok, &c) ||
-        !(pairs = malloc((ix->n_tmpls ? ix->n_tmpls : 1) * sizeof *pairs)))
+        !(pairs = malloc((ix->n_tmpls ? ix->n_tmpls : 1) * 2 * sizeof *pairs)))
         goto out;
     for (size_t t = 0; t < ix->n_tmpls; t++) {
+        uint32_t g[2] = {0, 0};
         if (!ok[t])
             continue;
-        pairs[n].gram = rarest(ix, (uint32_t)t, &c, &pairs[n].rec);
-        n++;
+        rarest(ix, (uint32_t)t, &c, &pairs[n].rec, g);
+        pairs[n + 1].rec = pairs[n].rec;
+        pairs[n + 1].rec.second = 1;
+        pairs[n].gram = g[0], pairs[n + 1].gram = g[1];
+        n += 2;
     }
     qsort(pairs, n, sizeof *pairs, by_gram);
     done = build_table(ix, pairs, n);

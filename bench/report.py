@@ -362,6 +362,25 @@ def report(path):
                 p(f"- {k[3:]}: " + ", ".join(f"{f} {short(v)}" for f, v in fns[:7]))
         p()
 
+    if "match.mix" in R:
+        p("## Message matcher: ns per line (bkerr_match, median)")
+        p()
+        p(f"{I.get('match.templates', '?')} templates (every loaded message, "
+          "both languages).  miss = log lines of the usual shapes that hold no "
+          "message; hit = a template filled in, after a log prefix; mix = 9 "
+          "misses to 1 hit; scan7 = one plain C pass over the mix counting "
+          "7-digit runs (the floor of a code scanner, for scale).  The first "
+          "call builds the index: "
+          f"{fmt(rp.med('match.first_call'))} ms.")
+        p()
+        rows = []
+        for k in ("miss", "hit", "mix", "mix.scan7"):
+            r = R.get(f"match.{k}")
+            if r:
+                rows.append([k, fmt(r["med"]), fmt(r["min"]), fmt(r["max"]),
+                             I.get(f"match.{k}.bytes_per_line", "?")])
+        rp.table(["lines", "ns/line", "min", "max", "bytes/line"], rows)
+
     p("## Targets (issue 5)")
     p()
     rows = []

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # bkerr benchmarks, in one command: builds a release tree, generates the
 # synthetic catalogs through bkerr-catc, builds the equal com_err tables,
-# runs bkerr-bench, times the CLI, counts instructions with callgrind, and
-# prints the table (also written to BUILD/bench-results/report.md).
+# runs bkerr-bench and bkerr-bench-match (the message matcher), times the
+# CLI, counts instructions with callgrind, and prints the table (also
+# written to BUILD/bench-results/report.md).
 #
 #   bench/run.sh [--install-deps] [--quick] [--no-callgrind] [--no-cli]
 #
@@ -99,6 +100,11 @@ info() { printf 'I\t%s\t%s\n' "$1" "$2"; }
 
 # ---- the benchmark program ----
 "$bench" run --bundled "$bundled" --data "$data" --trials "$trials" --n "$n" | tee -a "$res" >/dev/null
+
+# ---- the message matcher: ns per line over every bundled template ----
+mlines=100000
+[ $quick -eq 1 ] && mlines=20000
+"$B/bench/bkerr-bench-match" "$bundled" --trials "$trials" --lines "$mlines" >>"$res"
 
 # ---- the CLI as a whole process ----
 code=1199000

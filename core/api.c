@@ -48,6 +48,8 @@ static const struct bkerr_api api = {
     .severity_name = bkerr_severity_name,
     .diagnostic_count = bkerr_diagnostic_count,
     .diagnostic = bkerr_diagnostic,
+    /* version 6 */
+    .match = bkerr_match,
 };
 
 const struct bkerr_api *bkerr_api(uint32_t min_version)

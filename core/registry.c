@@ -467,6 +467,7 @@ void bkerr_close(bkerr_registry *reg)
         for (int p = 0; p < BK_PREFIX_SLOTS; p++)
             free(reg->lazy->guests[p].g);
         free(reg->lazy->symbols);
+        bk_match_index_free(reg->lazy->match);
         free(reg->lazy->slot);
         pthread_mutex_destroy(&reg->lazy->lock);
         free(reg->lazy);

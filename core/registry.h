@@ -15,6 +15,7 @@
 #include "index.h"
 #include "loader.h"
 #include "plugin_file.h"
+#include "match.h"
 
 /* The prefix allocated to a platform id (admin rows too), or 0. */
 int bk_prefix_of_id(const bkerr_registry *reg, const char *id);
@@ -67,8 +68,9 @@ struct bk_slot_lazy {
  *   the slot's cat and st first) and what its note says;
  * - hot[p] is published when prefix p's compiled catalog loads;
  * - guests[p] when the catalogs that may hold guests under p have loaded;
- * - symbols (symbols.c) by the first bkerr_lookup_symbol(), once every
- *   catalog has loaded.
+ * - symbols (symbols.c) by the first bkerr_lookup_symbol(), and match
+ *   (match_index.c) by the first bkerr_match(), once every catalog has
+ *   loaded.
  * Each compiled index word's checked flag (index.h) records that its
  * entries passed their first-use check: it lives in the 16-byte word a
  * lookup reads anyway, written through the index's own non-const words
@@ -81,6 +83,8 @@ struct bk_lazy_state {
     atomic_bool symbols_ready; /* publishes symbols (release) */
     struct bk_symbol *symbols;
     size_t n_symbols;
+    atomic_bool match_ready; /* publishes match (release) */
+    struct bk_match_index *match;
 };
 struct bkerr_registry {
     char *config_path;

@@ -159,6 +159,32 @@ static void other_paths_allocate_nothing(void **state)
                  "lookups, catalog entries and formatting", n, calls);
 }
 
+/* bkerr_match() allocates only at its first call (the index): then
+ * lines that match and lines that do not allocate nothing. */
+static void matching_allocates_nothing_after_the_first_call(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "订阅(123)不存在", "'bk_biz_id' 数据参数校验不通过",
+        "Parameter [name] is missing",
+        "Artifact [a.txt] not found in repo [generic-local] !",
+        "2024-05-01 12:00:01 INFO request served in 12 ms, nothing here",
+    };
+    struct bkerr_match m[8];
+    m[0].size = sizeof m[0];
+    assert_true(bkerr_match(reg, "x", 1, m, 8) >= 0); /* builds the index */
+    size_t calls = 0;
+    uint64_t before = alloc_count();
+    for (size_t i = 0; i < 20000; i++, calls++) {
+        const char *l = lines[i % (sizeof lines / sizeof *lines)];
+        bkerr_match(reg, l, strlen(l), m, 1 + i % 8);
+    }
+    uint64_t n = alloc_count() - before;
+    if (n)
+        fail_msg("%" PRIu64 " heap allocations in %zu bkerr_match() calls", n,
+                 calls);
+}
+
 /* With load = lazy (once libbkerr has it), the first lookup of a prefix
  * loads its catalog, which allocates (dlopen does); after one lookup per
  * prefix, lookups allocate nothing. */
@@ -206,6 +232,7 @@ int main(void)
         cmocka_unit_test(counting_works),
         cmocka_unit_test(million_lookups_allocate_nothing),
         cmocka_unit_test(other_paths_allocate_nothing),
+        cmocka_unit_test(matching_allocates_nothing_after_the_first_call),
         cmocka_unit_test(lazy_lookups_allocate_nothing_once_loaded),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -615,6 +615,89 @@ BKERR_API size_t bkerr_diagnostic_count(const bkerr_registry *reg);
 BKERR_API int bkerr_diagnostic(const bkerr_registry *reg, size_t i,
                                struct bkerr_diagnostic *out);
 
+/* ---- finding messages in text (API version 6) ----------------------------
+ *
+ * bkerr_match() finds the catalog entries whose message a line of text
+ * contains with its placeholders filled in: "订阅(123)不存在" is bk_nodeman's
+ * 3800001 "订阅({subscription_id})不存在" with subscription_id = "123".  It
+ * reads every message of every loaded catalog in both languages: entries,
+ * legacy codes and variants.
+ *
+ * How a template matches.  A template is its literal pieces with the
+ * placeholders between them.  The text must hold the pieces byte for byte,
+ * in order; a placeholder between two pieces takes the shortest run of
+ * 1 to BKERR_MATCH_MAX_GAP bytes that lets the next piece follow (from
+ * the template's indexed piece outwards); a placeholder at the start or the
+ * end of a template takes the run of up to BKERR_MATCH_MAX_GAP bytes
+ * before or after the pieces that holds no blank, no quote, bracket,
+ * ',', ';', '=', '|' and no full-width punctuation (，。：；、！？（）【】
+ * 「」『』“”‘’); at least one character.  Two placeholders with nothing
+ * between them ("{a}{b}") are split with one character for each but the
+ * last.
+ *
+ * Too generic to match.  A template whose literal text has fewer than
+ * BKERR_MATCH_MIN_LITERAL letters, digits and non-ASCII characters (such as
+ * "{msg}", "OK", "成功"), or no piece of at least 5 bytes, is never matched:
+ * it would match nearly any line.
+ *
+ * Ranking.  The longer a template's literal text (bytes of its pieces;
+ * placeholder values do not count), the better; then the longer the text
+ * it matched ("无权限{0}" before "无权限" in "无权限x1").  Templates equal on
+ * both, such as one message two codes share, rank equal and come in
+ * catalog order (bkerr.ini's catalogs, each catalog's entry index,
+ * variant, then zh_CN before en).  Each template is reported once, at its
+ * leftmost match.
+ *
+ * Cost.  The first call on a registry builds its index of the templates'
+ * literal text (it loads every lazy catalog first, and allocates: about
+ * 2 MB and 60-120 ms for the bundled 11,000 templates); later calls
+ * allocate nothing, take no lock and read the text once through a filter
+ * of 4-byte pieces, checking only the templates whose rarest piece the
+ * text holds.  Thread-safe: any
+ * number of threads may match on one registry at once, the first use
+ * included. */
+#define BKERR_MATCH_MIN_LITERAL 3
+#define BKERR_MATCH_MAX_GAP 256
+#define BKERR_MATCH_CAPTURES 8
+
+/* One placeholder of a matched template and the value it took. */
+struct bkerr_capture {
+    const char *name;   /* "subscription_id", or "0" for "{0}"; lives
+                           until bkerr_close() */
+    size_t start, end;  /* the value: text[start, end) */
+};
+
+/* A template found in the text. */
+struct bkerr_match {
+    uint32_t size;            /* sizeof(struct bkerr_match) */
+    enum bkerr_lang lang;     /* the language of the template matched */
+    int64_t code;
+    size_t catalog;           /* bkerr_catalog_status() index */
+    size_t entry;             /* bkerr_catalog_entry() index in it */
+    unsigned variant;         /* 0: the entry's own message; k > 0: its
+                                 definition bkerr_lookup_variant(reg,
+                                 catalog id, code, k, ...) gives */
+    const char *message;      /* the template, as the catalog has it */
+    size_t start, end;        /* the text it matched: text[start, end) */
+    size_t literal;           /* bytes of literal text: the rank */
+    unsigned n_captures;      /* the template's placeholders; the first
+                                 BKERR_MATCH_CAPTURES are in captures */
+    struct bkerr_capture captures[BKERR_MATCH_CAPTURES]; /* in template
+                                                            order */
+};
+
+/* Finds the templates that text[0, len) contains (see above) and writes the
+ * best n, best first, to out[0 .. n): set out[0].size to sizeof(struct
+ * bkerr_match) (each element filled gets the same size).  text need not
+ * be NUL-terminated; out may be NULL when n is 0, to count only.
+ * Returns how many templates matched (more than n when out was too short:
+ * nothing is dropped unsaid), BKERR_EINVAL (NULL reg, NULL text with
+ * len > 0, NULL out with n > 0, out[0].size smaller than version 6's
+ * struct) or BKERR_ENOMEM (the index could not be built; a later call
+ * tries again). */
+BKERR_API int bkerr_match(const bkerr_registry *reg, const char *text,
+                          size_t len, struct bkerr_match *out, size_t n);
+
 /* ---- hot reload ---------------------------------------------------------- */
 
 /* A long-running service keeps its registry in a bkerr_live and replaces
@@ -667,10 +750,11 @@ BKERR_API void bkerr_live_close(bkerr_live *live);
  * version 2 adds open_with, catalog_entry, the live_* functions and
  * catalog_state_name; version 3 adds message; version 4 adds
  * lookup_variant, code_status_name and lookup_guest; version 5 the read
- * model, from strerror to diagnostic.  Each version's functions have
- * their own symbol version in libbkerr.so.1: BKERR_1.0 for version 1,
- * BKERR_1.1 for 2, ... BKERR_1.4 for 5. */
-#define BKERR_API_VERSION 5
+ * model, from strerror to diagnostic; version 6 finding codes and
+ * messages in text.  Each version's functions have their own symbol
+ * version in libbkerr.so.1: BKERR_1.0 for version 1, BKERR_1.1 for 2, ...
+ * BKERR_1.5 for 6. */
+#define BKERR_API_VERSION 6
 
 struct bkerr_api {
     uint32_t version;
@@ -732,6 +816,9 @@ struct bkerr_api {
     size_t (*diagnostic_count)(const bkerr_registry *);
     int (*diagnostic)(const bkerr_registry *, size_t,
                       struct bkerr_diagnostic *);
+    /* version 6 */
+    int (*match)(const bkerr_registry *, const char *, size_t,
+                 struct bkerr_match *, size_t);
 };
 
 /* The one entry point a dlopen user resolves ("bkerr_api").  Returns the

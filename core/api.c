@@ -41,6 +41,9 @@ static const struct bkerr_api api = {
     .generic = bkerr_generic,
     .category = bkerr_category,
     .severity_name = bkerr_severity_name,
+    /* version 6: finding codes in text */
+    .scan = bkerr_scan,
+    .scan_confidence_name = bkerr_scan_confidence_name,
 };
 
 const struct bkerr_api *bkerr_api(uint32_t min_version)

@@ -7,7 +7,7 @@
 #   tests/fuzz/run.sh all [SECONDS]           every target
 #   tests/fuzz/run.sh fuzz_code 0             only replay the corpus
 #
-# Targets: fuzz_config fuzz_catalog fuzz_code fuzz_fill fuzz_annotate.
+# Targets: fuzz_config fuzz_catalog fuzz_code fuzz_fill fuzz_scan.
 # Builds in build-fuzz (CC=clang, -Dfuzz=true; $FUZZ_BUILD overrides).
 # Runs $FUZZ_JOBS targets at once (default: the number of CPUs).  Extra
 # libFuzzer flags can be given in $FUZZ_FLAGS.
@@ -23,7 +23,7 @@ cd "$(dirname "$0")/../.."
 # Plugins and their directory must not be group-writable to load.
 umask 022
 
-all_targets=(fuzz_config fuzz_catalog fuzz_code fuzz_fill fuzz_annotate)
+all_targets=(fuzz_config fuzz_catalog fuzz_code fuzz_fill fuzz_scan)
 usage() {
     sed -n '2,21p' "$0" >&2
     exit 2

@@ -12,6 +12,11 @@ bool bk_code_known(const bkerr_registry *reg, int64_t code)
         return false;
     uint32_t prefix = (uint32_t)code / BKERR_SUFFIXES;
     uint32_t suffix = (uint32_t)code - prefix * BKERR_SUFFIXES;
+    /* no catalog uses the prefix for a guest code (known once every
+     * catalog has loaded) */
+    bool no_guests =
+        atomic_load_explicit(&reg->guests_ready, memory_order_acquire) &&
+        reg->guest_from[prefix] == reg->guest_from[prefix + 1];
     const struct bk_hot *hot = &reg->hot[prefix];
     if (atomic_load_explicit(&hot->ready, memory_order_acquire)) {
         const struct bk_word *w;
@@ -20,11 +25,11 @@ bool bk_code_known(const bkerr_registry *reg, int64_t code)
             if (atomic_load_explicit(&w->checked, memory_order_relaxed) ==
                 BK_WORD_GOOD)
                 return true;
-        } else if (atomic_load_explicit(&reg->guests_ready,
-                                        memory_order_acquire) &&
-                   reg->guest_from[prefix] == reg->guest_from[prefix + 1]) {
-            return false; /* no entry, and no catalog uses the prefix */
+        } else if (no_guests) {
+            return false;
         }
+    } else if (!reg->by_prefix[prefix] && no_guests) {
+        return false; /* no catalog for the prefix, loaded or lazy */
     }
     struct bkerr_result r;
     int status = bkerr_lookup(reg, code, BKERR_LANG_DEFAULT, &r);

@@ -374,10 +374,9 @@ static bool decide(const struct scan *sc, const bkerr_registry *reg,
         return false; /* an index or a pid: hosts[1199006], kubelet[1301006]: */
     hit->confidence = bracketed(sc, at, end) ? BKERR_SCAN_BRACKETED
                                              : BKERR_SCAN_BARE;
-    if (id_before(sc, at) ||
-        (hit->confidence == BKERR_SCAN_BARE && unit_after(sc, end)))
-        return false;
-    return bk_code_known(reg, code);
+    /* most numbers in a log are ids no catalog knows: ask that first */
+    return bk_code_known(reg, code) && !id_before(sc, at) &&
+           !(hit->confidence == BKERR_SCAN_BARE && unit_after(sc, end));
 }
 
 int bkerr_scan(const bkerr_registry *reg, const char *product,

@@ -108,6 +108,11 @@ struct scan {
     size_t len;
     size_t lo;  /* the first byte the number's context may read */
     size_t lim; /* the byte after the last one it may read */
+    bool begins; /* the text begins after the number's first
+                    BKERR_SCAN_BEFORE bytes of context would: lo is 0 and
+                    a name there is whole.  A window that starts exactly
+                    BKERR_SCAN_BEFORE bytes before the number may be cut
+                    from a longer line, so lo = 0 alone says nothing. */
 };
 
 /* True if the bytes at s[at..at+n) are those of w (ASCII without case). */
@@ -124,7 +129,7 @@ static bool same(const unsigned char *s, const struct word *w)
 /* The word of table that ends at end: a Chinese word as the bytes before
  * end; an ASCII one as the whole name (the run of word bytes) before end,
  * or as its end (NAME_END).  A name that reaches sc->lo, where the
- * context stops, is not known to be whole there.  NULL if none;
+ * context stops, is not known to be whole there (unless sc->begins).  NULL if none;
  * *start is set to the word's first byte. */
 static const struct word *word_before(const struct scan *sc, size_t end,
                                       const struct word *table, size_t n,
@@ -134,7 +139,7 @@ static const struct word *word_before(const struct scan *sc, size_t end,
     size_t name = end;
     while (name > sc->lo && is_word(s[name - 1]))
         name--;
-    bool complete = name > sc->lo || name == 0;
+    bool complete = name > sc->lo || sc->begins;
     for (size_t k = 0; k < n; k++) {
         const struct word *w = &table[k];
         if (end - sc->lo < w->len || !same(s + end - w->len, w))
@@ -415,7 +420,8 @@ int bkerr_scan(const bkerr_registry *reg, const char *product,
             at--; /* its sign */
         if (at < *pos)
             continue;
-        sc.lo = at > BKERR_SCAN_BEFORE ? at - BKERR_SCAN_BEFORE : 0;
+        sc.begins = at < BKERR_SCAN_BEFORE;
+        sc.lo = sc.begins ? 0 : at - BKERR_SCAN_BEFORE;
         sc.lim = len - end > BKERR_SCAN_AFTER ? end + BKERR_SCAN_AFTER : len;
         struct bkerr_scan_hit h;
         if (decide(&sc, reg, product, at, digits, end, &h)) {

@@ -4,6 +4,7 @@
  * most BKERR_SCAN_BEFORE bytes back and BKERR_SCAN_AFTER ahead, so that a
  * window over a long line decides every number as the whole line does. */
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "bkerr/bkerr.h"
@@ -230,6 +231,12 @@ static bool key_before(const struct scan *sc, size_t at, struct key *k)
         if (i > sc->lo && s[i - 1] == '\\')
             i--;
     }
+    /* every key ends in e, s, t (code, status, ret) or 码 (0x81): most
+     * numbers have no key before them */
+    unsigned char last = i > sc->lo ? s[i - 1] : 0, lower = last | 0x20;
+    if (lower != 'e' && lower != 's' && lower != 't' && last != 0x81 &&
+        zh_sep == i)
+        return false;
     bool whole;
     size_t start;
     for (int pass = 0; pass < 2; pass++) {
@@ -384,6 +391,29 @@ static bool decide(const struct scan *sc, const bkerr_registry *reg,
            !(hit->confidence == BKERR_SCAN_BARE && unit_after(sc, end));
 }
 
+/* The first digit of s[i..len), or len.  Eight bytes at a time: most of a
+ * line is letters, blanks and punctuation. */
+static size_t next_digit(const unsigned char *s, size_t i, size_t len)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101);
+    const uint64_t highs = ones * 0x80;
+    for (; len - i >= 8; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        /* the high bit of each byte b of x (b < 0x80) that is >= '0' and
+         * <= '9': b + (0x80 - '0') sets it for b >= '0', b + (0x7F - '9')
+         * for b > '9' (no carry between bytes: each sum stays < 0x100) */
+        uint64_t low = x & ~highs;
+        uint64_t ge0 = low + ones * (0x80 - '0');
+        uint64_t gt9 = low + ones * (0x7F - '9');
+        if ((ge0 & ~gt9 & ~x & highs) != 0)
+            break;
+    }
+    while (i < len && !is_digit(s[i]))
+        i++;
+    return i;
+}
+
 int bkerr_scan(const bkerr_registry *reg, const char *product,
                const char *text, size_t len, size_t *pos,
                struct bkerr_scan_hit *hit)
@@ -397,15 +427,14 @@ int bkerr_scan(const bkerr_registry *reg, const char *product,
         return BKERR_ENOPRODUCT;
     struct scan sc = {.s = (const unsigned char *)text, .len = len};
     const unsigned char *s = sc.s;
-    size_t i = *pos;
+    size_t from = *pos, i = from;
     if (i > 0 && i < len && is_digit(s[i - 1]))
         while (i < len && is_digit(s[i])) /* a run begun before pos */
             i++;
-    while (i < len) {
-        if (!is_digit(s[i])) {
-            i++;
-            continue;
-        }
+    for (;;) {
+        i = next_digit(s, i, len);
+        if (i == len)
+            return 0;
         size_t digits = i, end = i;
         while (end < len && is_digit(s[end]) && end - digits <= 10)
             end++;
@@ -418,7 +447,10 @@ int bkerr_scan(const bkerr_registry *reg, const char *product,
         size_t at = digits;
         if (at > 0 && s[at - 1] == '-' && (at == 1 || !is_word(s[at - 2])))
             at--; /* its sign */
-        if (at < *pos)
+        /* without a product, only 7 digits or -1 can be a code: the
+         * timestamps, ports and counts of a log stop here */
+        bool minus_one = end - at == 2 && at < digits && s[digits] == '1';
+        if (at < from || (!product && end - at != 7 && !minus_one))
             continue;
         sc.begins = at < BKERR_SCAN_BEFORE;
         sc.lo = sc.begins ? 0 : at - BKERR_SCAN_BEFORE;
@@ -430,5 +462,4 @@ int bkerr_scan(const bkerr_registry *reg, const char *product,
             return 1;
         }
     }
-    return 0;
 }

@@ -87,6 +87,19 @@ static const struct word id_words[] = {
     WORD("长度", 0), WORD("数量", 0), WORD("总数", 0), WORD("条数", 0),
     WORD("个数", 0), WORD("耗时", 0), WORD("时间", 0), WORD("时长", 0),
     WORD("偏移", 0), WORD("批次", 0), WORD("第", 0), WORD("共", 0),
+    WORD("策略", 0), WORD("方案", 0),
+};
+
+/* Words after which a bare number reads as an error's code: an ASCII
+ * word before a bare number must be one of them (strategy 1531105 and
+ * alert 2108003 are ids), a Chinese one must not be an id word. */
+static const struct word error_words[] = {
+    WORD("error", NAME_END), WORD("errors", NAME_END), WORD("err", NAME_END),
+    WORD("errno", NAME_END), WORD("errcode", NAME_END), WORD("fail", 0),
+    WORD("failed", 0), WORD("fails", 0), WORD("failure", NAME_END),
+    WORD("exception", NAME_END), WORD("returned", 0), WORD("return", 0),
+    WORD("returns", 0), WORD("got", 0), WORD("with", 0), WORD("raise", 0),
+    WORD("raised", 0), WORD("throw", 0), WORD("threw", 0), WORD("thrown", 0),
 };
 
 /* Units that make the number before them a size or a count. */
@@ -261,10 +274,18 @@ static bool key_before(const struct scan *sc, size_t at, struct key *k)
     return false;
 }
 
-/* Whether an id-like word stands before the number at at: after blanks,
- * quotes, '=', ':', '：', opening brackets and, for a list, the numbers
+/* What stands before the number at at, after blanks, quotes, '=', ':',
+ * '：', '<', '>', opening brackets, a SQL IN and, for a list, the numbers
  * and commas before it. */
-static bool id_before(const struct scan *sc, size_t at)
+enum before {
+    BEFORE_START, /* nothing: the text starts there */
+    BEFORE_ID,    /* an id, size or count word (id_words) */
+    BEFORE_ERROR, /* an ASCII word of error_words */
+    BEFORE_WORD,  /* another ASCII word */
+    BEFORE_TEXT,  /* Chinese (any non-ASCII) text */
+    BEFORE_OTHER, /* punctuation, or the context ends in the skipped bytes */
+};
+static enum before before(const struct scan *sc, size_t at)
 {
     const unsigned char *s = sc->s;
     size_t i = at;
@@ -285,9 +306,18 @@ static bool id_before(const struct scan *sc, size_t at)
         else
             break;
     }
+    if (i == sc->lo)
+        return i == 0 && sc->begins ? BEFORE_START : BEFORE_OTHER;
     bool whole;
     size_t start;
-    return word_before(sc, i, id_words, N_OF(id_words), &whole, &start);
+    if (word_before(sc, i, id_words, N_OF(id_words), &whole, &start))
+        return BEFORE_ID;
+    if (is_word(s[i - 1]))
+        return word_before(sc, i, error_words, N_OF(error_words), &whole,
+                           &start)
+                   ? BEFORE_ERROR
+                   : BEFORE_WORD;
+    return s[i - 1] >= 0x80 ? BEFORE_TEXT : BEFORE_OTHER;
 }
 
 /* Whether a unit follows the number that ends at end. */
@@ -387,8 +417,13 @@ static bool decide(const struct scan *sc, const bkerr_registry *reg,
     hit->confidence = bracketed(sc, at, end) ? BKERR_SCAN_BRACKETED
                                              : BKERR_SCAN_BARE;
     /* most numbers in a log are ids no catalog knows: ask that first */
-    return bk_code_known(reg, code) && !id_before(sc, at) &&
-           !(hit->confidence == BKERR_SCAN_BARE && unit_after(sc, end));
+    if (!bk_code_known(reg, code))
+        return false;
+    enum before b = before(sc, at);
+    if (hit->confidence == BKERR_SCAN_BRACKETED)
+        return b != BEFORE_ID;
+    return (b == BEFORE_START || b == BEFORE_ERROR || b == BEFORE_TEXT) &&
+           !unit_after(sc, end);
 }
 
 /* The first digit of s[i..len), or len.  Eight bytes at a time: most of a

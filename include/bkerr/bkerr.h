@@ -589,18 +589,23 @@ BKERR_API int bkerr_diagnostic(const bkerr_registry *reg, size_t i,
  *   bracketed  a 7-digit number alone in brackets or parentheses, ASCII or
  *              full-width: [1306000]  (1199006)  （1244006）  【1306000】
  *   bare       any other 7-digit number, glued to Chinese text or not
- *              (主机转移失败1110029, 接口返回1306000).
+ *              (主机转移失败1110029, 接口返回1306000, failed with 1199006).
  *
  * A bracketed or bare number is a code only if a loaded catalog has an
  * entry for it (of its prefix's owner, or a guest entry; a generic ID
  * does not count), and no id-like word stands before it (after blanks,
- * quotes, '=', ':', '：' and an opening bracket): a name ending in id or
- * ids (bk_module_id, bizId, uid), a count, size or serial word (size,
- * bytes, count, total, offset, user, step, task, port, version, ...;
- * 流水号 and any word ending in 号, 编号, 用户, 任务, 步骤, 主机, 大小,
- * 数量, 耗时, ...), and no unit follows it (1199006 bytes, ms, rows, 条,
- * 次, 个, 字节, 秒, ...).  Both word lists are tables in core/scan.c.  With
- * reg NULL nothing is known: only keyed codes are found.
+ * quotes, '=', ':', '：', '<', '>', an opening bracket, a SQL IN, and the
+ * numbers and commas of a list): a name ending in id or ids
+ * (bk_module_id, bizId, uid), a count, size, serial or object word (size,
+ * bytes, count, total, offset, user, step, task, host, module, port,
+ * version, ...; 流水号 and any word ending in 号, 用户, 任务, 步骤, 主机,
+ * 大小, 数量, 耗时, 策略, ...).  A bare one must also stand at the start
+ * of the text, after Chinese text (主机转移失败1110029) or after an ASCII
+ * error word (error, failed, returned, got, with, ...Exception, ...Error:
+ * request failed with 1199006), not after another ASCII word or other
+ * punctuation, and no unit may follow it (1199006 bytes, ms, rows, 条, 次,
+ * 个, 字节, 秒, ...).  The word lists are tables in core/scan.c.  With reg
+ * NULL nothing is known: only keyed codes are found.
  *
  * Streaming.  Whether a number is a code depends only on the
  * BKERR_SCAN_BEFORE bytes before its first byte (or the start of text, if

@@ -115,6 +115,20 @@ T = [
     lambda: f"build 3.{rng.randint(0, 20)}.{k()} released at {ts()}",
     lambda: f"checkpoint {ts()} lsn={r(10000000, 99999999999)} xid={k()}",
     lambda: f"GET /api/v1/projects/{k()}/pipelines/{k()}/builds 200 {rng.randint(1, 999)}ms",
+    # written after the scanner's rules were tuned on the lines above:
+    # the false-positive rate of these is the one that says something
+    lambda: f"{ts()} INFO [bk-monitor] strategy {k()} matched alert {k()} level=2",
+    lambda: f"{ts()} ERROR Traceback (most recent call last): File \"/app/apps/api/base.py\", line {rng.randint(10, 999)}, in call",
+    lambda: f"{ts()} INFO sync cmdb topo: biz={k()} sets={rng.randint(1, 99)} modules={rng.randint(1, 999)} hosts={rng.randint(1, 99999)}",
+    lambda: f'{{"bk_inst_id": {k()}, "bk_obj_id": "set", "bk_inst_name": "idc-{rng.randint(1, 99)}", "bk_parent_id": {k()}}}',
+    lambda: f"{ts()} WARN redis slowlog id={k()} duration={r(1000, 99999)}us cmd=HGETALL bk:cache:host:{k()}",
+    lambda: f"{ts()} INFO 告警策略{k()}触发，告警ID {k()}，维度 ip={ip()}",
+    lambda: f"{ts()} 回调第三方接口成功，返回数据条数：{rng.randint(1, 999)}，请求序号 {k()}",
+    lambda: f"mysql> SELECT bk_host_id FROM cc_HostBase WHERE bk_host_innerip = '{ip()}'; -- {k()}",
+    lambda: f"{ts()} INFO [gsekit] process {k()} restarted, config version {rng.randint(1, 99)}, inst_id={k()}",
+    lambda: f"{ts()} DEBUG cache hit key=host_{k()} ttl={rng.randint(1, 3600)} size={r()}",
+    lambda: f"{ts()} INFO 作业平台执行方案{k()}已保存，版本{rng.randint(1, 99)}",
+    lambda: f"{ts()} upload chunk {rng.randint(1, 999)}/{rng.randint(1000, 9999)} of artifact {hexid(12)} ({r()} bytes)",
 ]
 
 

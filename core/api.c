@@ -50,6 +50,8 @@ static const struct bkerr_api api = {
     .diagnostic = bkerr_diagnostic,
     /* version 6 */
     .match = bkerr_match,
+    .scan = bkerr_scan,
+    .scan_confidence_name = bkerr_scan_confidence_name,
 };
 
 const struct bkerr_api *bkerr_api(uint32_t min_version)

@@ -89,3 +89,11 @@ int bkerr_parse_lang(const char *text, enum bkerr_lang *out)
         return BKERR_EINVAL;
     return 0;
 }
+
+const char *bkerr_scan_confidence_name(enum bkerr_scan_confidence c)
+{
+    switch (c) {
+        BKERR_SCAN_CONFIDENCE_MAP(NAME_CASE)
+    }
+    return "unknown";
+}

@@ -384,9 +384,11 @@ exit_code=-1 status_code=200 errcode=1199006 barcode 1199006 code1199006
 code=1199006 code=1199006 错误码1199006
 x=1 code=3312345 code=1234567
 {"level":"error","body":"{\"code\":1199001,\"message\":\"x\"}","ts":1732700000}
+主机转移失败1110029，上游返回[1306000]，bk_module_id=1199006 流水号1199000
 EOF
-# line:codes found, for the lines that have some
-expected="2:1199006 3:1101000 4:1199000 5:1199001 6:1199002 7:1199004 8:1199007,-1 12:1199006,1199000 13:1199006 14:3312345,1234567 15:1199001"
+# line:codes found, for the lines that have some (line 11: a known code
+# with no id-like word before it counts, bare: errcode=1199006)
+expected="2:1199006 3:1101000 4:1199000 5:1199001 6:1199002 7:1199004 8:1199007,-1 11:1199006 12:1199006,1199000 13:1199006 14:3312345,1234567 15:1199001 16:1110029,1306000"
 
 run_in "$tmp/sample.log" "$bkerr" annotate --config "$conf" --lang en
 exit_is 0
@@ -407,13 +409,15 @@ out_has "    ↳ 1199000 cmdb CCErrCommJSONUnmarshalFailed: Deserializing JSON d
 out_has "    ↳ -1: System busy — "
 out_has "    ↳ 3312345 bk_monitor: Not in catalog bk_monitor."
 out_has "    ↳ 1234567 job: Not in catalog job."
-out_count "↳" 14
+out_has "    ↳ 1110029 cmdb CCErrAddHostToModule: "
+out_has "    ↳ 1306000 paas COMMON_ERROR: "
+out_count "↳" 17
 
 # files as arguments, and "-" for standard input, in order
 cp "$tmp/sample.log" "$tmp/copy.log"
 run_in "$tmp/sample.log" "$bkerr" annotate --config "$conf" "$tmp/copy.log" -
 exit_is 0
-out_count "↳" 28
+out_count "↳" 34
 
 run_in "$tmp/sample.log" "$bkerr" --lang zh_CN annotate --config "$conf"
 out_has "    ↳ 1199000 cmdb CCErrCommJSONUnmarshalFailed: 反序列化JSON数据失败 — "
@@ -476,7 +480,7 @@ err_has "unknown option '--frob'"
 run "$bkerr" annotate --config "$conf" "$tmp/none.log" "$tmp/sample.log"
 exit_is 2
 err_has "none.log: cannot open"
-out_count "↳" 14
+out_count "↳" 17
 
 # A code a product emits under another prefix (handmade.so's 4361001, under
 # bk_paas3's 43) is a guest code: annotate explains it as cmdb's use of it
@@ -532,7 +536,7 @@ assert rows[1]["text"] == "\x00nul code=1199000 \x00", rows[1]
 print("ok")'
 
 # no newline at the end: a line without codes is copied as it is ...
-printf 'tail without newline 1199006' >"$tmp/nonl.log"
+printf 'tail without newline 1999999' >"$tmp/nonl.log"
 run "$bkerr" annotate --config "$conf" "$tmp/nonl.log"
 same "no final newline, no codes" "$tmp/nonl.log" "$tmp/stdout"
 # ... one with codes gets its newline before the explanation

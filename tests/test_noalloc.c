@@ -185,6 +185,32 @@ static void matching_allocates_nothing_after_the_first_call(void **state)
                  calls);
 }
 
+/* bkerr_scan() over lines of every shape, with and without a product. */
+static void scans_allocate_nothing(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "{\"code\": 1199006, \"message\": \"x\"} 主机转移失败1110029",
+        "[1306000] 组件调用异常 保存失败（1244006） bk_module_id=1199006",
+        "assert resp[\"code\"] == \"1199006\" 流水号1199000 user 3800001",
+        "{\"code\": 36101001} code=3001 错误码：-1 ts=1732700000",
+    };
+    static const char *const products[] = {NULL, "cmdb", "bk_log_search"};
+    struct bkerr_scan_hit h = {.size = sizeof h};
+    size_t hits = 0;
+    uint64_t before = alloc_count();
+    for (size_t i = 0; i < 30000; i++) {
+        const char *line = lines[i % 4];
+        size_t pos = 0, len = strlen(line);
+        while (bkerr_scan(reg, products[i % 3], line, len, &pos, &h) == 1)
+            hits++;
+    }
+    uint64_t n = alloc_count() - before;
+    if (n)
+        fail_msg("%" PRIu64 " heap allocations in 30000 scans", n);
+    assert_true(hits > 30000);
+}
+
 /* With load = lazy (once libbkerr has it), the first lookup of a prefix
  * loads its catalog, which allocates (dlopen does); after one lookup per
  * prefix, lookups allocate nothing. */
@@ -233,6 +259,7 @@ int main(void)
         cmocka_unit_test(million_lookups_allocate_nothing),
         cmocka_unit_test(other_paths_allocate_nothing),
         cmocka_unit_test(matching_allocates_nothing_after_the_first_call),
+        cmocka_unit_test(scans_allocate_nothing),
         cmocka_unit_test(lazy_lookups_allocate_nothing_once_loaded),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

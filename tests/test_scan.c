@@ -1,52 +1,67 @@
-/* annotate_scan() (tools/bkerr/scan.c): which codes it finds in a line, and
- * which numbers it leaves alone. */
+/* bkerr_scan() (core/scan.c): which codes it finds in a line, and which
+ * numbers it leaves alone.  The keyed shapes need no registry (reg NULL:
+ * only keyed codes); the fixture lines of tests/scan (positive.txt,
+ * negative.txt) and the false-positive rate on tests/scan/corpus.txt run
+ * against the bundled catalogs. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "helpers.h"
-#include "../tools/bkerr/scan.h"
 
-#define MAX_HITS 16
+#define MAX_HITS 64
 
-struct hits {
-    size_t n;
-    struct annotate_hit h[MAX_HITS];
-    size_t stop_after; /* 0: never stop */
-};
+static bkerr_registry *bundled; /* the build's bkerr.ini, every catalog */
 
-static bool record(const struct annotate_hit *hit, void *ctx)
+/* Every hit of text[0..len), in order; the count (all of them, even past
+ * MAX_HITS).  Checks what holds of every hit: inside the text, after the
+ * last, pos moved past it, its bytes spell the code, its key inside the
+ * text before it. */
+static size_t scan_all(const bkerr_registry *reg, const char *product,
+                       const char *text, size_t len,
+                       struct bkerr_scan_hit *hits)
 {
-    struct hits *hs = ctx;
-    if (hs->n < MAX_HITS)
-        hs->h[hs->n] = *hit;
-    hs->n++;
-    return hs->stop_after == 0 || hs->n < hs->stop_after;
+    size_t pos = 0, n = 0, prev_end = 0;
+    struct bkerr_scan_hit h = {.size = sizeof h};
+    int rc;
+    while ((rc = bkerr_scan(reg, product, text, len, &pos, &h)) == 1) {
+        assert_true(h.offset >= prev_end && h.length <= len - h.offset);
+        assert_int_equal(pos, h.offset + h.length);
+        char want[32];
+        snprintf(want, sizeof want, "%lld", (long long)h.code);
+        assert_int_equal(h.length, strlen(want));
+        assert_memory_equal(text + h.offset, want, h.length);
+        if (h.confidence == BKERR_SCAN_KEYED)
+            assert_true(h.key_length > 0 &&
+                        h.key_offset + h.key_length <= h.offset);
+        else
+            assert_true(h.key_offset == 0 && h.key_length == 0);
+        prev_end = pos;
+        if (n < MAX_HITS)
+            hits[n] = h;
+        n++;
+    }
+    assert_int_equal(rc, 0);
+    return n;
 }
 
-/* Scans text and checks the codes found, in order; every hit's start and
- * len must point at the code's own text. */
+/* Scans text without a registry and checks the codes found, in order. */
 static void expect_codes_at(const char *text, const int64_t *codes, size_t n,
                             const char *file, int line)
 {
-    struct hits hs = {0};
-    size_t len = strlen(text);
-    size_t found = annotate_scan(text, len, record, &hs);
-    if (found != hs.n || hs.n != n) {
-        print_error("%s:%d: in '%s': found %zu codes (callback saw %zu), "
-                    "expected %zu\n", file, line, text, found, hs.n, n);
+    struct bkerr_scan_hit hs[MAX_HITS];
+    size_t found = scan_all(NULL, NULL, text, strlen(text), hs);
+    if (found != n) {
+        print_error("%s:%d: in '%s': found %zu codes, expected %zu\n", file,
+                    line, text, found, n);
         fail();
     }
     for (size_t i = 0; i < n; i++) {
-        const struct annotate_hit *h = &hs.h[i];
-        char want[32];
-        snprintf(want, sizeof want, "%lld", (long long)codes[i]);
-        if (h->code != codes[i] || h->start + h->len > len ||
-            h->len != strlen(want) ||
-            memcmp(text + h->start, want, h->len) != 0) {
-            print_error("%s:%d: in '%s': hit %zu is %lld at %zu+%zu, expected "
-                        "%s\n", file, line, text, i, (long long)h->code,
-                        h->start, h->len, want);
+        if (hs[i].code != codes[i] || hs[i].confidence != BKERR_SCAN_KEYED) {
+            print_error("%s:%d: in '%s': hit %zu is %lld (%s), expected %lld "
+                        "(keyed)\n", file, line, text, i, (long long)hs[i].code,
+                        bkerr_scan_confidence_name(hs[i].confidence),
+                        (long long)codes[i]);
             fail();
         }
     }
@@ -157,46 +172,121 @@ static void left_alone(void **state)
     EXPECT_NONE("错误");
 }
 
+/* The keys beyond "code", and the shapes of code that compares one. */
+static void more_keys(void **state)
+{
+    (void)state;
+    EXPECT("assert resp[\"code\"] == \"1199006\"", 1199006);
+    EXPECT("assert resp['code'] == 1199006", 1199006);
+    EXPECT("if (res.code === '1306000') {", 1306000);
+    EXPECT("if (res.code !== \"1306000\") return", 1306000);
+    EXPECT("$ret = ['code' => 1306000];", 1306000);
+    EXPECT("code := 1306000", 1306000);
+    EXPECT("{\"status\": 2101001, \"message\": \"x\"}", 2101001);
+    EXPECT("ret=1306000 msg=x", 1306000);
+    EXPECT("{\"retCode\": 1306000}", 1306000);
+    EXPECT("ERROR_CODE=1306000", 1306000);
+    EXPECT("错误代码：1244006", 1244006);
+    EXPECT("错误编码: 1244006", 1244006);
+    EXPECT("返回码1306000", 1306000);
+    EXPECT("状态码 = 2101001", 2101001);
+    EXPECT("错误码为 1199006，请重试", 1199006);
+    EXPECT("返回码是-1", -1);
+    EXPECT("\"错误码\": \"1199006\"", 1199006);
+    EXPECT("{\"code_name\": \"INVALID_ARGS\", \"code\": 1640001}", 1640001);
+    EXPECT_NONE("{\"code_name\": 1640001}");   /* a name, not a code */
+    EXPECT_NONE("code_id=1640001");
+    EXPECT_NONE("status=-1");                 /* -1 only after code */
+    EXPECT_NONE("ret=-1");
+    EXPECT_NONE("状态码：-1");
+    EXPECT_NONE("code ==== 1199006");
+    EXPECT_NONE("status1306000");
+    /* other widths need a product, and then one of its legacy codes */
+    EXPECT_NONE("{\"code\": 36101001}");
+    EXPECT_NONE("{\"code\": 250103}");
+    EXPECT_NONE("{\"bk_error_code\": 3001}");
+}
+
 /* The line is given by length: no NUL needed, NULs and invalid UTF-8 are
  * just bytes, and nothing past len is read. */
 static void bytes_and_bounds(void **state)
 {
     (void)state;
     static const char nul[] = "\xff\xfe code=1199006\0code=1306000 \xe9\x94";
-    struct hits hs = {0};
-    assert_int_equal(annotate_scan(nul, sizeof nul - 1, record, &hs), 2);
-    assert_int_equal(hs.h[0].code, 1199006);
-    assert_int_equal(hs.h[1].code, 1306000);
+    struct bkerr_scan_hit hs[MAX_HITS];
+    assert_int_equal(scan_all(NULL, NULL, nul, sizeof nul - 1, hs), 2);
+    assert_int_equal(hs[0].code, 1199006);
+    assert_int_equal(hs[1].code, 1306000);
 
     /* a buffer exactly as long as the line, no terminator: ASan checks */
     static const char *const cut[] = {"code=1199006", "code=119900", "错误码1199006",
                                       "\"code\":\"1199006\"", "code=-1", "c",
                                       "co", "cod", "code", "错", "错误", "错误码",
-                                      "\"code\":\"", "code=1"};
+                                      "\"code\":\"", "code=1", "[1199006]",
+                                      "失败1110029", "（1244006）"};
     for (size_t i = 0; i < sizeof cut / sizeof cut[0]; i++) {
         size_t len = strlen(cut[i]);
         char *exact = malloc(len ? len : 1);
         assert_non_null(exact);
         memcpy(exact, cut[i], len);
-        size_t want = i == 0 || i == 2 || i == 3 || i == 4 ? 1 : 0;
+        size_t want = i == 0 || i == 2 || i == 3 || i == 4 || i >= 14 ? 1 : 0;
         for (size_t k = 0; k <= len; k++) /* and every prefix of it */
-            assert_int_equal(annotate_scan(exact, k, NULL, NULL),
-                             k == len ? want : annotate_scan(cut[i], k, NULL, NULL));
+            assert_int_equal(scan_all(bundled, NULL, exact, k, hs),
+                             k == len ? want
+                                      : scan_all(bundled, NULL, cut[i], k, hs));
         free(exact);
     }
     /* a prefix of a longer code is not a code: the scan stops at len */
-    assert_int_equal(annotate_scan("code=11990061", 12, NULL, NULL), 1);
-    assert_int_equal(annotate_scan(NULL, 0, NULL, NULL), 0);
+    assert_int_equal(scan_all(NULL, NULL, "code=11990061", 12, hs), 1);
+    assert_int_equal(scan_all(NULL, NULL, NULL, 0, hs), 0);
 }
 
-static void callback_stops(void **state)
+/* The contract of each argument. */
+static void arguments(void **state)
 {
     (void)state;
-    const char *line = "code=1199006 code=1306000 code=3500001";
-    struct hits hs = {.stop_after = 2};
-    assert_int_equal(annotate_scan(line, strlen(line), record, &hs), 2);
-    assert_int_equal(hs.n, 2);
-    assert_int_equal(annotate_scan(line, strlen(line), NULL, NULL), 3);
+    const char *line = "code=1199006 code=1306000";
+    size_t len = strlen(line), pos = 0;
+    struct bkerr_scan_hit h = {.size = sizeof h};
+    assert_int_equal(bkerr_scan(NULL, NULL, line, len, NULL, &h), BKERR_EINVAL);
+    assert_int_equal(bkerr_scan(NULL, NULL, line, len, &pos, NULL), BKERR_EINVAL);
+    assert_int_equal(bkerr_scan(NULL, NULL, NULL, 1, &pos, &h), BKERR_EINVAL);
+    pos = len + 1;
+    assert_int_equal(bkerr_scan(NULL, NULL, line, len, &pos, &h), BKERR_EINVAL);
+    pos = 0;
+    struct bkerr_scan_hit small = {.size = sizeof small - 1};
+    assert_int_equal(bkerr_scan(NULL, NULL, line, len, &pos, &small),
+                     BKERR_EINVAL);
+    assert_int_equal(bkerr_scan(bundled, "nosuch", line, len, &pos, &h),
+                     BKERR_ENOPRODUCT);
+    /* pos: the next hit from it; none left leaves pos and the hit alone */
+    pos = 0;
+    assert_int_equal(bkerr_scan(NULL, NULL, line, len, &pos, &h), 1);
+    assert_int_equal(h.code, 1199006);
+    assert_int_equal(h.offset, 5);
+    assert_int_equal(h.key_offset, 0);
+    assert_int_equal(h.key_length, 4);
+    assert_int_equal(pos, 12);
+    assert_int_equal(bkerr_scan(NULL, NULL, line, len, &pos, &h), 1);
+    assert_int_equal(h.code, 1306000);
+    assert_int_equal(pos, len);
+    assert_int_equal(bkerr_scan(NULL, NULL, line, len, &pos, &h), 0);
+    assert_int_equal(pos, len);
+    assert_int_equal(h.code, 1306000);
+    /* pos inside a number: that number belongs to what came before */
+    pos = 8;
+    assert_int_equal(bkerr_scan(NULL, NULL, line, len, &pos, &h), 1);
+    assert_int_equal(h.code, 1306000);
+    assert_string_equal(bkerr_scan_confidence_name(BKERR_SCAN_KEYED), "keyed");
+    assert_string_equal(bkerr_scan_confidence_name(BKERR_SCAN_BRACKETED),
+                        "bracketed");
+    assert_string_equal(bkerr_scan_confidence_name(BKERR_SCAN_BARE), "bare");
+    assert_string_equal(bkerr_scan_confidence_name((enum bkerr_scan_confidence)9),
+                        "unknown");
+    const struct bkerr_api *api = bkerr_api(6);
+    assert_non_null(api);
+    assert_ptr_equal(api->scan, bkerr_scan);
+    assert_ptr_equal(api->scan_confidence_name, bkerr_scan_confidence_name);
 }
 
 /* A long line: linear, and every code in it found. */
@@ -204,14 +294,152 @@ static void long_line(void **state)
 {
     (void)state;
     size_t reps = 20000;
-    const char *unit = "x=20261127 \"code\": 1199006, ";
+    const char *unit = "x=20261127 \"code\": 1199006, 失败1306000 ";
     size_t ulen = strlen(unit);
     char *line = malloc(reps * ulen);
     assert_non_null(line);
     for (size_t i = 0; i < reps; i++)
         memcpy(line + i * ulen, unit, ulen);
-    assert_int_equal(annotate_scan(line, reps * ulen, NULL, NULL), reps);
+    struct bkerr_scan_hit hs[MAX_HITS];
+    assert_int_equal(scan_all(bundled, NULL, line, reps * ulen, hs), 2 * reps);
     free(line);
+}
+
+/* ---- the fixture files ---------------------------------------------------
+ * Each line of tests/scan/positive.txt and negative.txt is
+ *     PRODUCT <TAB> HITS <TAB> TEXT
+ * PRODUCT an id or "-"; HITS "-" or code/confidence,... in order
+ * ("1199006/keyed,1306000/bare"); '#' starts a comment line. */
+
+/* The next line of *rest (NUL-terminated in place), or NULL at the end. */
+static char *next_line(char **rest)
+{
+    char *line = *rest;
+    if (!*line)
+        return NULL;
+    char *nl = strchr(line, '\n');
+    if (nl)
+        *nl = '\0', *rest = nl + 1;
+    else
+        *rest = line + strlen(line);
+    return line;
+}
+
+static char *read_file(const char *name, size_t *len)
+{
+    const char *dir = getenv("BKERR_SCAN_FIXTURES");
+    assert_non_null(dir);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        fail_msg("%s: cannot open", path);
+    static char buf[1 << 20];
+    *len = fread(buf, 1, sizeof buf - 1, f);
+    assert_true(feof(f));
+    fclose(f);
+    buf[*len] = '\0';
+    return buf;
+}
+
+/* hits as the fixture writes them */
+static void describe(const struct bkerr_scan_hit *hs, size_t n, char *out,
+                     size_t cap)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < n && i < MAX_HITS; i++)
+        used += (size_t)snprintf(out + used, cap - used, "%s%lld/%s",
+                                 i ? "," : "", (long long)hs[i].code,
+                                 bkerr_scan_confidence_name(hs[i].confidence));
+    if (n == 0)
+        snprintf(out, cap, "-");
+}
+
+static size_t run_fixture(const char *name)
+{
+    size_t len, lines = 0, failed = 0;
+    char *buf = read_file(name, &len);
+    unsigned no = 0;
+    for (char *line; (line = next_line(&buf));) {
+        no++;
+        if (line[0] == '#' || line[0] == '\0')
+            continue;
+        char *product = line, *want = strchr(product, '\t');
+        char *text = want ? strchr(want + 1, '\t') : NULL;
+        if (!text)
+            fail_msg("%s:%u: want PRODUCT<TAB>HITS<TAB>TEXT", name, no);
+        *want++ = '\0', *text++ = '\0';
+        struct bkerr_scan_hit hs[MAX_HITS];
+        size_t n = scan_all(bundled, strcmp(product, "-") ? product : NULL,
+                            text, strlen(text), hs);
+        char got[1024];
+        describe(hs, n, got, sizeof got);
+        if (strcmp(got, want) != 0) {
+            print_error("%s:%u: %s\n    want %s\n    got  %s\n", name, no,
+                        text, want, got);
+            failed++;
+        }
+        lines++;
+    }
+    if (failed)
+        fail_msg("%s: %zu of %zu lines wrong", name, failed, lines);
+    return lines;
+}
+
+static void positive_fixtures(void **state)
+{
+    (void)state;
+    assert_true(run_fixture("positive.txt") >= 60);
+}
+
+static void negative_fixtures(void **state)
+{
+    (void)state;
+    assert_true(run_fixture("negative.txt") >= 60);
+}
+
+/* The corpus of real-looking lines without codes: ids, sizes, counts,
+ * timestamps, SQL, JSON.  A line with any hit is a false positive. */
+static void false_positive_rate(void **state)
+{
+    (void)state;
+    size_t len, lines = 0, positives = 0;
+    char *buf = read_file("corpus.txt", &len);
+    for (char *line; (line = next_line(&buf));) {
+        struct bkerr_scan_hit hs[MAX_HITS];
+        size_t n = scan_all(bundled, NULL, line, strlen(line), hs);
+        lines++;
+        if (n) {
+            char got[1024];
+            describe(hs, n, got, sizeof got);
+            printf("false positive: %s  [%s]\n", line, got);
+            positives++;
+        }
+    }
+    double rate = 100.0 * (double)positives / (double)lines;
+    printf("false positives: %zu of %zu corpus lines (%.2f%%)\n", positives,
+           lines, rate);
+    assert_true(lines >= 300);
+    assert_true(rate < 2.0);
+}
+
+static int open_bundled(void **state)
+{
+    (void)state;
+    char err[BKERR_ERRMSG_SIZE];
+    if (bkerr_open(th_bundled_config(), &bundled, err, sizeof err) != 0) {
+        print_error("%s\n", err);
+        return -1;
+    }
+    return 0;
+}
+
+static int close_bundled(void **state)
+{
+    (void)state;
+    bkerr_close(bundled);
+    return 0;
 }
 
 int main(void)
@@ -221,9 +449,13 @@ int main(void)
         cmocka_unit_test(text_shapes),
         cmocka_unit_test(minus_one),
         cmocka_unit_test(left_alone),
+        cmocka_unit_test(more_keys),
         cmocka_unit_test(bytes_and_bounds),
-        cmocka_unit_test(callback_stops),
+        cmocka_unit_test(arguments),
         cmocka_unit_test(long_line),
+        cmocka_unit_test(positive_fixtures),
+        cmocka_unit_test(negative_fixtures),
+        cmocka_unit_test(false_positive_rate),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, open_bundled, close_bundled);
 }

@@ -1,17 +1,18 @@
-/* window_run() (tools/bkerr/window.c) against annotate_scan() on whole
- * lines: with a window of 192 bytes, random lines of up to 3,000 bytes
- * built from the pieces of codes, read in random chunks, must give back
- * every byte of every line and exactly the codes the whole-line scan
- * finds, in order, however the window's edges cut them. */
+/* window_run() (tools/bkerr/window.c) against bkerr_scan() on whole
+ * lines: with a window of 256 bytes, random lines of up to 3,000 bytes
+ * built from the pieces of codes (keys, brackets, id words, Chinese text,
+ * known codes), read in random chunks, must give back every byte of every
+ * line and exactly the codes the whole-line scan finds, in order, however
+ * the window's edges cut them; with the bundled catalogs, without a
+ * product and with one. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "helpers.h"
-#include "../tools/bkerr/scan.h"
 #include "../tools/bkerr/window.h"
 
-#define CAP 192
+#define CAP 256
 #define OVERLAP 48
 #define MAX_LINE 3000
 #define MAX_HITS 1024
@@ -28,6 +29,9 @@ struct run {
     size_t line;
     const char *expect;
 };
+
+static bkerr_registry *bundled;
+static const char *product; /* of this run */
 
 static ssize_t chunked_read(void *ctx, char *buf, size_t n)
 {
@@ -61,14 +65,6 @@ static size_t early_text(void *ctx, const char *s, size_t n)
     return took;
 }
 
-static bool collect_line(const struct annotate_hit *h, void *ctx)
-{
-    struct run *want = ctx;
-    assert_true(want->n_hits < MAX_HITS);
-    want->hits[want->n_hits++] = h->code;
-    return true;
-}
-
 /* Checks the line just handed over against the next line of the input. */
 static bool end_line(void *ctx, const char *s, size_t n, bool newline)
 {
@@ -85,7 +81,12 @@ static bool end_line(void *ctx, const char *s, size_t n, bool newline)
     assert_memory_equal(r->text, line, len);
     static struct run want;
     want.n_hits = 0;
-    annotate_scan(line, len, collect_line, &want);
+    size_t pos = 0;
+    struct bkerr_scan_hit h = {.size = sizeof h};
+    while (bkerr_scan(bundled, product, line, len, &pos, &h) == 1) {
+        assert_true(want.n_hits < MAX_HITS);
+        want.hits[want.n_hits++] = h.code;
+    }
     if (r->n_hits != want.n_hits ||
         memcmp(r->hits, want.hits, want.n_hits * sizeof *want.hits) != 0)
         fail_msg("line %zu (%zu bytes): %zu codes through the window, %zu in "
@@ -103,9 +104,11 @@ static const struct window_ops ops = {chunked_read, record, early_text,
  * three in a row, so a key and its value stay within OVERLAP bytes. */
 static const char *const pieces[] = {
     "code", "Code", "CODE", "error_code", "errorCode", "bk_error_code",
-    "\xE9\x94\x99\xE8\xAF\xAF\xE7\xA0\x81", ":", "=", "\xEF\xBC\x9A", "\"",
-    "\\\"", "'", "1199006", "9900403", "-1", "1", "0", ".5", "x", "_", "{",
-    "}", ",", "\xE4\xB8\xAD", "\xFF", "codes", " ",
+    "错误码", "返回码", "status", "ret", ":", "=", "==", "：", "\"",
+    "\\\"", "'", "]", "[", "(", ")", "（", "）", "1199006", "9900403",
+    "1306000", "1110029", "3001", "36101001", "250103", "-1", "-2", "1",
+    "0", ".5", "x", "_", "_id", "user", "流水号", "失败", "bytes", "{", "}",
+    ",", "中", "\xFF", "codes", " ",
 };
 
 static size_t make_input(char *buf, size_t cap)
@@ -133,11 +136,14 @@ static void window_finds_what_the_whole_line_scan_finds(void **state)
     (void)state;
     static char input[200000];
     static char window[CAP];
-    for (unsigned seed = 1; seed <= 20; seed++) {
+    static const char *const products[] = {NULL, "cmdb", "bk_log_search"};
+    for (unsigned seed = 1; seed <= 30; seed++) {
         srand(seed);
+        product = products[seed % 3];
         size_t len = make_input(input, sizeof input);
         struct run r = {.in = input, .len = len, .expect = input, .line = 1};
-        assert_int_equal(window_run(&ops, &r, window, CAP, OVERLAP), 0);
+        assert_int_equal(window_run(&ops, &r, bundled, product, window, CAP,
+                                    OVERLAP), 0);
         assert_ptr_equal(r.expect, input + len); /* every line seen */
     }
 }
@@ -149,15 +155,20 @@ static void code_cut_at_every_offset_of_the_edge_is_found(void **state)
     (void)state;
     static char window[CAP];
     char input[4 * CAP];
-    for (size_t at = CAP - 24; at < CAP + 8; at++) {
-        memset(input, 'x', sizeof input);
-        memcpy(input + at, " code=1199006 ", 14);
-        input[sizeof input - 1] = '\n';
-        struct run r = {.in = input, .len = sizeof input, .expect = input,
-                        .line = 1};
-        assert_int_equal(window_run(&ops, &r, window, CAP, OVERLAP), 0);
-        assert_int_equal(r.line, 2);
-    }
+    static const char *const shapes[] = {" code=1199006 ", " 失败1110029 ",
+                                         " bk_module_id=1199006 "};
+    product = NULL;
+    for (size_t k = 0; k < 3; k++)
+        for (size_t at = CAP - 96; at < CAP + 8; at++) {
+            memset(input, 'x', sizeof input);
+            memcpy(input + at, shapes[k], strlen(shapes[k]));
+            input[sizeof input - 1] = '\n';
+            struct run r = {.in = input, .len = sizeof input, .expect = input,
+                            .line = 1};
+            assert_int_equal(window_run(&ops, &r, bundled, NULL, window, CAP,
+                                        OVERLAP), 0);
+            assert_int_equal(r.line, 2);
+        }
 }
 
 int main(void)
@@ -166,5 +177,12 @@ int main(void)
         cmocka_unit_test(window_finds_what_the_whole_line_scan_finds),
         cmocka_unit_test(code_cut_at_every_offset_of_the_edge_is_found),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    char err[BKERR_ERRMSG_SIZE];
+    if (bkerr_open(th_bundled_config(), &bundled, err, sizeof err) != 0) {
+        print_error("%s\n", err);
+        return 1;
+    }
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    bkerr_close(bundled);
+    return rc;
 }

@@ -615,6 +615,110 @@ BKERR_API size_t bkerr_diagnostic_count(const bkerr_registry *reg);
 BKERR_API int bkerr_diagnostic(const bkerr_registry *reg, size_t i,
                                struct bkerr_diagnostic *out);
 
+/* ---- finding codes in text (API version 6) ------------------------------
+ *
+ * bkerr_scan() finds the codes in a line of a log, an API response, a
+ * traceback or source code, one hit per call, left to right.  It is pure
+ * (no allocation, no global state, no locale; any bytes are fine, NULs
+ * and invalid UTF-8 included) apart from what a lookup does: in a lazily
+ * opened registry the first bare number may load catalogs, as
+ * bkerr_lookup() would.
+ *
+ * What is a code.  A number is a run of ASCII digits with no digit, ASCII
+ * letter or '_' touching it on either side (x1199006, 1199006ms and
+ * 11990061 are not codes), not followed by '.', '-', ':' or '/' and a
+ * digit (1199006.5, 1199006-01), without a leading zero; a '-' right
+ * before it is its sign unless a digit or letter stands before the '-'.
+ *
+ *   keyed      the number stands after a code key and, for an ASCII key,
+ *              a separator or blanks: the key, its closing quote (", ' or
+ *              \" \' inside a JSON string) and ']' (resp["code"]), blanks,
+ *              one of  :  =  ==  ===  !=  !==  :=  =>  ：  (for a Chinese key
+ *              also 为 or 是, or nothing: 错误码1199006), blanks, and an
+ *              opening quote that the value must close:
+ *                  "code": 1199006    code=1199006    error code 1199006
+ *                  assert resp["code"] == "1199006"    res.code === '1306000'
+ *                  错误码：1199006    返回码1306000    "status": 2101001
+ *              The keys (one table in core/scan.c): code, ending a name
+ *              too (error_code, bk_error_code, errorCode, retCode; not
+ *              errcode, barcode, code_name or code_id), status and ret as
+ *              whole words, and 错误码, 错误代码, 错误编码, 返回码, 状态码.
+ *              A keyed 7-digit number (1000000-9999999) is always a code,
+ *              known or not.  -1 is a code after a separator and the key
+ *              code (the whole word), 错误码, 错误代码 or 返回码.  With a
+ *              product, a keyed number of another width (log search's
+ *              8-digit codes, bk_repo's six-digit ones, cmdb's 3001, -2)
+ *              is a code when it is one of that product's legacy codes;
+ *              without one, other widths are never codes.  0 never is.
+ *   bracketed  a 7-digit number alone in brackets or parentheses, ASCII or
+ *              full-width: [1306000]  (1199006)  （1244006）  【1306000】
+ *   bare       any other 7-digit number, glued to Chinese text or not
+ *              (主机转移失败1110029, 接口返回1306000, failed with 1199006).
+ *
+ * A bracketed or bare number is a code only if a loaded catalog has an
+ * entry for it (of its prefix's owner, or a guest entry; a generic ID
+ * does not count), and no id-like word stands before it (after blanks,
+ * quotes, '=', ':', '：', '<', '>', an opening bracket, a SQL IN, and the
+ * numbers and commas of a list): a name ending in id or ids
+ * (bk_module_id, bizId, uid), a count, size, serial or object word (size,
+ * bytes, count, total, offset, user, step, task, host, module, port,
+ * version, ...; 流水号 and any word ending in 号, 用户, 任务, 步骤, 主机,
+ * 大小, 数量, 耗时, 策略, ...).  A bare one must also stand at the start
+ * of the text, after Chinese text (主机转移失败1110029) or after an ASCII
+ * error word (error, failed, returned, got, with, ...Exception, ...Error:
+ * request failed with 1199006), not after another ASCII word or other
+ * punctuation, and no unit may follow it (1199006 bytes, ms, rows, 条, 次,
+ * 个, 字节, 秒, ...).  The word lists are tables in core/scan.c.  With reg
+ * NULL nothing is known: only keyed codes are found.
+ *
+ * Streaming.  Whether a number is a code depends only on the
+ * BKERR_SCAN_BEFORE bytes before its first byte (or the start of text, if
+ * nearer) and the BKERR_SCAN_AFTER bytes after it; a number of more than
+ * 10 digits (11 bytes with its sign) is never a code.  So a reader of a long line through a window
+ * finds each hit once, exactly as a scan of the whole line does, if it
+ * passes text from at least BKERR_SCAN_BEFORE bytes before *pos (or from
+ * the line's start) and takes only hits that start at least
+ * BKERR_SCAN_AFTER + 11 bytes before the end of what it holds. */
+#define BKERR_SCAN_BEFORE 64
+#define BKERR_SCAN_AFTER 16
+
+#define BKERR_SCAN_CONFIDENCE_MAP(X)                                        \
+    /* a known code, no key or bracket around it */                         \
+    X(BKERR_SCAN_BARE, 0, "bare")                                           \
+    /* a known code alone in brackets or parentheses */                     \
+    X(BKERR_SCAN_BRACKETED, 1, "bracketed")                                 \
+    /* after a code key: key_offset and key_length say where */             \
+    X(BKERR_SCAN_KEYED, 2, "keyed")
+enum bkerr_scan_confidence { BKERR_SCAN_CONFIDENCE_MAP(BKERR_ENUM_ROW_) };
+
+/* One code found in text (a sized struct: see the read model). */
+struct bkerr_scan_hit {
+    uint32_t size;            /* sizeof(struct bkerr_scan_hit) */
+    enum bkerr_scan_confidence confidence; /* higher is surer */
+    int64_t code;
+    size_t offset, length;    /* the code's bytes in text: its digits, and
+                                 its '-' for a negative code */
+    size_t key_offset, key_length; /* KEYED: the key's bytes ("code",
+                                      "errorCode", "错误码"); else 0, 0 */
+};
+
+/* Finds the first code of text[0..len) (not NUL-terminated) whose offset
+ * is at least *pos, and sets *pos past it: call it again with the same
+ * pos for the next one.  product, if not NULL, is a product id whose
+ * legacy codes are also found when keyed (see above).  reg may be NULL.
+ * Returns 1 and fills *hit; 0 when there is none left (*pos and *hit
+ * unchanged); BKERR_EINVAL for a NULL pos, hit or (with len > 0) text, a
+ * small hit->size, or *pos > len; BKERR_ENOPRODUCT when no platform or
+ * catalog has the product id. */
+BKERR_API int bkerr_scan(const bkerr_registry *reg, const char *product,
+                         const char *text, size_t len, size_t *pos,
+                         struct bkerr_scan_hit *hit);
+
+/* The name of a confidence ("bare", "bracketed", "keyed"); "unknown"
+ * otherwise.  Never NULL. */
+BKERR_API const char *bkerr_scan_confidence_name(enum bkerr_scan_confidence c);
+/* ---- end of finding codes in text ---- */
+
 /* ---- finding messages in text (API version 6) ----------------------------
  *
  * bkerr_match() finds the catalog entries whose message a line of text
@@ -819,6 +923,9 @@ struct bkerr_api {
     /* version 6 */
     int (*match)(const bkerr_registry *, const char *, size_t,
                  struct bkerr_match *, size_t);
+    int (*scan)(const bkerr_registry *, const char *, const char *, size_t,
+                size_t *, struct bkerr_scan_hit *);
+    const char *(*scan_confidence_name)(enum bkerr_scan_confidence);
 };
 
 /* The one entry point a dlopen user resolves ("bkerr_api").  Returns the

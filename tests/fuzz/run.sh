@@ -7,7 +7,7 @@
 #   tests/fuzz/run.sh all [SECONDS]           every target
 #   tests/fuzz/run.sh fuzz_code 0             only replay the corpus
 #
-# Targets: fuzz_config fuzz_catalog fuzz_code fuzz_fill fuzz_annotate
+# Targets: fuzz_config fuzz_catalog fuzz_code fuzz_fill fuzz_scan
 # fuzz_match.
 # Builds in build-fuzz (CC=clang, -Dfuzz=true; $FUZZ_BUILD overrides).
 # Runs $FUZZ_JOBS targets at once (default: the number of CPUs).  Extra
@@ -24,7 +24,7 @@ cd "$(dirname "$0")/../.."
 # Plugins and their directory must not be group-writable to load.
 umask 022
 
-all_targets=(fuzz_config fuzz_catalog fuzz_code fuzz_fill fuzz_annotate fuzz_match)
+all_targets=(fuzz_config fuzz_catalog fuzz_code fuzz_fill fuzz_scan fuzz_match)
 usage() {
     sed -n '2,22p' "$0" >&2
     exit 2

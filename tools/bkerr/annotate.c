@@ -1,5 +1,5 @@
 /* bkerr annotate [--inline|--json] [FILE...]: a filter that explains the
- * BlueKing codes in logs and API responses (see scan.h for what it finds).
+ * BlueKing codes in logs and API responses (bkerr_scan() finds them).
  * Lines pass through byte for byte.  Memory is one fixed window (window.h),
  * however long a line is, and lookups allocate nothing. */
 #include <errno.h>
@@ -12,8 +12,7 @@
 #include "cli.h"
 #include "window.h"
 
-/* The window: lines up to 1 MiB are handed over whole; a code's key and
- * value may be up to 4 KiB apart at the window's edge. */
+/* The window: lines up to 1 MiB are handed over whole. */
 #define WINDOW_CAP (1u << 20)
 #define WINDOW_OVERLAP 4096u
 
@@ -249,7 +248,8 @@ static bool annotate_file(struct annotate *a, int fd, const char *name,
                           char *window)
 {
     a->fd = fd, a->name = name, a->line = 1, a->started = false, a->n = 0;
-    if (window_run(&ops, a, window, WINDOW_CAP, WINDOW_OVERLAP) == 0)
+    if (window_run(&ops, a, a->c->reg, a->c->product, window, WINDOW_CAP,
+                   WINDOW_OVERLAP) == 0)
         return true;
     cli_error("%s: cannot read: %s", strcmp(name, "-") == 0
               ? "standard input" : name, strerror(errno));
@@ -346,18 +346,22 @@ const struct cli_command cli_annotate = {
     "annotate", cmd_annotate, "explain the codes in logs and API responses",
     "bkerr annotate [--inline|--json] [OPTIONS] [FILE...]",
     "Copies FILEs (standard input when none is given, or for \"-\") to standard\n"
-    "output and explains each BlueKing error code found in a line:\n"
+    "output and explains every BlueKing error code found in a line:\n"
     "\n"
-    "  \"code\": 1199006   \"code\":\"1199006\"   code=1199006   error code 1199006\n"
-    "  错误码 1199006   错误码：1199006   bk_error_code: 1199006   \"code\": -1\n"
+    "  \"code\": 1199006   code=1199006   error code 1199006   \"status\": 2101001\n"
+    "  错误码：1199006   返回码1306000   assert resp[\"code\"] == \"1199006\"\n"
+    "  [1306000] 组件调用异常   保存失败（1244006）   主机转移失败1110029\n"
     "\n"
-    "A code is a whole 7-digit number right after the word code (alone or\n"
-    "ending a name such as error_code or errorCode) or 错误码, with an optional\n"
-    "':', '=' or '：' and quotes between (also \\\" inside a JSON string); -1\n"
-    "only after \"code\" or 错误码 and a separator.  Other numbers (timestamps,\n"
-    "ids, IPs, longer digit runs) are left alone.  With --product ID, codes\n"
-    "are looked up in that product's catalog, which also knows the codes it\n"
-    "emits under other prefixes.\n"
+    "A 7-digit number after a code key (code, error_code, errorCode, status,\n"
+    "ret, 错误码, 错误代码, 返回码, 状态码) is a code; -1 only after code or\n"
+    "错误码 and a separator.  Any other 7-digit number counts only if a loaded\n"
+    "catalog knows it, it stands in brackets, after Chinese text or after an\n"
+    "error word (failed, returned, ...Exception), and no id-like word stands\n"
+    "before it (bk_module_id=, step_id:, user, bytes=, 流水号 ...): ids, sizes,\n"
+    "timestamps and IPs are left alone.  With --product ID, codes are looked\n"
+    "up in that product's catalog, and its legacy codes of other widths are\n"
+    "found after a key (log search's 8-digit codes, bk_repo's six-digit\n"
+    "ones, cmdb's 3001).\n"
     "\n"
     "Output (in the chosen language, see --lang):\n"
     "  (default)  each line unchanged, then one line per distinct code:\n"

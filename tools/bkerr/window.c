@@ -2,12 +2,13 @@
 #include <errno.h>
 #include <string.h>
 
-#include "scan.h"
 #include "window.h"
 
 struct win {
     const struct window_ops *ops;
     void *ctx;
+    const bkerr_registry *reg;
+    const char *product;
     char *buf;
     size_t cap, overlap;
     size_t head;     /* the current line's first byte still held */
@@ -19,28 +20,21 @@ struct win {
     bool stopped;    /* a callback said stop */
 };
 
-/* Keys before lo were decided by an earlier scan; keys from hi on have
- * too little of the line after them in the window yet. */
-static bool filter(const struct annotate_hit *h, void *ctx)
-{
-    struct win *w = ctx;
-    size_t key = w->head + h->key;
-    if (key < w->lo || key >= w->hi)
-        return true;
-    w->hunting = w->ops->hit(w->ctx, h->code);
-    return w->hunting;
-}
-
-/* Reports the codes whose keys lie in [lo, hi), scanning what is held of
- * the line up to end: the scan's findings do not depend on where it starts
- * (no key lies inside another code's key or value), and every key it
- * reports has its byte before it in the window (lo > head after a slide). */
+/* Reports the codes that start in [lo, hi), scanning what is held of the
+ * line up to end: codes before lo were reported by an earlier scan, and
+ * those from hi on have too little of the line after them in the window
+ * yet.  bkerr_scan() decides a number by at most BKERR_SCAN_BEFORE bytes
+ * before it, all held (lo >= head + BKERR_SCAN_BEFORE after a slide), and
+ * BKERR_SCAN_AFTER bytes after it, held for a code before hi. */
 static void scan(struct win *w, size_t end, size_t hi)
 {
-    if (w->hunting) {
-        w->hi = hi;
-        annotate_scan(w->buf + w->head, end - w->head, filter, w);
-    }
+    size_t pos = w->lo - w->head;
+    struct bkerr_scan_hit hit = {.size = sizeof hit};
+    while (w->hunting &&
+           bkerr_scan(w->reg, w->product, w->buf + w->head, end - w->head,
+                      &pos, &hit) == 1 &&
+           w->head + hit.offset < hi)
+        w->hunting = w->ops->hit(w->ctx, hit.code);
     w->lo = hi;
 }
 
@@ -63,11 +57,11 @@ static void end_line(struct win *w, size_t end, bool newline)
 }
 
 /* The window holds nothing but part of one line: report the codes that
- * have overlap bytes after their key, hand over the text before the last
- * overlap + 1 bytes, and keep those. */
+ * have overlap bytes after their start, hand over the text before the
+ * last overlap + BKERR_SCAN_BEFORE bytes, and keep those. */
 static void slide(struct win *w)
 {
-    size_t hi = w->tail - w->overlap, keep = hi - 1;
+    size_t hi = w->tail - w->overlap, keep = hi - BKERR_SCAN_BEFORE;
     scan(w, w->tail, hi);
     size_t took = w->ops->text(w->ctx, w->buf + w->out, keep - w->out);
     if (took == WINDOW_STOP) {
@@ -79,11 +73,13 @@ static void slide(struct win *w)
     move_to_front(w, w->head);
 }
 
-int window_run(const struct window_ops *ops, void *ctx, char *buf,
+int window_run(const struct window_ops *ops, void *ctx,
+               const bkerr_registry *reg, const char *product, char *buf,
                size_t cap, size_t overlap)
 {
-    struct win w = {.ops = ops, .ctx = ctx, .buf = buf, .cap = cap,
-                    .overlap = overlap, .hunting = true};
+    struct win w = {.ops = ops, .ctx = ctx, .reg = reg, .product = product,
+                    .buf = buf, .cap = cap, .overlap = overlap,
+                    .hunting = true};
     while (!w.stopped) {
         char *nl = memchr(w.buf + w.searched, '\n', w.tail - w.searched);
         if (nl) {

@@ -1,14 +1,13 @@
-/* The lines of one input and the codes in them (scan.h), read through a
- * fixed window, so that bkerr annotate's memory does not grow with the
- * longest line: a 1 GiB line takes what a 1 MiB one takes.
+/* The lines of one input and the codes in them (bkerr_scan()), read
+ * through a fixed window, so that bkerr annotate's memory does not grow
+ * with the longest line: a 1 GiB line takes what a 1 MiB one takes.
  *
  * A line that fits in the window is handed over whole.  A longer one is
  * handed over in pieces as the window slides along it; each slide keeps
- * the last `overlap` bytes (and one more, the byte before a key), so a
- * code split by the window's edge is found whole in the next window.  Each
- * code is reported once, left to right, exactly as annotate_scan() finds
- * it in the whole line, provided its key and its value are less than
- * `overlap` bytes apart (blanks between them are unbounded in the rules). */
+ * the last `overlap` bytes and BKERR_SCAN_BEFORE more (what bkerr_scan()
+ * reads before a number), so a code split by the window's edge is found
+ * whole in the next window.  Each code is reported once, left to right,
+ * exactly as bkerr_scan() finds it in the whole line. */
 #ifndef BKERR_WINDOW_H
 #define BKERR_WINDOW_H
 
@@ -16,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
+
+#include "bkerr/bkerr.h"
 
 /* Returned by text() to stop reading (the output has failed). */
 #define WINDOW_STOP ((size_t)-1)
@@ -39,10 +40,13 @@ struct window_ops {
 };
 
 /* Reads every line of the input through a window of cap bytes at buf,
- * keeping overlap bytes at each slide (overlap >= 32, cap >= 4 * overlap).
- * Returns 0 at the end of the input or when a callback stopped it, -1 on
- * a read error (errno set). */
-int window_run(const struct window_ops *ops, void *ctx, char *buf,
+ * keeping overlap + BKERR_SCAN_BEFORE bytes at each slide (overlap >= 32,
+ * cap >= 2 * (overlap + BKERR_SCAN_BEFORE)); reg and product are
+ * bkerr_scan()'s (product a valid id or NULL).  Returns 0 at the end of
+ * the input or when a callback stopped it, -1 on a read error (errno
+ * set). */
+int window_run(const struct window_ops *ops, void *ctx,
+               const bkerr_registry *reg, const char *product, char *buf,
                size_t cap, size_t overlap);
 
 #endif

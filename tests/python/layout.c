@@ -131,6 +131,34 @@ int main(void)
     OFF(bkerr_diagnostic, catalog);
     OFF(bkerr_diagnostic, message);
 
+    SIZE(bkerr_scan_hit);
+    OFF(bkerr_scan_hit, size);
+    OFF(bkerr_scan_hit, confidence);
+    OFF(bkerr_scan_hit, code);
+    OFF(bkerr_scan_hit, offset);
+    OFF(bkerr_scan_hit, length);
+    OFF(bkerr_scan_hit, key_offset);
+    OFF(bkerr_scan_hit, key_length);
+
+    SIZE(bkerr_capture);
+    OFF(bkerr_capture, name);
+    OFF(bkerr_capture, start);
+    OFF(bkerr_capture, end);
+
+    SIZE(bkerr_match);
+    OFF(bkerr_match, size);
+    OFF(bkerr_match, lang);
+    OFF(bkerr_match, code);
+    OFF(bkerr_match, catalog);
+    OFF(bkerr_match, entry);
+    OFF(bkerr_match, variant);
+    OFF(bkerr_match, message);
+    OFF(bkerr_match, start);
+    OFF(bkerr_match, end);
+    OFF(bkerr_match, literal);
+    OFF(bkerr_match, n_captures);
+    OFF(bkerr_match, captures);
+
     SIZE(bkerr_api);
     OFF(bkerr_api, version);
     OFF(bkerr_api, size);
@@ -178,6 +206,9 @@ int main(void)
     OFF(bkerr_api, severity_name);
     OFF(bkerr_api, diagnostic_count);
     OFF(bkerr_api, diagnostic);
+    OFF(bkerr_api, match);
+    OFF(bkerr_api, scan);
+    OFF(bkerr_api, scan_confidence_name);
 
     /* the constants and enum values the binding mirrors */
     printf(",\n  \"sizeof.enum\": %zu", sizeof(enum bkerr_status));
@@ -189,6 +220,13 @@ int main(void)
     CONST(BKERR_ECATALOG);
     CONST(BKERR_ENOPRODUCT);
     CONST(BKERR_ENOTFOUND);
+    CONST(BKERR_MATCH_CAPTURES);
+    CONST(BKERR_SCAN_BARE);
+    CONST(BKERR_SCAN_BRACKETED);
+    CONST(BKERR_SCAN_KEYED);
+    CONST(BKERR_SEVERITY_ERROR);
+    CONST(BKERR_SEVERITY_WARNING);
+    CONST(BKERR_SEVERITY_NOTE);
     CONST(BKERR_LANG_DEFAULT);
     CONST(BKERR_LANG_ZH_CN);
     CONST(BKERR_LANG_EN);

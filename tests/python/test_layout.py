@@ -25,6 +25,9 @@ STRUCTS = {
     "bkerr_product": _native.CProduct,
     "bkerr_range_info": _native.CRangeInfo,
     "bkerr_diagnostic": _native.CDiagnostic,
+    "bkerr_scan_hit": _native.CScanHit,
+    "bkerr_capture": _native.CCapture,
+    "bkerr_match": _native.CMatch,
     "bkerr_api": _native.CApi,
 }
 
@@ -73,9 +76,10 @@ class LayoutTest(unittest.TestCase):
         # open_with, catalog_entry, the live_* functions and
         # catalog_state_name; version 3 adds message; version 4
         # lookup_variant, code_status_name and lookup_guest; version 5 the
-        # read model, from strerror to diagnostic, ending the table
+        # read model, from strerror to diagnostic; version 6 match, scan
+        # and scan_confidence_name, ending the table
         versions = dict(_native.VERSIONS)
-        self.assertEqual(sorted(versions), [1, 2, 3, 4, 5])
+        self.assertEqual(sorted(versions), [1, 2, 3, 4, 5, 6])
         self.assertEqual(versions[1][-1][0], "catalog_status")
         self.assertEqual([name for name, _ in versions[2]],
                          ["open_with", "catalog_entry", "live_open", "live_acquire",
@@ -95,7 +99,10 @@ class LayoutTest(unittest.TestCase):
         self.assertEqual(_native.SIZES[2], self.c["bkerr_api.message"])
         self.assertEqual(_native.SIZES[3], self.c["bkerr_api.lookup_variant"])
         self.assertEqual(_native.SIZES[4], self.c["bkerr_api.strerror"])
-        self.assertEqual(_native.SIZES[5], self.c["bkerr_api.__size__"])
+        self.assertEqual([name for name, _ in versions[6]],
+                         ["match", "scan", "scan_confidence_name"])
+        self.assertEqual(_native.SIZES[5], self.c["bkerr_api.match"])
+        self.assertEqual(_native.SIZES[6], self.c["bkerr_api.__size__"])
         self.assertEqual(max(versions), bkerr.API_VERSION)  # the binding knows it all
         self.assertEqual(_native.SINCE["catalog_status"], 1)
         self.assertEqual(_native.SINCE["live_close"], 2)
@@ -118,6 +125,7 @@ class LayoutTest(unittest.TestCase):
         self.assertEqual(bkerr.API_VERSION, self.c["const.BKERR_API_VERSION"])
         self.assertEqual(_native.ERRMSG_SIZE, self.c["const.BKERR_ERRMSG_SIZE"])
         self.assertEqual(_native.OPEN_NO_LOAD, self.c["const.BKERR_OPEN_NO_LOAD"])
+        self.assertEqual(_native.MATCH_CAPTURES, self.c["const.BKERR_MATCH_CAPTURES"])
         for cname, value in ERRORS.items():
             self.assertEqual(value, self.c[f"const.{cname}"], cname)
         for cname, member in STATUS.items():

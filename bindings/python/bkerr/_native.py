@@ -37,14 +37,15 @@ from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 # The version of ``struct bkerr_api`` this binding is written against
 # (BKERR_API_VERSION in bkerr.h), and the one it asks bkerr_api() for.  A
 # newer table only appends members, so it is fine.
-API_VERSION = 5
+API_VERSION = 6
 
 # The oldest table the binding still works with, asked for when the library
 # has no API_VERSION table: everything but what the later versions added
 # (Registry(load=False)/only=, entries() and LiveRegistry need version 2;
 # Registry.message() needs version 3; Registry.variants() version 4; the
 # read model (products, catalog(), ranges(), symbol(), the spec's listings,
-# strerror(), parse_lang()) version 5).
+# strerror(), parse_lang(), diagnostics()) version 5; scan() and match()
+# version 6).
 MIN_API_VERSION = 1
 
 # Negative returns (BKERR_E*).
@@ -230,6 +231,53 @@ class CDiagnostic(Structure):
     ]
 
 
+class CScanHit(Structure):
+    """struct bkerr_scan_hit"""
+
+    _fields_ = [
+        ("size", c_uint32),
+        ("confidence", c_enum),
+        ("code", c_int64),
+        ("offset", c_size_t),
+        ("length", c_size_t),
+        ("key_offset", c_size_t),
+        ("key_length", c_size_t),
+    ]
+
+
+# BKERR_MATCH_CAPTURES: the captures a struct bkerr_match holds
+MATCH_CAPTURES = 8
+
+
+class CCapture(Structure):
+    """struct bkerr_capture"""
+
+    _fields_ = [
+        ("name", c_char_p),
+        ("start", c_size_t),
+        ("end", c_size_t),
+    ]
+
+
+class CMatch(Structure):
+    """struct bkerr_match"""
+
+    _fields_ = [
+        ("size", c_uint32),
+        ("lang", c_enum),
+        ("code", c_int64),
+        ("catalog", c_size_t),
+        ("entry", c_size_t),
+        ("variant", c_uint),
+        ("message", c_char_p),
+        ("start", c_size_t),
+        ("end", c_size_t),
+        ("literal", c_size_t),
+        ("n_captures", c_uint),
+        ("captures", CCapture * MATCH_CAPTURES),
+    ]
+
+
 # Function pointer types of the table, in its order.  Output buffers are
 # POINTER(c_char) so that a ctypes char array (or None) can be passed.
 PARSE_CODE = CFUNCTYPE(c_int, c_char_p, POINTER(c_int64), POINTER(c_char_p))
@@ -287,6 +335,12 @@ LOOKUP_SYMBOL = CFUNCTYPE(c_int, c_registry_p, c_char_p, c_char_p, c_size_t,
 SEVERITY_NAME = CFUNCTYPE(c_char_p, c_enum)
 DIAGNOSTIC_COUNT = CFUNCTYPE(c_size_t, c_registry_p)
 DIAGNOSTIC = CFUNCTYPE(c_int, c_registry_p, c_size_t, POINTER(CDiagnostic))
+# text is passed as a ctypes buffer (c_char_p would stop at a NUL)
+MATCH = CFUNCTYPE(c_int, c_registry_p, POINTER(c_char), c_size_t,
+                  POINTER(CMatch), c_size_t)
+SCAN = CFUNCTYPE(c_int, c_registry_p, c_char_p, POINTER(c_char), c_size_t,
+                 POINTER(c_size_t), POINTER(CScanHit))
+SCAN_CONFIDENCE_NAME = CFUNCTYPE(c_char_p, c_enum)
 
 
 class CApiHeader(Structure):
@@ -356,6 +410,11 @@ VERSIONS: List[Tuple[int, List[Tuple[str, Any]]]] = [
         ("diagnostic_count", DIAGNOSTIC_COUNT),
         ("diagnostic", DIAGNOSTIC),
     ]),
+    (6, [
+        ("match", MATCH),
+        ("scan", SCAN),
+        ("scan_confidence_name", SCAN_CONFIDENCE_NAME),
+    ]),
 ]
 
 # The version that added each function.
@@ -380,7 +439,7 @@ def _end(name: str) -> int:
 # The size of each version's table: up to the end of its last member
 # (version 1 ends at catalog_status, version 2 at catalog_state_name,
 # version 3 at message, version 4 at lookup_guest, version 5 at
-# diagnostic).
+# diagnostic, version 6 at scan_confidence_name).
 SIZES: Dict[int, int] = {v: _end(fns[-1][0]) for v, fns in VERSIONS}
 
 
@@ -491,6 +550,9 @@ class Api:
     severity_name: Any
     diagnostic_count: Any
     diagnostic: Any
+    match: Any
+    scan: Any
+    scan_confidence_name: Any
 
     def __init__(self, entry: Callable[[int], Optional[int]], path: str,
                  keepalive: Any = None) -> None:

@@ -41,6 +41,14 @@ done < <(awk '/^BKERR_[0-9.]+ *\{/ { n = $1 }
               /^\}/ { p = $2; sub(/;/, "", p); print n, p }' \
              "$src/core/libbkerr.map")
 
+# A sanitizer build's library wants its runtime loaded first (CI's ASan
+# run): the small programs below get it as the test runner's do.
+run_env=()
+if readelf -d "$lib" | grep -q 'libasan'; then
+    run_env=(LD_PRELOAD="$(cc -print-file-name=libasan.so)"
+             ASAN_OPTIONS=detect_leaks=0)
+fi
+
 # a program calling bkerr_message needs its node ...
 node=$(awk '$1 == "bkerr_message" { print $2 }' "$tmp/map")
 cat >"$tmp/uses_message.c" <<'C'
@@ -57,7 +65,8 @@ cc -I"$src/include" -I"$BKERR_BUILD_INCLUDE" -o "$tmp/uses_message" \
     "$tmp/uses_message.c" "$lib"
 readelf -V -W "$tmp/uses_message" | grep -q "Name: $node " ||
     fail "a program calling bkerr_message records no need of $node"
-answer=$(LD_LIBRARY_PATH="$(dirname "$lib")" "$tmp/uses_message" 2>&1) ||
+answer=$(env "${run_env[@]}" LD_LIBRARY_PATH="$(dirname "$lib")" \
+         "$tmp/uses_message" 2>&1) ||
     fail "uses_message does not run on this library: $answer"
 [ "$answer" = "System busy" ] || fail "uses_message's answer: $answer"
 
@@ -71,7 +80,8 @@ printf 'BKERR_1.0 { global: bkerr_prefix; local: *; };\nBKERR_1.1 { } BKERR_1.0;
     >"$tmp/old.map"
 cc -shared -fPIC -Wl,-soname,libbkerr.so.1 -Wl,--version-script="$tmp/old.map" \
     -o "$tmp/old/libbkerr.so.1" "$tmp/old.c"
-if out=$(LD_LIBRARY_PATH="$tmp/old" "$tmp/uses_message" 2>&1); then
+if out=$(env "${run_env[@]}" LD_LIBRARY_PATH="$tmp/old" "$tmp/uses_message" 2>&1)
+then
     fail "a program needing $node ran on a library without it: $out"
 fi
 case $out in

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "found.h"
 #include "window.h"
 
 /* The window: lines up to 1 MiB are handed over whole. */
@@ -20,6 +21,23 @@ enum mode { MODE_LINES, MODE_INLINE, MODE_JSON };
 
 /* Distinct codes of one line, in order; more are dropped. */
 #define MAX_CODES 64
+/* Candidates for the exception classes a line names. */
+#define MAX_SYMBOLS 8
+
+/* How an explanation was found; the names are the JSON's. */
+enum found_by { BY_CODE, BY_MESSAGE, BY_SYMBOL };
+static const char *const found_by_names[] = {"code", "message", "symbol"};
+
+/* --fail-on: which results make the exit status 1. */
+enum fail_on { FAIL_NEVER, FAIL_UNKNOWN = 1, FAIL_NOT_FOUND = 2,
+               FAIL_ANY = 3 };
+
+/* One explanation of a line. */
+struct explained {
+    struct bkerr_result r;
+    enum found_by by;
+    const struct bkerr_match *m; /* the template the line carries, or NULL */
+};
 
 struct annotate {
     struct cli *c;
@@ -31,6 +49,8 @@ struct annotate {
                          the window) */
     int64_t codes[MAX_CODES];
     size_t n;
+    enum fail_on fail_on;
+    bool failed;      /* a result --fail-on names was met */
 };
 
 static bool collect(void *ctx, int64_t code)
@@ -50,16 +70,25 @@ static void put_clean(const char *s)
         putchar(*p < 0x20 || *p == 0x7F ? ' ' : *p);
 }
 
-/* "1199006 cmdb CCErrCommParamsInvalid: <message> — <advice>" */
-static void explain(const struct annotate *a, const struct bkerr_result *r)
+/* "1199006 cmdb CCErrCommParamsInvalid: <message> — <advice>"; found by
+ * message ("≈ ") or symbol ("⇐ "), with the message's placeholders
+ * filled from what the line carries. */
+static void explain(const struct annotate *a, const struct explained *x,
+                    const char *body)
 {
     static char text[3 * 4096 + 256]; /* a message is at most 4096 bytes */
     const struct cli *c = a->c;
-    printf("%s%lld", cli_style(c, STYLE_CYAN), (long long)r->code);
+    const struct bkerr_result *r = &x->r;
+    printf("%s%s%lld", cli_style(c, STYLE_CYAN),
+           x->by == BY_MESSAGE ? "≈ " : x->by == BY_SYMBOL ? "⇐ " : "",
+           (long long)r->code);
     if (r->guest) /* another product's code: never shown as the owner's */
         printf(c->lang == BKERR_LANG_EN ? " %s (its code under %s's prefix)"
                                         : " %s（借用 %s 的前缀）",
                r->catalog, r->platform.id ? r->platform.id : "unassigned");
+    else if (r->catalog) /* the answering catalog: a legacy code's may
+                            not be the prefix's owner */
+        printf(" %s", r->catalog);
     else if (r->platform.id)
         printf(" %s", r->platform.id);
     if (r->symbol) {
@@ -68,7 +97,10 @@ static void explain(const struct annotate *a, const struct bkerr_result *r)
     }
     printf("%s: ", cli_style(c, STYLE_NONE));
     int n;
-    if (r->message) {
+    if (r->message && x->m) {
+        n = found_fill(x->m, body, text, sizeof text);
+        put_clean(text);
+    } else if (r->message) {
         n = bkerr_fill(r->message, NULL, 0, text, sizeof text);
         put_clean(text);
         if (r->status == BKERR_GENERIC)
@@ -90,23 +122,6 @@ static void explain(const struct annotate *a, const struct bkerr_result *r)
     }
 }
 
-/* Length of the valid UTF-8 character at s[0..n), or 0 if it is not one. */
-static size_t utf8_char(const unsigned char *s, size_t n)
-{
-    unsigned char b = s[0];
-    size_t len = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2
-               : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
-    if (len == 0 || len > n)
-        return 0;
-    for (size_t k = 1; k < len; k++)
-        if ((s[k] & 0xC0) != 0x80)
-            return 0;
-    if ((b == 0xE0 && s[1] < 0xA0) || (b == 0xED && s[1] > 0x9F) ||
-        (b == 0xF0 && s[1] < 0x90) || (b == 0xF4 && s[1] > 0x8F))
-        return 0; /* overlong, surrogate, beyond U+10FFFF */
-    return len;
-}
-
 /* The inside of a JSON string of arbitrary bytes: invalid UTF-8 becomes
  * U+FFFD.  Returns the bytes written; unless final, it leaves up to 3
  * bytes at the end that may be the start of a character cut off. */
@@ -115,7 +130,7 @@ static size_t json_chars(const char *text, size_t n, bool final)
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
     while (i < n) {
-        size_t k = utf8_char(s + i, n - i);
+        size_t k = found_utf8_char(s + i, n - i);
         if (k == 0 && !final && n - i < 4)
             break;
         if (k == 0) {
@@ -167,27 +182,116 @@ static size_t early_text(void *ctx, const char *s, size_t n)
     return ferror(stdout) ? WINDOW_STOP : took;
 }
 
+/* Whether r is a result --fail-on names: unknown, nothing covers the
+ * code's product (no catalog loaded for it, an unassigned prefix, not a
+ * code); not found, its catalog is loaded and lacks it (only the spec's
+ * generic row, if any, answers). */
+static enum fail_on failure_of(const struct bkerr_result *r)
+{
+    switch (r->status) {
+    case BKERR_NO_CATALOG:
+    case BKERR_UNASSIGNED:
+    case BKERR_INVALID:
+        return FAIL_UNKNOWN;
+    case BKERR_NOT_IN_CATALOG:
+    case BKERR_GENERIC:
+        return FAIL_NOT_FOUND;
+    default:
+        return FAIL_NEVER;
+    }
+}
+
+/* The definition of a code with several that the line's message names:
+ * the best template the line carries with that code wins. */
+static void pick_variant(const struct annotate *a, struct explained *x,
+                         const struct bkerr_match *m, size_t nm)
+{
+    for (size_t k = 0; k < nm; k++) {
+        if (m[k].code != x->r.code)
+            continue;
+        if (x->r.n_variants > 1 && m[k].variant != x->r.variant)
+            bkerr_lookup_variant(a->c->reg, a->c->product, x->r.code,
+                                 m[k].variant, a->c->lang, &x->r);
+        if (x->r.variant == m[k].variant)
+            x->m = &m[k];
+        return;
+    }
+}
+
+/* Templates shorter than this (a dozen bytes: four Chinese characters,
+ * "Bad Request"), or shared by more entries, name no product in a line
+ * without a code: "not found", "成功" and "success" are in every log. */
+#define TELLING_LITERAL 12
+#define TELLING_TIES 4
+
+/* Whether the best templates m[0..nm) (tied) tell which entry a line
+ * without a code speaks of. */
+static bool telling(const struct bkerr_match *m, size_t nm)
+{
+    if (nm == 0 || nm > TELLING_TIES || m[0].literal < TELLING_LITERAL)
+        return false;
+    for (size_t k = 0; k < nm; k++)
+        if (m[k].code == 0) /* success is nothing to explain */
+            return false;
+    return true;
+}
+
+/* What the line means: its codes, else the messages it carries, and the
+ * exception classes it names; their count in x. */
+static size_t explain_line(struct annotate *a, const char *body, size_t n,
+                           bool whole, struct explained *x, size_t max)
+{
+    static struct bkerr_match m[FOUND_MATCHES];
+    static struct found_symbol sym[MAX_SYMBOLS];
+    const struct cli *c = a->c;
+    size_t got = 0, nm = 0;
+    /* a line longer than the window is scanned for codes only */
+    if (whole)
+        nm = found_messages(c, body, n, m, FOUND_MATCHES);
+    for (size_t i = 0; i < a->n && got < max; i++, got++) {
+        x[got] = (struct explained){.by = BY_CODE};
+        if (c->product)
+            bkerr_lookup_product(c->reg, c->product, a->codes[i], c->lang,
+                                 &x[got].r);
+        else
+            bkerr_lookup(c->reg, a->codes[i], c->lang, &x[got].r);
+        pick_variant(a, &x[got], m, nm);
+        if (failure_of(&x[got].r) & a->fail_on)
+            a->failed = true;
+    }
+    if (a->n == 0 && telling(m, nm))
+        for (size_t k = 0; k < nm && got < max; k++) {
+            x[got] = (struct explained){.by = BY_MESSAGE, .m = &m[k]};
+            if (found_entry(c, &m[k], &x[got].r))
+                got++;
+        }
+    size_t ns = whole ? found_symbols(c, body, n, sym, MAX_SYMBOLS) : 0;
+    for (size_t k = 0; k < ns && got < max; k++) {
+        bool known = false; /* already explained by its code */
+        for (size_t i = 0; i < got; i++)
+            known |= x[i].r.code == sym[k].r.code &&
+                     x[i].r.catalog == sym[k].r.catalog;
+        if (!known)
+            x[got++] = (struct explained){sym[k].r, BY_SYMBOL, NULL};
+    }
+    return got;
+}
+
 /* The rest of the line (its body, n bytes, without the newline), then
- * what its codes mean. */
+ * what it means. */
 static void finish_line(struct annotate *a, const char *body, size_t n,
                         bool newline)
 {
-    if (a->n == 0 && a->mode != MODE_JSON) {
+    static struct explained x[MAX_CODES + FOUND_MATCHES + MAX_SYMBOLS];
+    size_t count = explain_line(a, body, n, !a->started, x,
+                                sizeof x / sizeof x[0]);
+    if (count == 0 && a->mode != MODE_JSON) {
         fwrite(body, 1, n, stdout);
         if (newline)
             putchar('\n');
     }
-    if (a->n == 0 && !a->started)
+    if (count == 0 && !a->started)
         return;
-    struct bkerr_result r[MAX_CODES];
-    for (size_t i = 0; i < a->n; i++) {
-        if (a->c->product)
-            bkerr_lookup_product(a->c->reg, a->c->product, a->codes[i],
-                                 a->c->lang, &r[i]);
-        else
-            bkerr_lookup(a->c->reg, a->codes[i], a->c->lang, &r[i]);
-    }
-    size_t codes = a->n;
     if (a->mode == MODE_JSON) {
         if (!a->started)
             json_head(a);
@@ -196,20 +300,29 @@ static void finish_line(struct annotate *a, const char *body, size_t n,
         struct json j;
         json_begin(&j, stdout);
         json_array(&j);
-        for (size_t i = 0; i < codes; i++)
-            json_result(&j, &r[i]);
+        for (size_t i = 0; i < count; i++) {
+            json_object(&j);
+            json_result_fields(&j, &x[i].r);
+            json_key(&j, "found_by");
+            json_string(&j, found_by_names[x[i].by]);
+            if (x[i].m) {
+                json_key(&j, "captures");
+                json_captures(&j, x[i].m, body);
+            }
+            json_end_object(&j);
+        }
         json_end_array(&j);
         fputs("}\n", stdout);
-    } else if (codes == 0) {
+    } else if (count == 0) {
         /* a long line without codes: written above */
     } else if (a->mode == MODE_INLINE) {
         size_t keep = n; /* the explanations go before a CR LF too */
         if (newline && keep > 0 && body[keep - 1] == '\r')
             keep--;
         fwrite(body, 1, keep, stdout);
-        for (size_t i = 0; i < codes; i++) {
+        for (size_t i = 0; i < count; i++) {
             fputs(" [", stdout);
-            explain(a, &r[i]);
+            explain(a, &x[i], body);
             putchar(']');
         }
         fwrite(body + keep, 1, n - keep, stdout);
@@ -217,10 +330,10 @@ static void finish_line(struct annotate *a, const char *body, size_t n,
     } else {
         fwrite(body, 1, n, stdout);
         putchar('\n');
-        for (size_t i = 0; i < codes; i++) {
+        for (size_t i = 0; i < count; i++) {
             printf("    %s↳%s ", cli_style(a->c, STYLE_DIM),
                    cli_style(a->c, STYLE_NONE));
-            explain(a, &r[i]);
+            explain(a, &x[i], body);
             putchar('\n');
         }
     }
@@ -280,9 +393,26 @@ static bool streaming_input(int nfiles, char **files)
     return false;
 }
 
+static const char *const fail_on_names[] = {
+    [FAIL_UNKNOWN] = "unknown", [FAIL_NOT_FOUND] = "not-found", [FAIL_ANY] = "any"};
+
+static enum fail_on fail_on_of(const char *value)
+{
+    for (size_t k = FAIL_UNKNOWN; value && k <= FAIL_ANY; k++)
+        if (strcmp(value, fail_on_names[k]) == 0)
+            return (enum fail_on)k;
+    return FAIL_NEVER;
+}
+
+static const char *check_fail_on(const char *value)
+{
+    return fail_on_of(value) ? NULL : "write unknown, not-found or any";
+}
+
 static int cmd_annotate(struct cli *c, int argc, char **argv)
 {
-    struct annotate a = {.c = c, .mode = c->json ? MODE_JSON : MODE_LINES};
+    struct annotate a = {.c = c, .mode = c->json ? MODE_JSON : MODE_LINES,
+                         .fail_on = fail_on_of(c->fail_on)};
     int nfiles = argc;
     bool inline_ = c->inline_;
     if (inline_ && c->json) {
@@ -331,12 +461,19 @@ static int cmd_annotate(struct cli *c, int argc, char **argv)
         close(fd);
     }
     free(window);
+    if (rc == EXIT_OK && a.failed)
+        rc = EXIT_UNRESOLVED;
     return rc;
 }
 
 static const struct cli_option annotate_options[] = {
     {"inline", 0, NULL, "the explanations at the end of each line",
      offsetof(struct cli, inline_), NULL},
+    {"fail-on", 0, "WHAT", "exit 1 (after the whole output) if some code is\n"
+     "unknown: no catalog covers its product (none\n"
+     "loaded for it, an unassigned prefix);\n"
+     "not-found: its product's catalog lacks it; any:\n"
+     "either", offsetof(struct cli, fail_on), check_fail_on},
     CLI_OPT_JSON("JSON Lines, one object per line with codes"),
     CLI_OPT_PRODUCT("look codes up in one product's catalog"),
     CLI_OPT_CONFIG, CLI_OPT_LANG, CLI_OPT_COLOR, CLI_OPT_HELP, CLI_OPT_END,
@@ -363,6 +500,15 @@ const struct cli_command cli_annotate = {
     "found after a key (log search's 8-digit codes, bk_repo's six-digit\n"
     "ones, cmdb's 3001).\n"
     "\n"
+    "A line with no code is explained by the catalog messages it carries,\n"
+    "placeholders filled (≈ 3800001 bk_nodeman SubscriptionNotExist: 订阅(123)\n"
+    "不存在, for 订阅(123)不存在): the longest template wins, and templates tied\n"
+    "with it are all shown.  A code with several definitions is explained by\n"
+    "the one whose message the line carries.  Exception classes the line\n"
+    "names (apps.log_search.exceptions.BizNotExistError, ...InvalidParam-\n"
+    "Exception) are explained by each definition of that symbol (⇐), those\n"
+    "of the product the line speaks of first.\n"
+    "\n"
     "Output (in the chosen language, see --lang):\n"
     "  (default)  each line unchanged, then one line per distinct code:\n"
     "                 ↳ 1199006 cmdb CCErrCommParamsInvalid: <message> — <advice>\n"
@@ -370,7 +516,9 @@ const struct cli_command cli_annotate = {
     "  --json     JSON Lines: one object per line with codes:\n"
     "             {\"file\", \"line\" (from 1), \"text\" (the line without its\n"
     "             newline; invalid UTF-8 as U+FFFD), \"results\" (one lookup\n"
-    "             result per distinct code, as bkerr --json prints them)};\n"
+    "             result per explanation, as bkerr --json prints them, with\n"
+    "             \"found_by\": code, message or symbol, and \"captures\": the\n"
+    "             placeholder values, for one found by its message)};\n"
     "             also one, its results maybe [], per line over 1 MiB\n"
     "\n"
     "Lines of any length and invalid UTF-8 pass through untouched, in memory\n"
@@ -379,8 +527,9 @@ const struct cli_command cli_annotate = {
     "is line-buffered when it goes to a pipe or terminal and some input is\n"
     "not a regular file, so `tail -f LOG | bkerr annotate` shows each line\n"
     "as it comes.\n",
-    "Exit status: 0 done, 2 bad usage or an unreadable FILE (the others are\n"
-    "still annotated), 3 the registry could not be opened or the output\n"
-    "could not be written (reading stops at the first failed write).\n",
+    "Exit status: 0 done, 1 a code --fail-on names was met, 2 bad usage or\n"
+    "an unreadable FILE (the others are still annotated), 3 the registry\n"
+    "could not be opened or the output could not be written (reading stops\n"
+    "at the first failed write).\n",
     annotate_options, false,
 };

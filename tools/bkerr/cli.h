@@ -33,6 +33,7 @@ struct cli {
     const char *format;    /* export --format */
     const char *timeout;   /* check --timeout */
     bool inline_;          /* annotate --inline */
+    const char *fail_on;   /* annotate --fail-on */
     /* settled from them by main() */
     enum bkerr_lang lang;  /* --lang, else $BKERR_LANG, else the locale's;
                               else cli_open() sets bkerr.ini's, else zh_CN */
@@ -151,6 +152,10 @@ struct cli_entry {
 };
 /* Fills *e with the index-th entry of the cat-th catalog (its primary
  * definition); false past the end or if the catalog is not loaded. */
+/* The variant-th definition of the index-th entry's code (search, annotate:
+ * what bkerr_match() names). */
+bool cli_entry_at(const struct cli *c, size_t cat, size_t index,
+                  unsigned variant, struct cli_entry *e);
 bool cli_entry(const struct cli *c, size_t cat, size_t index,
                struct cli_entry *e);
 /* Moves *e to the next definition of the catalog, in order: the other

@@ -99,9 +99,8 @@ int cli_catalogs(const struct cli *c, const char *product, size_t **idx,
     return EXIT_OK;
 }
 
-/* The variant-th definition of the index-th entry's code. */
-static bool entry_at(const struct cli *c, size_t cat, size_t index,
-                     unsigned variant, struct cli_entry *e)
+bool cli_entry_at(const struct cli *c, size_t cat, size_t index,
+                  unsigned variant, struct cli_entry *e)
 {
     struct bkerr_catalog_status st;
     if (bkerr_catalog_status(c->reg, cat, &st) != 0 ||
@@ -126,14 +125,14 @@ static bool entry_at(const struct cli *c, size_t cat, size_t index,
 bool cli_entry(const struct cli *c, size_t cat, size_t index,
                struct cli_entry *e)
 {
-    return entry_at(c, cat, index, 0, e);
+    return cli_entry_at(c, cat, index, 0, e);
 }
 
 bool cli_entry_next(const struct cli *c, size_t cat, struct cli_entry *e)
 {
     if (e->variant + 1 < e->zh.n_variants)
-        return entry_at(c, cat, e->index, e->variant + 1, e);
-    return entry_at(c, cat, e->index + 1, 0, e);
+        return cli_entry_at(c, cat, e->index, e->variant + 1, e);
+    return cli_entry_at(c, cat, e->index + 1, 0, e);
 }
 
 const struct bkerr_result *cli_entry_in(const struct cli_entry *e,

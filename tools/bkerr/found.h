@@ -39,7 +39,7 @@ struct found_symbol {
 };
 
 /* The definitions of the exception classes text[0..n) names (a dotted
- * name's last part ending in Error or Exception, or Exc/Fault), at most
+ * name's last part ending in Error, Exception or Exc), at most
  * max, ranked by the line's context for their product (its id, or the id
  * without "bk_", in the line), then in bkerr.ini's order; with product,
  * only that product's.  Their count. */

@@ -66,8 +66,15 @@ static bool collect(void *ctx, int64_t code)
 /* Prints catalog text on one line: control characters become blanks. */
 static void put_clean(const char *s)
 {
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        putchar(*p < 0x20 || *p == 0x7F ? ' ' : *p);
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        const unsigned char *run = p; /* written in runs: most text is clean */
+        while (*p >= 0x20 && *p != 0x7F)
+            p++;
+        fwrite(run, 1, (size_t)(p - run), stdout);
+        if (*p)
+            putchar(' '), p++;
+    }
 }
 
 /* "1199006 cmdb CCErrCommParamsInvalid: <message> — <advice>"; found by

@@ -18,6 +18,10 @@ static void member(const char *s, const char *m, size_t off)
 #define SIZE(S) member(#S, "__size__", sizeof(struct S))
 #define OFF(S, M) member(#S, #M, offsetof(struct S, M))
 #define CONST(X) printf(",\n  \"const.%s\": %d", #X, (int)(X))
+/* a row of an X-macro table: its value as a constant, and its name */
+#define ROW(name, value, text)                                              \
+    CONST(name);                                                            \
+    printf(",\n  \"name.%s\": \"%s\"", #name, text);
 
 int main(void)
 {
@@ -131,6 +135,34 @@ int main(void)
     OFF(bkerr_diagnostic, catalog);
     OFF(bkerr_diagnostic, message);
 
+    SIZE(bkerr_scan_hit);
+    OFF(bkerr_scan_hit, size);
+    OFF(bkerr_scan_hit, confidence);
+    OFF(bkerr_scan_hit, code);
+    OFF(bkerr_scan_hit, offset);
+    OFF(bkerr_scan_hit, length);
+    OFF(bkerr_scan_hit, key_offset);
+    OFF(bkerr_scan_hit, key_length);
+
+    SIZE(bkerr_capture);
+    OFF(bkerr_capture, name);
+    OFF(bkerr_capture, start);
+    OFF(bkerr_capture, end);
+
+    SIZE(bkerr_match);
+    OFF(bkerr_match, size);
+    OFF(bkerr_match, lang);
+    OFF(bkerr_match, code);
+    OFF(bkerr_match, catalog);
+    OFF(bkerr_match, entry);
+    OFF(bkerr_match, variant);
+    OFF(bkerr_match, message);
+    OFF(bkerr_match, start);
+    OFF(bkerr_match, end);
+    OFF(bkerr_match, literal);
+    OFF(bkerr_match, n_captures);
+    OFF(bkerr_match, captures);
+
     SIZE(bkerr_api);
     OFF(bkerr_api, version);
     OFF(bkerr_api, size);
@@ -178,20 +210,15 @@ int main(void)
     OFF(bkerr_api, severity_name);
     OFF(bkerr_api, diagnostic_count);
     OFF(bkerr_api, diagnostic);
+    OFF(bkerr_api, match);
+    OFF(bkerr_api, scan);
+    OFF(bkerr_api, scan_confidence_name);
 
     /* the constants and enum values the binding mirrors */
     printf(",\n  \"sizeof.enum\": %zu", sizeof(enum bkerr_status));
     CONST(BKERR_API_VERSION);
     CONST(BKERR_ERRMSG_SIZE);
-    CONST(BKERR_EINVAL);
-    CONST(BKERR_ENOMEM);
-    CONST(BKERR_ECONFIG);
-    CONST(BKERR_ECATALOG);
-    CONST(BKERR_ENOPRODUCT);
-    CONST(BKERR_ENOTFOUND);
-    CONST(BKERR_LANG_DEFAULT);
-    CONST(BKERR_LANG_ZH_CN);
-    CONST(BKERR_LANG_EN);
+    BKERR_ERROR_MAP(ROW)
     CONST(BKERR_CAT_NONE);
     CONST(BKERR_CAT_SPECIAL);
     CONST(BKERR_CAT_PLATFORM);
@@ -202,27 +229,16 @@ int main(void)
     CONST(BKERR_CLASS_SPECIAL);
     CONST(BKERR_CLASS_STANDARD);
     CONST(BKERR_CLASS_NONSTANDARD);
-    CONST(BKERR_FOUND);
-    CONST(BKERR_GENERIC);
-    CONST(BKERR_NO_CATALOG);
-    CONST(BKERR_NOT_IN_CATALOG);
-    CONST(BKERR_UNASSIGNED);
-    CONST(BKERR_INVALID);
-    CONST(BKERR_GUEST);
-    CONST(BKERR_CATALOG_LOADED);
-    CONST(BKERR_CATALOG_DISABLED);
-    CONST(BKERR_CATALOG_REJECTED);
-    CONST(BKERR_CATALOG_SKIPPED);
-    CONST(BKERR_CATALOG_LAZY);
     CONST(BKERR_OPEN_NO_LOAD);
-    CONST(BKERR_CODE_UNSTATED);
-    CONST(BKERR_CODE_ACTIVE);
-    CONST(BKERR_CODE_UNUSED);
-    CONST(BKERR_CODE_DEPRECATED);
-    CONST(BKERR_CODE_REMOVED);
-    CONST(BKERR_SEVERITY_ERROR);
-    CONST(BKERR_SEVERITY_WARNING);
-    CONST(BKERR_SEVERITY_NOTE);
+    CONST(BKERR_OPEN_KEEP_GOING);
+    CONST(BKERR_MATCH_CAPTURES);
+    /* the enums written as X-macro tables: every row, value and name */
+    BKERR_LANG_MAP(ROW)
+    BKERR_STATUS_MAP(ROW)
+    BKERR_CATALOG_STATE_MAP(ROW)
+    BKERR_CODE_STATUS_MAP(ROW)
+    BKERR_SEVERITY_MAP(ROW)
+    BKERR_SCAN_CONFIDENCE_MAP(ROW)
     printf("\n}\n");
     return 0;
 }

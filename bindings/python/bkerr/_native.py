@@ -37,14 +37,15 @@ from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 # The version of ``struct bkerr_api`` this binding is written against
 # (BKERR_API_VERSION in bkerr.h), and the one it asks bkerr_api() for.  A
 # newer table only appends members, so it is fine.
-API_VERSION = 5
+API_VERSION = 6
 
 # The oldest table the binding still works with, asked for when the library
 # has no API_VERSION table: everything but what the later versions added
 # (Registry(load=False)/only=, entries() and LiveRegistry need version 2;
 # Registry.message() needs version 3; Registry.variants() version 4; the
 # read model (products, catalog(), ranges(), symbol(), the spec's listings,
-# strerror(), parse_lang()) version 5).
+# strerror(), parse_lang(), diagnostics()) version 5; scan() and match()
+# version 6).
 MIN_API_VERSION = 1
 
 # Negative returns (BKERR_E*).
@@ -156,6 +157,7 @@ class COpenOptions(Structure):
 
 
 OPEN_NO_LOAD = 0x1  # BKERR_OPEN_NO_LOAD
+OPEN_KEEP_GOING = 0x8  # BKERR_OPEN_KEEP_GOING (version 5)
 
 
 # The read model's structs (version 5) begin with their size: the binding
@@ -230,6 +232,53 @@ class CDiagnostic(Structure):
     ]
 
 
+# Finding codes and messages in text (version 6).
+class CScanHit(Structure):
+    """struct bkerr_scan_hit"""
+
+    _fields_ = [
+        ("size", c_uint32),
+        ("confidence", c_enum),
+        ("code", c_int64),
+        ("offset", c_size_t),
+        ("length", c_size_t),
+        ("key_offset", c_size_t),
+        ("key_length", c_size_t),
+    ]
+
+
+MATCH_CAPTURES = 8  # BKERR_MATCH_CAPTURES
+
+
+class CCapture(Structure):
+    """struct bkerr_capture"""
+
+    _fields_ = [
+        ("name", c_char_p),
+        ("start", c_size_t),
+        ("end", c_size_t),
+    ]
+
+
+class CMatch(Structure):
+    """struct bkerr_match"""
+
+    _fields_ = [
+        ("size", c_uint32),
+        ("lang", c_enum),
+        ("code", c_int64),
+        ("catalog", c_size_t),
+        ("entry", c_size_t),
+        ("variant", c_uint),
+        ("message", c_char_p),
+        ("start", c_size_t),
+        ("end", c_size_t),
+        ("literal", c_size_t),
+        ("n_captures", c_uint),
+        ("captures", CCapture * MATCH_CAPTURES),
+    ]
+
+
 # Function pointer types of the table, in its order.  Output buffers are
 # POINTER(c_char) so that a ctypes char array (or None) can be passed.
 PARSE_CODE = CFUNCTYPE(c_int, c_char_p, POINTER(c_int64), POINTER(c_char_p))
@@ -287,6 +336,11 @@ LOOKUP_SYMBOL = CFUNCTYPE(c_int, c_registry_p, c_char_p, c_char_p, c_size_t,
 SEVERITY_NAME = CFUNCTYPE(c_char_p, c_enum)
 DIAGNOSTIC_COUNT = CFUNCTYPE(c_size_t, c_registry_p)
 DIAGNOSTIC = CFUNCTYPE(c_int, c_registry_p, c_size_t, POINTER(CDiagnostic))
+# the text is a pointer and a length (not NUL-terminated): bytes pass as is
+MATCH = CFUNCTYPE(c_int, c_registry_p, c_char_p, c_size_t, POINTER(CMatch), c_size_t)
+SCAN = CFUNCTYPE(c_int, c_registry_p, c_char_p, c_char_p, c_size_t,
+                 POINTER(c_size_t), POINTER(CScanHit))
+SCAN_CONFIDENCE_NAME = CFUNCTYPE(c_char_p, c_enum)
 
 
 class CApiHeader(Structure):
@@ -356,6 +410,11 @@ VERSIONS: List[Tuple[int, List[Tuple[str, Any]]]] = [
         ("diagnostic_count", DIAGNOSTIC_COUNT),
         ("diagnostic", DIAGNOSTIC),
     ]),
+    (6, [
+        ("match", MATCH),
+        ("scan", SCAN),
+        ("scan_confidence_name", SCAN_CONFIDENCE_NAME),
+    ]),
 ]
 
 # The version that added each function.
@@ -380,7 +439,7 @@ def _end(name: str) -> int:
 # The size of each version's table: up to the end of its last member
 # (version 1 ends at catalog_status, version 2 at catalog_state_name,
 # version 3 at message, version 4 at lookup_guest, version 5 at
-# diagnostic).
+# diagnostic, version 6 at scan_confidence_name).
 SIZES: Dict[int, int] = {v: _end(fns[-1][0]) for v, fns in VERSIONS}
 
 
@@ -491,6 +550,10 @@ class Api:
     severity_name: Any
     diagnostic_count: Any
     diagnostic: Any
+    # version 6
+    match: Any
+    scan: Any
+    scan_confidence_name: Any
 
     def __init__(self, entry: Callable[[int], Optional[int]], path: str,
                  keepalive: Any = None) -> None:

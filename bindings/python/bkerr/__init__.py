@@ -825,7 +825,7 @@ class Library:
     def api_version(self) -> int:
         """The version of the table the library returned.
 
-        :data:`API_VERSION` or later, or an older version (1 or 2) for a
+        :data:`API_VERSION` or later, or an older version (1 to 5) for a
         library that predates it.
         """
         return self._api.table_version

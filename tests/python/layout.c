@@ -18,6 +18,10 @@ static void member(const char *s, const char *m, size_t off)
 #define SIZE(S) member(#S, "__size__", sizeof(struct S))
 #define OFF(S, M) member(#S, #M, offsetof(struct S, M))
 #define CONST(X) printf(",\n  \"const.%s\": %d", #X, (int)(X))
+/* a row of an X-macro table: its value as a constant, and its name */
+#define ROW(name, value, text)                                              \
+    CONST(name);                                                            \
+    printf(",\n  \"name.%s\": \"%s\"", #name, text);
 
 int main(void)
 {
@@ -214,22 +218,7 @@ int main(void)
     printf(",\n  \"sizeof.enum\": %zu", sizeof(enum bkerr_status));
     CONST(BKERR_API_VERSION);
     CONST(BKERR_ERRMSG_SIZE);
-    CONST(BKERR_EINVAL);
-    CONST(BKERR_ENOMEM);
-    CONST(BKERR_ECONFIG);
-    CONST(BKERR_ECATALOG);
-    CONST(BKERR_ENOPRODUCT);
-    CONST(BKERR_ENOTFOUND);
-    CONST(BKERR_MATCH_CAPTURES);
-    CONST(BKERR_SCAN_BARE);
-    CONST(BKERR_SCAN_BRACKETED);
-    CONST(BKERR_SCAN_KEYED);
-    CONST(BKERR_SEVERITY_ERROR);
-    CONST(BKERR_SEVERITY_WARNING);
-    CONST(BKERR_SEVERITY_NOTE);
-    CONST(BKERR_LANG_DEFAULT);
-    CONST(BKERR_LANG_ZH_CN);
-    CONST(BKERR_LANG_EN);
+    BKERR_ERROR_MAP(ROW)
     CONST(BKERR_CAT_NONE);
     CONST(BKERR_CAT_SPECIAL);
     CONST(BKERR_CAT_PLATFORM);
@@ -240,27 +229,16 @@ int main(void)
     CONST(BKERR_CLASS_SPECIAL);
     CONST(BKERR_CLASS_STANDARD);
     CONST(BKERR_CLASS_NONSTANDARD);
-    CONST(BKERR_FOUND);
-    CONST(BKERR_GENERIC);
-    CONST(BKERR_NO_CATALOG);
-    CONST(BKERR_NOT_IN_CATALOG);
-    CONST(BKERR_UNASSIGNED);
-    CONST(BKERR_INVALID);
-    CONST(BKERR_GUEST);
-    CONST(BKERR_CATALOG_LOADED);
-    CONST(BKERR_CATALOG_DISABLED);
-    CONST(BKERR_CATALOG_REJECTED);
-    CONST(BKERR_CATALOG_SKIPPED);
-    CONST(BKERR_CATALOG_LAZY);
     CONST(BKERR_OPEN_NO_LOAD);
-    CONST(BKERR_CODE_UNSTATED);
-    CONST(BKERR_CODE_ACTIVE);
-    CONST(BKERR_CODE_UNUSED);
-    CONST(BKERR_CODE_DEPRECATED);
-    CONST(BKERR_CODE_REMOVED);
-    CONST(BKERR_SEVERITY_ERROR);
-    CONST(BKERR_SEVERITY_WARNING);
-    CONST(BKERR_SEVERITY_NOTE);
+    CONST(BKERR_OPEN_KEEP_GOING);
+    CONST(BKERR_MATCH_CAPTURES);
+    /* the enums written as X-macro tables: every row, value and name */
+    BKERR_LANG_MAP(ROW)
+    BKERR_STATUS_MAP(ROW)
+    BKERR_CATALOG_STATE_MAP(ROW)
+    BKERR_CODE_STATUS_MAP(ROW)
+    BKERR_SEVERITY_MAP(ROW)
+    BKERR_SCAN_CONFIDENCE_MAP(ROW)
     printf("\n}\n");
     return 0;
 }

@@ -37,6 +37,8 @@ ENUMS = {
     "BKERR_CLASS_": bkerr.CodeClass,
     "BKERR_CATALOG_": bkerr.CatalogState,
     "BKERR_CODE_": bkerr.CodeStatus,
+    "BKERR_SEVERITY_": bkerr.Severity,
+    "BKERR_SCAN_": bkerr.ScanConfidence,
 }
 STATUS = {"BKERR_" + s.name: s for s in bkerr.Status}
 ERRORS = {"BKERR_E" + n: getattr(_native, "E" + n)
@@ -93,14 +95,14 @@ class LayoutTest(unittest.TestCase):
                           "generic", "category", "product", "product_at",
                           "catalog_find", "catalog_range", "lookup_symbol",
                           "severity_name", "diagnostic_count", "diagnostic"])
+        self.assertEqual([name for name, _ in versions[6]],
+                         ["match", "scan", "scan_confidence_name"])
         names = [f[0] for f in _native.CApi._fields_]
         self.assertEqual(names[3:], [name for _, fns in _native.VERSIONS for name, _ in fns])
         self.assertEqual(_native.SIZES[1], self.c["bkerr_api.open_with"])
         self.assertEqual(_native.SIZES[2], self.c["bkerr_api.message"])
         self.assertEqual(_native.SIZES[3], self.c["bkerr_api.lookup_variant"])
         self.assertEqual(_native.SIZES[4], self.c["bkerr_api.strerror"])
-        self.assertEqual([name for name, _ in versions[6]],
-                         ["match", "scan", "scan_confidence_name"])
         self.assertEqual(_native.SIZES[5], self.c["bkerr_api.match"])
         self.assertEqual(_native.SIZES[6], self.c["bkerr_api.__size__"])
         self.assertEqual(max(versions), bkerr.API_VERSION)  # the binding knows it all
@@ -109,6 +111,7 @@ class LayoutTest(unittest.TestCase):
         self.assertEqual(_native.SINCE["catalog_state_name"], 2)
         self.assertEqual(_native.SINCE["message"], 3)
         self.assertEqual(_native.SINCE["lookup_symbol"], 5)
+        self.assertEqual(_native.SINCE["scan"], 6)
 
     def test_message_prototype(self) -> None:
         # const char *(*message)(const bkerr_registry *, int64_t, enum bkerr_lang):
@@ -118,6 +121,18 @@ class LayoutTest(unittest.TestCase):
                          (_native.c_registry_p, ctypes.c_int64, _native.c_enum))
         self.assertIs(dict(_native.CApi._fields_)["message"], _native.MESSAGE)
 
+    def test_text_prototypes(self) -> None:
+        # match and scan take a pointer and a length: bytes pass as they
+        # are, NULs included
+        self.assertEqual(_native.MATCH._argtypes_,
+                         (_native.c_registry_p, ctypes.c_char_p, ctypes.c_size_t,
+                          ctypes.POINTER(_native.CMatch), ctypes.c_size_t))
+        self.assertEqual(_native.SCAN._argtypes_,
+                         (_native.c_registry_p, ctypes.c_char_p, ctypes.c_char_p,
+                          ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t),
+                          ctypes.POINTER(_native.CScanHit)))
+        self.assertEqual(len(_native.CMatch().captures), _native.MATCH_CAPTURES)
+
     def test_enums_are_int_sized(self) -> None:
         self.assertEqual(ctypes.sizeof(_native.c_enum), self.c["sizeof.enum"])
 
@@ -125,6 +140,7 @@ class LayoutTest(unittest.TestCase):
         self.assertEqual(bkerr.API_VERSION, self.c["const.BKERR_API_VERSION"])
         self.assertEqual(_native.ERRMSG_SIZE, self.c["const.BKERR_ERRMSG_SIZE"])
         self.assertEqual(_native.OPEN_NO_LOAD, self.c["const.BKERR_OPEN_NO_LOAD"])
+        self.assertEqual(_native.OPEN_KEEP_GOING, self.c["const.BKERR_OPEN_KEEP_GOING"])
         self.assertEqual(_native.MATCH_CAPTURES, self.c["const.BKERR_MATCH_CAPTURES"])
         for cname, value in ERRORS.items():
             self.assertEqual(value, self.c[f"const.{cname}"], cname)
@@ -135,6 +151,21 @@ class LayoutTest(unittest.TestCase):
                          if k.startswith("const." + prefix)}
             py_members = {m.name: int(m) for m in cls}
             self.assertEqual(py_members, c_members, prefix)
+
+    def test_names_of_the_x_macro_tables(self) -> None:
+        # each row's name (bkerr_status_name() ...) is the Python member's
+        # label: the binding's names come from the same table as the C ones
+        names = {k[len("name."):]: v for k, v in self.c.items() if k.startswith("name.")}
+        rows = {"BKERR_" + m.name: m.label for m in bkerr.Status}
+        rows.update({"BKERR_LANG_" + m.name: m.tag for m in bkerr.Lang})
+        rows.update({"BKERR_CATALOG_" + m.name: m.name.lower() for m in bkerr.CatalogState})
+        for prefix, cls in (("BKERR_CODE_", bkerr.CodeStatus),
+                            ("BKERR_SEVERITY_", bkerr.Severity),
+                            ("BKERR_SCAN_", bkerr.ScanConfidence)):
+            rows.update({prefix + m.name: m.label for m in cls})
+        self.assertEqual(rows, {k: v for k, v in names.items() if not k.startswith("BKERR_E")})
+        self.assertEqual(sorted(k for k in names if k.startswith("BKERR_E")),
+                         sorted(ERRORS))
 
 
 if __name__ == "__main__":

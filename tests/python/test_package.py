@@ -41,8 +41,13 @@ class PackageTest(unittest.TestCase):
              "--target", target, self.src],
             env=self.env, capture_output=True, text=True)
         self.assertEqual(run.returncode, 0, run.stdout + run.stderr)
-        for name in ("__init__.py", "_native.py", "py.typed"):
-            self.assertTrue(os.path.exists(os.path.join(target, "bkerr", name)), name)
+        # every file of the package, and only those
+        package = os.path.join(support.BINDING, "bkerr")
+        sources = sorted(f for f in os.listdir(package) if not f.startswith("__pycache__"))
+        self.assertIn("logging.py", sources)
+        installed = sorted(f for f in os.listdir(os.path.join(target, "bkerr"))
+                           if not f.startswith("__pycache__"))
+        self.assertEqual(installed, sources)
         return target
 
     def check(self, target: str) -> None:

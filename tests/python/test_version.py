@@ -89,8 +89,7 @@ class TableVersionTest(unittest.TestCase):
                           "generic", "category", "product", "product_at",
                           "catalog_find", "catalog_range", "lookup_symbol",
                           "severity_name", "diagnostic_count", "diagnostic"])
-        self.assertEqual(VERSION_6_FUNCTIONS,
-                         ["match", "scan", "scan_confidence_name"])
+        self.assertEqual(VERSION_6_FUNCTIONS, ["match", "scan", "scan_confidence_name"])
         for name in VERSION_2_FUNCTIONS + LATER_THAN_2:
             self.assertIsNotNone(getattr(lib._api, name), name)
         self.assertEqual(bkerr.API_VERSION, 6)
@@ -123,6 +122,7 @@ class TableVersionTest(unittest.TestCase):
             lib = bkerr.Library(library_path())
         self.assertEqual(lib.api_version, 6)
         self.assertEqual(lib._api.usable_version, 6)
+        self.assertIsNotNone(lib._api.scan)
         self.assertIsNotNone(lib._api.lookup_symbol)
         self.assertIsNotNone(lib._api.live_close)
         self.assertIsNotNone(lib._api.message)
@@ -191,6 +191,7 @@ class TableVersionTest(unittest.TestCase):
                 self.assertEqual(reg.message(1100001, lang="en"), "English message")
                 self.assertEqual(len(reg.entries("cmdb")), 6 + 5)
                 self.assertEqual([r.code for r in reg.symbol("HmBoth")], [1100001])
+                self.assertEqual([h.code for h in reg.scan("code=1100001")], [1100001])
             with bkerr.LiveRegistry(ini.path, library=lib) as live, live.acquire() as reg:
                 self.assertEqual(reg.lookup(1100001, lang="en").symbol, "HmBoth")
                 self.assertEqual(reg.message(1100001, lang="en"), "English message")
@@ -245,26 +246,48 @@ class TableVersionTest(unittest.TestCase):
             lib.specials()
         self.assertIn("'special' needs function table version 5", str(cm.exception))
         with TempIni("[catalog.cmdb]\npath = handmade.so\n") as ini:
+            with self.assertRaises(bkerr.ApiVersionError) as cm:
+                bkerr.Registry(ini.path, library=lib, keep_going=True)
+            self.assertIn("'diagnostic' needs function table version 5", str(cm.exception))
             with bkerr.Registry(ini.path, library=lib) as reg:
                 self.assertEqual(len(reg.variants(1100001)), 1)
                 for call in (lambda: reg.symbol("HmBoth"), lambda: reg.product("cmdb"),
-                             lambda: reg.catalog("cmdb"), lambda: reg.ranges("cmdb")):
+                             lambda: reg.catalog("cmdb"), lambda: reg.ranges("cmdb"),
+                             reg.diagnostics):
                     with self.assertRaises(bkerr.ApiVersionError) as cm:
                         call()
                     self.assertIn("needs function table version 5", str(cm.exception))
 
     def test_version_5_table(self) -> None:
-        # a library from before finding codes and messages in text: the
-        # read model works; scan and match are absent
+        # a library from before finding codes and messages in text: its
+        # bkerr_api(6) returns NULL and its table ends at diagnostic.  The
+        # read model, keep_going and diagnostics work; scan() and match()
+        # raise ApiVersionError
         fake = FakeEntry(5, size=V5)
         lib = fake.library()
         self.assertEqual(fake.asked, [6, 1])
+        self.assertEqual(lib.api_version, 5)
         self.assertEqual(lib._api.usable_version, 5)
+        for name in VERSION_5_FUNCTIONS:
+            self.assertIsNotNone(getattr(lib._api, name), name)
         for name in VERSION_6_FUNCTIONS:
             self.assertIsNone(getattr(lib._api, name), name)
-        with TempIni("[catalog.cmdb]\npath = handmade.so\n") as ini:
-            with bkerr.Registry(ini.path, library=lib) as reg:
+        with TempIni("[catalog.cmdb]\npath = handmade.so\n"
+                     "[catalog.gone]\npath = missing.so\nrequired = true\n") as ini:
+            with bkerr.Registry(ini.path, library=lib, keep_going=True) as reg:
+                self.assertEqual([d.catalog for d in reg.diagnostics()], ["gone"])
                 self.assertEqual([r.code for r in reg.symbol("HmBoth")], [1100001])
+                for name, call in (("scan", lambda: reg.scan("code=1100001")),
+                                   ("match", lambda: reg.match("English message"))):
+                    with self.assertRaises(bkerr.ApiVersionError) as cm:
+                        call()
+                    self.assertIn(f"'{name}' needs function table version 6",
+                                  str(cm.exception))
+                    self.assertIn("has version 5", str(cm.exception))
+        # a bigger version-5 table is read no further than version 5
+        lib = FakeEntry(5, size=V6).library()
+        self.assertEqual(lib._api.usable_version, 5)
+        self.assertIsNone(lib._api.scan)
 
     def test_version_2_table_is_read_no_further_than_version_2(self) -> None:
         # a version-2 table with a bigger size: only its version's members

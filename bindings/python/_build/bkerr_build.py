@@ -38,7 +38,7 @@ CLASSIFIERS = [
     "License :: OSI Approved :: MIT License",
     "Typing :: Typed",
 ]
-PACKAGE_FILES = ["__init__.py", "_native.py", "_version.py", "py.typed"]
+PACKAGE_FILES = ["__init__.py", "_native.py", "_version.py", "logging.py", "py.typed"]
 SDIST_FILES = ["pyproject.toml", "README.md", "_build/bkerr_build.py"] + [
     f"bkerr/{f}" for f in PACKAGE_FILES
 ]

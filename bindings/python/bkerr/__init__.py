@@ -37,7 +37,7 @@ import operator
 import os
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import (
     Any,
     Callable,
@@ -59,6 +59,7 @@ __all__ = [
     "API_VERSION",
     "ApiVersionError",
     "BkerrError",
+    "Capture",
     "CatalogError",
     "CatalogState",
     "CatalogStatus",
@@ -68,17 +69,22 @@ __all__ = [
     "CodeClass",
     "CodeStatus",
     "ConfigError",
+    "Diagnostic",
     "Lang",
     "Library",
     "LibraryError",
     "LiveRegistry",
     "LiveView",
+    "Match",
     "OpenError",
     "Platform",
     "Product",
     "Range",
     "Registry",
     "Result",
+    "ScanConfidence",
+    "ScanHit",
+    "Severity",
     "SpecCode",
     "Status",
     "UnknownProductError",
@@ -90,7 +96,9 @@ __all__ = [
 
 #: The function-table version this binding asks ``bkerr_api()`` for.  An
 #: older library still serves everything but what later versions added,
-#: which raises :class:`ApiVersionError` with it: with version 4, the read
+#: which raises :class:`ApiVersionError` with it: with version 5,
+#: :meth:`Registry.scan` and :meth:`Registry.match`; with version 4, also
+#: ``keep_going=True``, :meth:`Registry.diagnostics` and the read
 #: model (:meth:`Registry.product`, :meth:`Registry.catalog`,
 #: :meth:`Registry.ranges`, :meth:`Registry.symbol`, :meth:`Library.specials`
 #: ...); with version 3, also :meth:`Registry.variants`; with version 2,
@@ -257,6 +265,33 @@ class CodeStatus(enum.IntEnum):
     @property
     def label(self) -> str:
         """The core's name: ``"active"``, ``"unused"``, ..."""
+        return self.name.lower()
+
+
+class Severity(enum.IntEnum):
+    """``enum bkerr_severity``: how bad a problem of an open is."""
+
+    ERROR = 0    #: fails the open, unless ``keep_going=True``
+    WARNING = 1  #: a catalog that is not required was rejected; a doubtful setting
+    NOTE = 2
+
+    @property
+    def label(self) -> str:
+        """The core's name: ``"error"``, ``"warning"``, ``"note"``."""
+        return self.name.lower()
+
+
+class ScanConfidence(enum.IntEnum):
+    """``enum bkerr_scan_confidence``: why :meth:`Registry.scan` took a
+    number for a code.  Higher is surer."""
+
+    BARE = 0       #: a code a catalog knows, no key or bracket around it
+    BRACKETED = 1  #: a known code alone in brackets: ``[1306000]``, ``（1244006）``
+    KEYED = 2      #: after a code key: ``"code": 1199006``, ``错误码：1199006``
+
+    @property
+    def label(self) -> str:
+        """The core's name: ``"bare"``, ``"bracketed"``, ``"keyed"``."""
         return self.name.lower()
 
 
@@ -499,6 +534,162 @@ class Range:
                    advice=_text(r.advice), advice_lang=_enum(Lang, r.advice_lang))
 
 
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem the open met (``struct bkerr_diagnostic``), at
+    ``file:line`` (line 0: the whole file).  ``str()`` gives
+    ``"file:line: message"``, the text a failing open reports."""
+
+    severity: Severity
+    file: Optional[str]        #: the bkerr.ini
+    line: int                  #: of the key or section; a catalog's: its section's
+    catalog: Optional[str]     #: the catalog's id, or None
+    message: str               #: what is wrong and what to do, in English
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+    @classmethod
+    def _from_c(cls, d: _native.CDiagnostic) -> "Diagnostic":
+        return cls(severity=_enum(Severity, d.severity), file=_path(d.file),
+                   line=d.line, catalog=_text(d.catalog), message=_text(d.message) or "")
+
+
+# Offsets.  The library reads text as UTF-8 bytes and answers in byte
+# offsets; a Python caller who passed a str indexes it by characters.
+_CONTINUATION = bytes(range(0x80, 0xC0))  # UTF-8 bytes that start no character
+
+
+class _Text:
+    """A text as the library reads it (``raw``, UTF-8), and the way back
+    from its byte offsets to the caller's indices: characters of a str,
+    bytes of bytes."""
+
+    def __init__(self, text: Union[str, bytes, bytearray, memoryview]) -> None:
+        if isinstance(text, str):
+            # surrogatepass: a str from os.fsdecode() or a lenient decoder
+            # may hold lone surrogates; each stays one character here
+            self.raw = text.encode("utf-8", "surrogatepass")
+            self.str: Optional[str] = text
+            self._same = len(self.raw) == len(text)  # ASCII: bytes are characters
+        elif isinstance(text, (bytes, bytearray, memoryview)):
+            self.raw = bytes(text)
+            self.str = None
+            self._same = True
+        else:
+            raise TypeError(f"text must be a str or bytes, not {type(text).__name__}")
+        self._at = (0, 0)  # (byte offset, index) of the last conversion
+
+    def index(self, offset: int) -> int:
+        """The caller's index of byte *offset*: the characters that start
+        before it (so an offset inside a character counts that character
+        in).  Cheap for rising offsets, as the library reports them."""
+        if self._same:
+            return offset
+        at, index = self._at if offset >= self._at[0] else (0, 0)
+        index += len(self.raw[at:offset].translate(None, _CONTINUATION))
+        self._at = (offset, index)
+        return index
+
+    def span(self, start: int, end: int) -> Tuple[int, int, str]:
+        """The caller's indices of two byte offsets, and the text between."""
+        i, j = self.index(start), self.index(end)
+        if self.str is not None:
+            return i, j, self.str[i:j]
+        return i, j, self.raw[start:end].decode("utf-8", "replace")
+
+
+@dataclass(frozen=True)
+class ScanHit:
+    """A code :meth:`Registry.scan` found (``struct bkerr_scan_hit``).
+
+    ``text[start:end]`` is the code as written (its ``-`` too, for -1);
+    offsets are indices of the text passed: characters of a str, bytes of
+    bytes.
+    """
+
+    code: int
+    confidence: ScanConfidence
+    start: int
+    end: int
+    key: Optional[str] = None       #: KEYED: the key as written ("code", "错误码")
+    key_start: Optional[int] = None  #: KEYED: ``text[key_start:key_end]`` is key
+    key_end: Optional[int] = None
+
+    @property
+    def span(self) -> Tuple[int, int]:
+        """``(start, end)``, as :meth:`re.Match.span` gives it."""
+        return self.start, self.end
+
+    @classmethod
+    def _from_c(cls, h: _native.CScanHit, text: _Text) -> "ScanHit":
+        key = key_start = key_end = None
+        if h.key_length:  # before the code: offsets rise, as _Text likes them
+            key_start, key_end, key = text.span(h.key_offset, h.key_offset + h.key_length)
+        start, end, _ = text.span(h.offset, h.offset + h.length)
+        return cls(code=h.code, confidence=_enum(ScanConfidence, h.confidence),
+                   start=start, end=end, key=key, key_start=key_start, key_end=key_end)
+
+
+@dataclass(frozen=True)
+class Capture:
+    """One placeholder of a matched template and the value it took."""
+
+    name: str                  #: "subscription_id"; "0" for ``{0}``
+    value: str                 #: ``text[start:end]``
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Match:
+    """A catalog message :meth:`Registry.match` found in a text
+    (``struct bkerr_match``): the template, and what its placeholders took.
+
+    Offsets are indices of the text passed, as in :class:`ScanHit`.
+    ``text[start:end]`` is the template with its placeholders filled
+    (``{{``/``}}`` as single braces).  :meth:`Registry.entry` gives the
+    catalog entry (symbol, advice ...), :meth:`Registry.filled` its message
+    filled with the captures, in any language.
+    """
+
+    code: int
+    catalog: str               #: the catalog's id ("bk_nodeman")
+    entry: int                 #: its index in the catalog (:meth:`Registry.entries`)
+    variant: int               #: 0: the entry's own message; k: its k-th variant
+    lang: Lang                 #: the language of the template matched
+    message: str               #: the template, as the catalog has it
+    start: int
+    end: int
+    literal: int               #: bytes of literal text matched: the rank
+    #: each placeholder's value by name (the first, if a name repeats)
+    captures: Mapping[str, str] = field(default_factory=dict, hash=False)
+    #: the placeholders in template order, with where their values are
+    #: (the first BKERR_MATCH_CAPTURES, 8, of them)
+    spans: Tuple[Capture, ...] = ()
+    n_placeholders: int = 0    #: the template's placeholders (may exceed len(spans))
+
+    @property
+    def span(self) -> Tuple[int, int]:
+        return self.start, self.end
+
+    @classmethod
+    def _from_c(cls, m: _native.CMatch, text: _Text, catalog: str) -> "Match":
+        start = text.index(m.start)  # then the captures, then end: rising
+        spans = []
+        captures: dict = {}
+        for c in m.captures[:min(m.n_captures, _native.MATCH_CAPTURES)]:
+            i, j, value = text.span(c.start, c.end)
+            spans.append(Capture(name=_text(c.name) or "", value=value, start=i, end=j))
+            captures.setdefault(spans[-1].name, value)
+        end = text.index(m.end)
+        return cls(code=m.code, catalog=catalog, entry=int(m.entry),
+                   variant=int(m.variant), lang=_enum(Lang, m.lang),
+                   message=_text(m.message) or "", start=start, end=end,
+                   literal=int(m.literal), captures=captures, spans=tuple(spans),
+                   n_placeholders=int(m.n_captures))
+
+
 def _sized(cls: Any) -> Any:
     """A zeroed sized struct of the read model, its size set to the mirror's:
     the library fills no more than that."""
@@ -634,7 +825,7 @@ class Library:
     def api_version(self) -> int:
         """The version of the table the library returned.
 
-        :data:`API_VERSION` or later, or an older version (1 or 2) for a
+        :data:`API_VERSION` or later, or an older version (1 to 5) for a
         library that predates it.
         """
         return self._api.table_version
@@ -849,6 +1040,11 @@ class Registry(_Closing):
     :attr:`CatalogState.SKIPPED` (``bkerr_open_with()``, function table
     version 2: :class:`ApiVersionError` with an older library).
 
+    ``keep_going=True`` (``BKERR_OPEN_KEEP_GOING``, version 5) steps over
+    every error the open can (a bad line of bkerr.ini, a required
+    catalog's rejection) and lists each in :meth:`diagnostics`; it fails
+    only when bkerr.ini cannot be read at all.
+
     Use it as a context manager, or call :meth:`close`.  Share it freely
     between threads: calls run in parallel; ``close()`` waits for calls in
     progress, and later calls raise :class:`ClosedError`.
@@ -856,7 +1052,8 @@ class Registry(_Closing):
 
     def __init__(self, config: Optional[PathArg] = None, *,
                  library: Union[Library, PathArg, None] = None,
-                 load: bool = True, only: Optional[str] = None) -> None:
+                 load: bool = True, only: Optional[str] = None,
+                 keep_going: bool = False) -> None:
         self._guard = _Guard("bkerr registry")  # first: __del__ may see a half-built one
         self._config_path = ""
         self._lib = library if isinstance(library, Library) else load_library(library)
@@ -864,13 +1061,16 @@ class Registry(_Closing):
         path = _config_arg(config)
         handle = _native.c_registry_p()
         err = ctypes.create_string_buffer(4 * _native.ERRMSG_SIZE)
-        if load and only is None:
+        flags = (0 if load else _native.OPEN_NO_LOAD) | \
+            (_native.OPEN_KEEP_GOING if keep_going else 0)
+        if keep_going:
+            self._need("diagnostic")  # the flag is version 5's, as the list is
+        if not flags and only is None:
             rc = self._api.open(path, ctypes.byref(handle), err, len(err))
         else:
             open_with = self._need("open_with")
             options = _native.COpenOptions(
-                ctypes.sizeof(_native.COpenOptions),
-                0 if load else _native.OPEN_NO_LOAD,
+                ctypes.sizeof(_native.COpenOptions), flags,
                 None if only is None else _cstr(only, "only"))
             rc = open_with(path, ctypes.byref(options), ctypes.byref(handle), err, len(err))
         if rc != 0:
@@ -1203,6 +1403,128 @@ class Registry(_Closing):
                 if rc < 0:
                     raise BkerrError(f"bkerr_lookup_symbol({symbol!r}) failed ({rc})", rc)
                 results.append(Result._from_c(out))
+
+
+    def diagnostics(self) -> List[Diagnostic]:
+        """The problems the open met, in the order met (``bkerr_diagnostic()``):
+        bkerr.ini's own, then each catalog's in file order, then doubtful
+        settings.  Warnings only, after an open without ``keep_going``."""
+        count, diagnostic = self._need("diagnostic_count"), self._need("diagnostic")
+        out = _sized(_native.CDiagnostic)
+        with self._use() as handle:
+            found = []
+            for i in range(count(handle)):
+                rc = diagnostic(handle, i, ctypes.byref(out))
+                if rc != 0:
+                    raise BkerrError(f"bkerr_diagnostic({i}) failed ({rc})", rc)
+                found.append(Diagnostic._from_c(out))
+            return found
+
+    # -- finding codes and messages in text (function table version 6) --
+
+    def scan(self, text: Union[str, bytes], product: Optional[str] = None) -> List[ScanHit]:
+        """The codes in *text*, left to right (``bkerr_scan()``): a line of
+        a log, an API response, a traceback.
+
+        A 7-digit number after a code key (``"code": 1199006``,
+        ``错误码：1199006``) is always a code; one in brackets or standing
+        alone only when a loaded catalog knows it; see bkerr.h for every
+        rule.  With *product* (``"bk_repo"``), that product's legacy codes
+        are found too when keyed (:class:`UnknownProductError` if no
+        platform or catalog has the id).  Offsets are indices of *text*:
+        characters of a str, bytes of bytes.
+        """
+        scan = self._need("scan")
+        t = _Text(text)
+        raw_product = None if product is None else _cstr(product, "product")
+        pos = ctypes.c_size_t(0)
+        out = _sized(_native.CScanHit)
+        hits = []
+        with self._use() as handle:
+            while True:
+                rc = scan(handle, raw_product, t.raw, len(t.raw), ctypes.byref(pos),
+                          ctypes.byref(out))
+                if rc == 0:
+                    return hits
+                if rc == _native.ENOPRODUCT:
+                    raise UnknownProductError(
+                        f"no platform or catalog has the id {product!r}", rc)
+                if rc < 0:
+                    raise BkerrError(f"bkerr_scan() failed ({rc})", rc)
+                hits.append(ScanHit._from_c(out, t))
+
+    def match(self, text: Union[str, bytes], limit: Optional[int] = 5) -> List[Match]:
+        """The catalog messages *text* contains with their placeholders
+        filled in, best first (``bkerr_match()``): ``"订阅(123)不存在"`` is
+        bk_nodeman's 3800001 ``"订阅({subscription_id})不存在"`` with
+        ``captures == {"subscription_id": "123"}``.
+
+        At most *limit* of them (None: all).  The more literal text a
+        template has, the better it ranks; templates too generic to tell
+        anything (``"{msg}"``, ``"成功"``) never match.  The first call on a
+        registry builds its index of every loaded catalog's messages (it
+        loads lazy catalogs; 60-120 ms for the bundled ones); later calls
+        are fast and any number of threads may make them.
+        """
+        if limit is not None and (isinstance(limit, bool) or operator.index(limit) < 0):
+            raise ValueError(f"limit must be None or an int >= 0, not {limit!r}")
+        fn = self._need("match")
+        t = _Text(text)
+        n = 16 if limit is None else int(limit)
+        with self._use() as handle:
+            while True:
+                out = (_native.CMatch * max(n, 1))()
+                out[0].size = ctypes.sizeof(_native.CMatch)
+                rc = fn(handle, t.raw, len(t.raw), out if n else None, n)
+                if rc == _native.ENOMEM:
+                    raise MemoryError("bkerr_match(): the index could not be built")
+                if rc < 0:
+                    raise BkerrError(f"bkerr_match() failed ({rc})", rc)
+                if limit is not None or rc <= n:
+                    break
+                n = rc  # all of them, and there were more than room
+            ids: dict = {}
+            return [Match._from_c(m, t, self._catalog_id(handle, m.catalog, ids))
+                    for m in out[:min(rc, n)]]
+
+    def _catalog_id(self, handle: int, index: int, ids: dict) -> str:
+        """The id of catalog *index*, remembered in *ids*."""
+        if index not in ids:
+            status = _out(_native.CCatalogStatus)
+            rc = self._api.catalog_status(handle, index, ctypes.byref(status))
+            if rc != 0:
+                raise BkerrError(f"bkerr_catalog_status({index}) failed ({rc})", rc)
+            ids[index] = _text(status.id) or ""
+        return ids[index]
+
+    def entry(self, match: Match, lang: Union[Lang, str, None] = None) -> Result:
+        """The catalog entry a :class:`Match` found, as a lookup in its
+        catalog gives it (symbol, advice, provenance), in *lang* (None: the
+        language the text matched in)."""
+        lang_v = int(match.lang if lang is None else Lang.parse(lang))
+        out = _out(_native.CResult)
+        with self._use() as handle:
+            if match.variant == 0:
+                find = self._need("catalog_find")
+                i = self._catalog_index(find, handle, match.catalog)
+                rc = self._api.catalog_entry(handle, i, match.entry, lang_v,
+                                             ctypes.byref(out))
+            else:
+                rc = self._need("lookup_variant")(
+                    handle, _cstr(match.catalog, "catalog"), match.code, match.variant,
+                    lang_v, ctypes.byref(out))
+            if rc < 0:
+                raise BkerrError(f"the entry of {match.code} in {match.catalog} "
+                                 f"failed ({rc})", rc)
+            return Result._from_c(out)
+
+    def filled(self, match: Match, lang: Union[Lang, str, None] = None) -> str:
+        """The message of the entry a :class:`Match` found, in *lang* (None:
+        the language it matched in), its placeholders filled with what they
+        took in the text: ``"订阅(123)不存在"`` gives, in English,
+        ``"Subscription (123) does not exist"``-like text."""
+        message = self.entry(match, lang).message or match.message
+        return self.fill(message, **match.captures)
 
 
 # ---- hot reload -------------------------------------------------------------

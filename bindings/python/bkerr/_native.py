@@ -157,6 +157,7 @@ class COpenOptions(Structure):
 
 
 OPEN_NO_LOAD = 0x1  # BKERR_OPEN_NO_LOAD
+OPEN_KEEP_GOING = 0x8  # BKERR_OPEN_KEEP_GOING (version 5)
 
 
 # The read model's structs (version 5) begin with their size: the binding
@@ -231,6 +232,7 @@ class CDiagnostic(Structure):
     ]
 
 
+# Finding codes and messages in text (version 6).
 class CScanHit(Structure):
     """struct bkerr_scan_hit"""
 
@@ -245,8 +247,7 @@ class CScanHit(Structure):
     ]
 
 
-# BKERR_MATCH_CAPTURES: the captures a struct bkerr_match holds
-MATCH_CAPTURES = 8
+MATCH_CAPTURES = 8  # BKERR_MATCH_CAPTURES
 
 
 class CCapture(Structure):
@@ -335,10 +336,9 @@ LOOKUP_SYMBOL = CFUNCTYPE(c_int, c_registry_p, c_char_p, c_char_p, c_size_t,
 SEVERITY_NAME = CFUNCTYPE(c_char_p, c_enum)
 DIAGNOSTIC_COUNT = CFUNCTYPE(c_size_t, c_registry_p)
 DIAGNOSTIC = CFUNCTYPE(c_int, c_registry_p, c_size_t, POINTER(CDiagnostic))
-# text is passed as a ctypes buffer (c_char_p would stop at a NUL)
-MATCH = CFUNCTYPE(c_int, c_registry_p, POINTER(c_char), c_size_t,
-                  POINTER(CMatch), c_size_t)
-SCAN = CFUNCTYPE(c_int, c_registry_p, c_char_p, POINTER(c_char), c_size_t,
+# the text is a pointer and a length (not NUL-terminated): bytes pass as is
+MATCH = CFUNCTYPE(c_int, c_registry_p, c_char_p, c_size_t, POINTER(CMatch), c_size_t)
+SCAN = CFUNCTYPE(c_int, c_registry_p, c_char_p, c_char_p, c_size_t,
                  POINTER(c_size_t), POINTER(CScanHit))
 SCAN_CONFIDENCE_NAME = CFUNCTYPE(c_char_p, c_enum)
 
@@ -550,6 +550,7 @@ class Api:
     severity_name: Any
     diagnostic_count: Any
     diagnostic: Any
+    # version 6
     match: Any
     scan: Any
     scan_confidence_name: Any

@@ -698,8 +698,11 @@ struct bkerr_scan_hit {
     int64_t code;
     size_t offset, length;    /* the code's bytes in text: its digits, and
                                  its '-' for a negative code */
-    size_t key_offset, key_length; /* KEYED: the key's bytes ("code",
-                                      "errorCode", "错误码"); else 0, 0 */
+    size_t key_offset, key_length; /* KEYED: the bytes of the key word
+                                      ("code", "status", "错误码"; of a
+                                      name ending in one, such as
+                                      errorCode or error_code, that
+                                      ending: "Code", "code"); else 0, 0 */
 };
 
 /* Finds the first code of text[0..len) (not NUL-terminated) whose offset

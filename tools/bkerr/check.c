@@ -32,7 +32,7 @@
 #define DEFAULT_TIMEOUT 5 /* seconds */
 #define TEXT_(x) #x
 #define TEXT(x) TEXT_(x)
-#define MAX_TIMEOUT 86400.0
+#define MAX_TIMEOUT 86400 /* seconds */
 #define EXAMPLES 3 /* codes named per kind of missing text */
 
 /* How a child ended, beyond the library's catalog states: a catalog whose
@@ -526,15 +526,16 @@ static void print_json(const struct check *k)
     json_finish(&j);
 }
 
-static bool parse_timeout(const char *text, double *out)
+/* --timeout's check (options.h). */
+static const char *timeout_check(const char *text)
 {
     char *end;
     errno = 0;
     double v = strtod(text, &end);
-    if (errno || end == text || *end || !(v > 0) || v > MAX_TIMEOUT)
-        return false;
-    *out = v;
-    return true;
+    return errno || end == text || *end || !(v > 0) || v > MAX_TIMEOUT
+               ? "give a number of seconds greater than 0 and at most "
+                 TEXT(MAX_TIMEOUT)
+               : NULL;
 }
 
 static void free_check(struct check *k)
@@ -555,11 +556,8 @@ static int cmd_check(struct cli *c, int argc, char **argv)
                   "with --config FILE", argv[0]);
         return EXIT_USAGE;
     }
-    if (c->timeout && !parse_timeout(c->timeout, &k.timeout)) {
-        cli_error("check: --timeout '%s': give a number of seconds "
-                  "greater than 0 and at most %g", c->timeout, MAX_TIMEOUT);
-        return EXIT_USAGE;
-    }
+    if (c->timeout)
+        k.timeout = strtod(c->timeout, NULL);
     k.config = c->config ? c->config : bkerr_default_config();
     /* An ignored SIGCHLD (inherited from whoever started us) would reap
      * the children before waitpid() could see how they ended. */
@@ -598,7 +596,8 @@ static int cmd_check(struct cli *c, int argc, char **argv)
 static const struct cli_option check_options[] = {
     CLI_OPT_CONFIG,
     {"timeout", 0, "SECONDS", "how long one catalog may take to load\n"
-     "(default " TEXT(DEFAULT_TIMEOUT) ")", offsetof(struct cli, timeout), NULL},
+     "(default " TEXT(DEFAULT_TIMEOUT) ")", offsetof(struct cli, timeout),
+     timeout_check},
     CLI_OPT_JSON("one object: {\"config\", \"errors\", \"warnings\",\n"
                  "\"problems\", \"catalogs\"} (see docs/json.md)"),
     CLI_OPT_COLOR, CLI_OPT_HELP, CLI_OPT_END,

@@ -1,6 +1,6 @@
-# Assertions shared by the shell end-to-end tests (e2e.sh, cli_a.sh,
-# cli_b.sh).  Source it after setting $tmp, a scratch directory; end the
-# test with `summary`.
+# Assertions shared by the shell end-to-end tests (e2e.sh, cli_*.sh).
+# Source it after setting $tmp, a scratch directory; end the test with
+# `summary`.
 
 passed=0
 failed=0
@@ -99,4 +99,11 @@ same() {
     else
         fail "$1" "$(od -c "$2" | head -n 20)" "$(od -c "$3" | head -n 20)"
     fi
+}
+
+# summary: the counts; as the test's last command, it fails the test if an
+# assertion failed.
+summary() {
+    echo "$passed passed, $failed failed"
+    [ "$failed" -eq 0 ]
 }

@@ -984,5 +984,4 @@ for f in docs/bkerr.1.scd docs/bkerr.ini.5.scd; do
     fi
 done
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

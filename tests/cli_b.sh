@@ -106,6 +106,26 @@ assert c["cmdb"]["entries"] > 100 and c["cmdb"]["version"], c
 assert c["blueking"]["prefix"] == 99 and c["blueking"]["line"] == 5, c
 print("ok")'
 
+# each catalog is the object bkerr status --json writes for it
+run "$bkerr" status --config "$tmp/clean.ini" --json
+cp "$tmp/stdout" "$tmp/status.json"
+run "$bkerr" check --config "$tmp/clean.ini" --json
+py '
+import json, sys
+check = json.load(sys.stdin)["catalogs"]
+status = json.load(open(sys.argv[1]))["catalogs"]
+assert check == status, (check, status)
+print("ok")' "$tmp/status.json"
+
+# load = lazy: every catalog is loaded and checked all the same
+PLUGIN_DIR=$bp ini lazy "load = lazy
+[catalog.cmdb]
+[catalog.blueking]
+"
+run "$bkerr" check --config "$tmp/lazy.ini"
+exit_is 0
+out_has "$tmp/lazy.ini: ok: 2 catalogs: 2 loaded"
+
 # --config given through $BKERR_CONFIG works the same
 run env BKERR_CONFIG="$tmp/clean.ini" "$bkerr" check
 exit_is 0
@@ -267,6 +287,31 @@ assert p["catalog"] == "cmdb" and p["line"] == 3 and p["severity"] == "error", p
 assert "crashed with signal 11 (SIGSEGV)" in p["reason"], p
 st = {c["id"]: c["state"] for c in d["catalogs"]}
 assert st == {"cmdb": "crashed", "blueking": "loaded"}, st
+print("ok")'
+
+# the one process loading them all crashed: each catalog, alone, tells
+# which it was; the others are checked as usual
+ini crash_middle "[catalog.gse]
+path = $bp/gse.so
+[catalog.cmdb]
+path = crash_ctor.so
+[catalog.job]
+path = bad_major.so
+[catalog.blueking]
+path = $bp/blueking.so
+"
+run "$bkerr" check --config "$tmp/crash_middle.ini" --json
+exit_is 2
+py '
+import json, sys
+d = json.load(sys.stdin)
+c = d["catalogs"]
+assert [x["state"] for x in c] == ["loaded", "crashed", "rejected", "loaded"], c
+assert c[1]["prefix"] is None and c[1]["version"] is None, c[1]
+assert list(c[1]) == list(c[0]), (list(c[1]), list(c[0]))
+assert "ABI major 2" in c[2]["reason"], c[2]
+got = [(p["line"], p["severity"], p["catalog"]) for p in d["problems"]]
+assert got == [(5, "error", "cmdb"), (7, "error", "job")], got
 print("ok")'
 
 # an ignored SIGCHLD, inherited from the caller, changes nothing
@@ -594,5 +639,4 @@ out=""
 err=$(cat "$tmp/stream-err")
 exit_is 0
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

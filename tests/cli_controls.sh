@@ -90,5 +90,4 @@ every_output hostile_packed_esc "" Sym "code 1100001: holds U+001B (ESC)"
 every_output hostile_packed_bidi "" isolated "code 1100001: holds U+2066 (LEFT-TO-RIGHT ISOLATE)"
 every_output hostile_packed_about_bidi "" good "code 1100001: holds U+202E (RIGHT-TO-LEFT OVERRIDE)"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

@@ -105,6 +105,15 @@ static void catalog_states_are_documented(void **state)
     same_names("state", &w);
 }
 
+/* bkerr check --json writes each problem's severity */
+static void severities_are_documented(void **state)
+{
+    (void)state;
+    struct names w = {0};
+    BKERR_SEVERITY_MAP(ADD_NAME)
+    same_names("severity", &w);
+}
+
 /* JSON writes the language a text is in: never "default" */
 static void languages_are_documented(void **state)
 {
@@ -202,6 +211,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(statuses_are_documented),
         cmocka_unit_test(catalog_states_are_documented),
+        cmocka_unit_test(severities_are_documented),
         cmocka_unit_test(languages_are_documented),
         cmocka_unit_test(code_statuses_are_documented),
         cmocka_unit_test(categories_are_documented),

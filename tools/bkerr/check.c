@@ -1,33 +1,28 @@
 /* bkerr check [--config FILE] [--timeout SECONDS] [--json]: validates a
- * bkerr.ini and every catalog it names, each catalog in a forked child so
- * that a plugin whose constructor crashes, hangs or exits is reported
- * instead of taking the tool down.
+ * bkerr.ini and every catalog it names without loading any of them into
+ * bkerr itself, so that a plugin whose constructor crashes, hangs or
+ * exits is reported instead of taking the tool down.
  *
- * The parent reads the config with BKERR_OPEN_NO_LOAD (it never loads a
- * catalog itself).  Each child opens the same config with .only = its id
- * and answers over a pipe in tab-separated lines:
+ * The parent reads bkerr.ini with BKERR_OPEN_NO_LOAD|KEEP_GOING: its
+ * diagnostics are the file's problems.  Then one child process opens it
+ * with KEEP_GOING|VERIFY, loading every catalog.  Only if that child
+ * crashes, hangs or exits does each enabled catalog get a child of its own
+ * (.only = its id), to tell which one did it.  A child answers into a
+ * memfd, read once it has ended, in tab-separated lines:
  *
- *     open    <error>                   the child's open failed
- *     state   loaded|rejected|...
- *     reason  <why>                     rejected
- *     version <v>
- *     counts  <prefix> <entries> <ranges> <legacy>
- *     lack    message|advice  zh_CN|en  <count>  <first codes, ", "-separated>
- *     done                              last: the child got through
- *
- * Texts have their tabs and newlines turned into blanks. */
-#include <ctype.h>
+ *     catalog <id> <state> <its object, as bkerr status --json writes it>
+ *     problem <id> <severity> <reason>
+ *     open    <error>                  the child's open failed
+ *     done                             last: the child got through */
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#ifdef __linux__
+#include <sys/mman.h>
 #include <sys/prctl.h>
-#endif
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -37,29 +32,28 @@
 #define DEFAULT_TIMEOUT 5 /* seconds */
 #define TEXT_(x) #x
 #define TEXT(x) TEXT_(x)
-#define MAX_TIMEOUT 86400.0
+#define MAX_TIMEOUT 86400 /* seconds */
 #define EXAMPLES 3 /* codes named per kind of missing text */
 
-enum severity { SEV_WARNING, SEV_ERROR };
+/* How a child ended, beyond the library's catalog states: a catalog whose
+ * child did not get through has one of these as its "state". */
+enum fate { ANSWERED, CRASHED, HUNG, EXITED, FAILED };
+static const char *const fate_names[] = {NULL, "crashed", "hung", "exited",
+                                         "failed"};
 
 struct problem {
-    char *file;
     int line; /* 0: none */
-    enum severity sev;
-    char *catalog; /* NULL: the config itself */
+    enum bkerr_severity severity;
+    const char *catalog; /* in c->reg; NULL: the config itself */
     char *reason;
-    size_t order;  /* to sort by line, stably */
+    size_t order; /* to sort by line, stably */
 };
 
-/* What became of one [catalog.<id>] section. */
+/* What became of the i-th [catalog.<id>] section. */
 struct outcome {
-    char *id;
-    char *path;
-    int line;
-    const char *state; /* loaded, disabled, rejected, crashed, hung, exited, failed */
-    char *version;
-    int prefix;
-    size_t entries, ranges, legacy;
+    char *json;                     /* its object, if a child answered */
+    enum bkerr_catalog_state state; /* as that child found it */
+    enum fate fate;                 /* else how its child ended */
 };
 
 struct check {
@@ -67,92 +61,52 @@ struct check {
     const char *config;
     double timeout;
     struct problem *problems;
-    size_t n_problems, cap_problems;
-    struct outcome *outcomes;
-    size_t n_outcomes;
+    size_t n_problems;
+    struct outcome *outcomes; /* one per catalog of c->reg; NULL when
+                                 bkerr.ini has errors: nothing was checked */
     size_t errors, warnings;
-    bool opened; /* bkerr.ini was read */
     bool oom;
 };
 
-/* ---- the child's answer --------------------------------------------------- */
+/* ---- the child ----------------------------------------------------------- */
 
-enum { LACK_MESSAGE, LACK_ADVICE };
-static const char *const lack_kind[] = {"message", "advice"};
-static const enum bkerr_lang langs[] = {BKERR_LANG_ZH_CN, BKERR_LANG_EN};
-
-struct answer {
-    bool done;
-    char *open_error;
-    char *state;
-    char *reason;
-    char *version;
-    int prefix;
-    size_t entries, ranges, legacy;
-    size_t lack[2][2]; /* [kind][lang] */
-    char *examples[2][2];
-};
-
-/* A fixed buffer the child fills before it writes it out in one go. */
-struct buf {
-    char data[16384];
-    size_t len;
-};
-
-static void put(struct buf *b, const char *fmt, ...)
+/* One line of the answer; a newline in its texts becomes a blank. */
+static void put(FILE *f, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-static void put(struct buf *b, const char *fmt, ...)
+static void put(FILE *f, const char *fmt, ...)
 {
-    size_t room = sizeof b->data - b->len;
+    char *line = NULL;
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(b->data + b->len, room, fmt, ap);
+    if (vasprintf(&line, fmt, ap) < 0)
+        line = NULL;
     va_end(ap);
-    if (n > 0)
-        b->len += (size_t)n < room ? (size_t)n : room - 1;
+    for (char *p = line; p && (p = strchr(p, '\n'));)
+        *p = ' ';
+    if (line)
+        fprintf(f, "%s\n", line);
+    free(line);
 }
 
-/* A text field: its tabs, newlines and other controls become blanks. */
-static void put_text(struct buf *b, const char *s)
-{
-    for (const unsigned char *p = (const unsigned char *)(s ? s : "");
-         *p && b->len + 1 < sizeof b->data; p++)
-        b->data[b->len++] = *p < 0x20 ? ' ' : (char)*p;
-    b->data[b->len] = '\0';
-}
-
-static void write_all(int fd, const char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return;
-        p += w, n -= (size_t)w;
-    }
-}
-
-/* Counts the entries of loaded catalog i lacking each text in each
+/* Warns about the entries of loaded catalog i that lack each text in each
  * language (after fallback, a lookup's message_lang/advice_lang say which
  * language came back). */
-static void count_lacks(const bkerr_registry *reg, size_t i,
-                        const struct bkerr_catalog_status *st, struct buf *b)
+static void report_lacks(FILE *f, const bkerr_registry *reg, size_t i,
+                         const struct bkerr_catalog_status *st)
 {
+    static const enum bkerr_lang langs[] = {BKERR_LANG_ZH_CN, BKERR_LANG_EN};
+    static const char *const kinds[] = {"message", "advice"};
     size_t total = st->n_entries + st->n_legacy;
     for (int kind = 0; kind < 2; kind++)
         for (int l = 0; l < 2; l++) {
-            size_t count = 0;
+            size_t count = 0, used = 0;
             char examples[EXAMPLES * 24] = "";
-            size_t used = 0;
-            for (size_t k = 0; k < total; k++) {
-                struct bkerr_result r;
-                if (bkerr_catalog_entry(reg, i, k, langs[l], &r) != 0)
-                    break;
-                bool has = kind == LACK_MESSAGE
-                               ? r.message && r.message_lang == langs[l]
-                               : r.advice && r.advice_lang == langs[l];
-                if (has)
+            struct bkerr_result r;
+            for (size_t k = 0; k < total &&
+                               bkerr_catalog_entry(reg, i, k, langs[l], &r) == 0;
+                 k++) {
+                if (kind ? r.advice && r.advice_lang == langs[l]
+                         : r.message && r.message_lang == langs[l])
                     continue;
                 if (count++ < EXAMPLES)
                     used += (size_t)snprintf(examples + used,
@@ -160,13 +114,49 @@ static void count_lacks(const bkerr_registry *reg, size_t i,
                                              used ? ", " : "", (long long)r.code);
             }
             if (count)
-                put(b, "lack\t%s\t%s\t%zu\t%s\n", lack_kind[kind],
-                    bkerr_lang_name(langs[l]), count, examples);
+                put(f, "problem\t%s\t%d\tcatalog '%s': %zu of %zu entries "
+                    "without %s %s in %s (%s%s); add %s_%s to them", st->id,
+                    BKERR_SEVERITY_WARNING, st->id, count, total,
+                    kind ? "any" : "a", kinds[kind], bkerr_lang_name(langs[l]),
+                    examples, count > EXAMPLES ? ", ..." : "", kinds[kind],
+                    l ? "en" : "zh");
         }
 }
 
-/* The child: loads catalog index (id) alone, answers on fd, never returns. */
-static void child(const char *config, size_t index, const char *id, int fd)
+/* Reports the i-th catalog: its object, then its problems. */
+static void report_catalog(FILE *f, const struct cli *c,
+                           const bkerr_registry *reg, size_t i,
+                           struct bkerr_catalog_status *st)
+{
+    const char *id = st->id;
+    if (st->state == BKERR_CATALOG_LAZY) { /* load = lazy: load it now */
+        struct bkerr_result r;
+        bkerr_catalog_entry(reg, i, 0, BKERR_LANG_ZH_CN, &r);
+        bkerr_catalog_status(reg, i, st);
+    }
+    fprintf(f, "catalog\t%s\t%d\t", id, (int)st->state);
+    struct json j;
+    json_begin(&j, f);
+    json_catalog(&j, c, i, st, JSON_CATALOG_STATUS);
+    json_finish(&j);
+    if (st->state == BKERR_CATALOG_REJECTED)
+        put(f, "problem\t%s\t%d\tcatalog '%s' rejected: %s", id,
+            BKERR_SEVERITY_ERROR, id, st->reason);
+    else if (st->state != BKERR_CATALOG_LOADED)
+        put(f, "problem\t%s\t%d\tcatalog '%s' was not loaded (state %s)",
+            id, BKERR_SEVERITY_ERROR, id, bkerr_catalog_state_name(st->state));
+    else if (st->n_entries + st->n_legacy == 0)
+        put(f, "problem\t%s\t%d\tcatalog '%s' is loaded but has no "
+            "entries: every code of prefix %d gets the generic answer at "
+            "best", id, BKERR_SEVERITY_WARNING, id, st->prefix);
+    else
+        report_lacks(f, reg, i, st);
+}
+
+/* Loads the catalog of id (NULL: all of them), answers on fd, never
+ * returns. */
+static void child(const struct cli *c, const char *config, const char *id,
+                  int fd)
 {
     /* Show the plugin's real fate: default signal actions (no sanitizer
      * or inherited handler turns a crash into an exit), no core file,
@@ -183,99 +173,29 @@ static void child(const char *config, size_t index, const char *id, int fd)
     }
     dup2(STDERR_FILENO, STDOUT_FILENO);
 
-    static struct buf b;
-    struct bkerr_open_options opt = {sizeof opt, BKERR_OPEN_VERIFY, id};
+    FILE *f = fdopen(fd, "w");
+    if (!f)
+        _exit(127);
+    struct bkerr_open_options opt = {
+        sizeof opt, BKERR_OPEN_KEEP_GOING | BKERR_OPEN_VERIFY, id};
     bkerr_registry *reg;
     char err[BKERR_ERRMSG_SIZE];
     if (bkerr_open_with(config, &opt, &reg, err, sizeof err) != 0) {
-        put(&b, "open\t");
-        put_text(&b, err);
-        put(&b, "\n");
+        put(f, "open\t%s", err);
     } else {
         struct bkerr_catalog_status st;
-        if (bkerr_catalog_status(reg, index, &st) != 0 || strcmp(st.id, id) != 0) {
-            put(&b, "open\tthe config changed while being checked; run the check again\n");
-        } else {
-            put(&b, "state\t%s\n", bkerr_catalog_state_name(st.state));
-            if (st.reason) {
-                put(&b, "reason\t");
-                put_text(&b, st.reason);
-                put(&b, "\n");
-            }
-            if (st.state == BKERR_CATALOG_LOADED) {
-                put(&b, "version\t");
-                put_text(&b, st.version);
-                put(&b, "\ncounts\t%d\t%zu\t%zu\t%zu\n", st.prefix,
-                    st.n_entries, st.n_ranges, st.n_legacy);
-                count_lacks(reg, index, &st, &b);
-            }
-        }
-        bkerr_close(reg); /* unloading runs the plugin's destructors */
+        for (size_t i = 0; bkerr_catalog_status(reg, i, &st) == 0; i++)
+            if (st.state != BKERR_CATALOG_DISABLED &&
+                st.state != BKERR_CATALOG_SKIPPED)
+                report_catalog(f, c, reg, i, &st);
+        bkerr_close(reg); /* unloading runs the plugins' destructors */
     }
-    put(&b, "done\n");
-    write_all(fd, b.data, b.len);
+    fputs("done\n", f);
+    fclose(f);
     _exit(0);
 }
 
-static char *dup_or_null(const char *s)
-{
-    return s ? strdup(s) : NULL;
-}
-
-static void free_answer(struct answer *a)
-{
-    free(a->open_error);
-    free(a->state);
-    free(a->reason);
-    free(a->version);
-    for (int kind = 0; kind < 2; kind++)
-        for (int l = 0; l < 2; l++)
-            free(a->examples[kind][l]);
-}
-
-static void set_text(char **slot, const char *value)
-{
-    free(*slot);
-    *slot = dup_or_null(value);
-}
-
-/* Parses the child's lines (text is modified). */
-static void parse_answer(char *text, struct answer *a)
-{
-    /* a last line without its newline was cut: the child did not finish */
-    for (char *line = text, *next; (next = strchr(line, '\n')); line = next) {
-        *next++ = '\0';
-        char *f[6] = {0};
-        size_t n = 0;
-        for (char *p = line; p && n < 6; n++) {
-            f[n] = p;
-            p = strchr(p, '\t');
-            if (p)
-                *p++ = '\0';
-        }
-        if (strcmp(f[0], "done") == 0) {
-            a->done = true;
-        } else if (n >= 2 && strcmp(f[0], "open") == 0) {
-            set_text(&a->open_error, f[1]);
-        } else if (n >= 2 && strcmp(f[0], "state") == 0) {
-            set_text(&a->state, f[1]);
-        } else if (n >= 2 && strcmp(f[0], "reason") == 0) {
-            set_text(&a->reason, f[1]);
-        } else if (n >= 2 && strcmp(f[0], "version") == 0) {
-            set_text(&a->version, f[1]);
-        } else if (n >= 5 && strcmp(f[0], "counts") == 0) {
-            a->prefix = atoi(f[1]);
-            a->entries = strtoull(f[2], NULL, 10);
-            a->ranges = strtoull(f[3], NULL, 10);
-            a->legacy = strtoull(f[4], NULL, 10);
-        } else if (n >= 5 && strcmp(f[0], "lack") == 0) {
-            int kind = strcmp(f[1], "advice") == 0 ? LACK_ADVICE : LACK_MESSAGE;
-            int l = strcmp(f[2], "en") == 0 ? 1 : 0;
-            a->lack[kind][l] = strtoull(f[3], NULL, 10);
-            set_text(&a->examples[kind][l], f[4]);
-        }
-    }
-}
+/* ---- running a child ----------------------------------------------------- */
 
 static long long now_ms(void)
 {
@@ -284,232 +204,236 @@ static long long now_ms(void)
     return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-enum fate { FATE_ANSWERED, FATE_HUNG, FATE_FAILED };
+/* How a child ended. */
+struct end {
+    enum fate fate;
+    int status;  /* waitpid()'s */
+    char *text;  /* what it answered (malloc'ed) */
+};
 
-/* Runs the child for catalog index; fills *a and *status.  FATE_FAILED
- * when no child could be started (errno set). */
-static enum fate run_child(const struct check *k, size_t index, const char *id,
-                           struct answer *a, int *status)
+/* The whole of file fd (a short read gives ""), or NULL. */
+static char *read_all(int fd)
 {
-    int fds[2];
-    if (pipe2(fds, O_CLOEXEC) != 0)
-        return FATE_FAILED;
+    off_t n = lseek(fd, 0, SEEK_END);
+    char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (text)
+        text[pread(fd, text, (size_t)n, 0) == n ? n : 0] = '\0';
+    return text;
+}
+
+/* Runs the child for catalog id (NULL: all); false when none could be
+ * started (errno set). */
+static bool run_child(const struct check *k, const char *id, struct end *e)
+{
+    int fd = memfd_create("bkerr-check", MFD_CLOEXEC);
+    if (fd < 0)
+        return false;
     fflush(stdout); /* an exit() in the child must not print ours again */
     fflush(stderr);
     pid_t pid = fork();
-    if (pid < 0) {
-        int e = errno;
-        close(fds[0]);
-        close(fds[1]);
-        errno = e;
-        return FATE_FAILED;
-    }
     if (pid == 0) {
         setpgid(0, 0); /* so a timeout kills whatever it started too */
-#ifdef __linux__
         /* out of the terminal's process group, a ^C no longer reaches
          * it: die with the parent instead of hanging on as an orphan */
         prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (getppid() == 1)
             _exit(0);
-#endif
-        close(fds[0]);
-        child(k->config, index, id, fds[1]);
+        child(k->c, k->config, id, fd);
+    }
+    if (pid < 0) {
+        int saved = errno;
+        close(fd);
+        errno = saved;
+        return false;
     }
     setpgid(pid, pid);
-    close(fds[1]);
-    fcntl(fds[0], F_SETFL, O_NONBLOCK);
-
-    static char text[65536];
-    size_t len = 0;
-    bool eof = false, reaped = false, hung = false;
     long long deadline = now_ms() + (long long)(k->timeout * 1000.0 + 0.5);
-    while (!reaped) {
-        if (waitpid(pid, status, WNOHANG) == pid) {
-            reaped = true;
-            break;
-        }
-        long long left = deadline - now_ms();
-        if (left <= 0) {
-            kill(-pid, SIGKILL);
-            kill(pid, SIGKILL);
-            while (waitpid(pid, status, 0) < 0 && errno == EINTR)
-                ;
-            hung = true;
-            break;
-        }
-        if (eof) { /* the answer is in; wait for the exit */
-            nanosleep(&(struct timespec){0, 1000000}, NULL);
-            continue;
-        }
-        struct pollfd p = {fds[0], POLLIN, 0};
-        if (poll(&p, 1, left < 50 ? (int)left : 50) <= 0)
-            continue;
-        char chunk[4096];
-        ssize_t n = read(fds[0], chunk, sizeof chunk);
-        if (n == 0) {
-            eof = true;
-        } else if (n > 0) {
-            size_t take = (size_t)n < sizeof text - 1 - len
-                              ? (size_t)n : sizeof text - 1 - len;
-            memcpy(text + len, chunk, take);
-            len += take;
-        } else if (errno != EINTR && errno != EAGAIN) {
-            eof = true;
-        }
+    pid_t done;
+    while ((done = waitpid(pid, &e->status, WNOHANG)) != pid &&
+           now_ms() < deadline)
+        nanosleep(&(struct timespec){0, 2000000}, NULL);
+    if (done != pid) { /* hung: kill it, and whatever it started */
+        kill(-pid, SIGKILL);
+        kill(pid, SIGKILL);
+        while (waitpid(pid, &e->status, 0) < 0 && errno == EINTR)
+            ;
     }
-    /* What the child wrote before it exited (a process it started may
-     * still hold the pipe: read only what is there). */
-    for (ssize_t n; !eof && len < sizeof text - 1 &&
-                    (n = read(fds[0], text + len, sizeof text - 1 - len)) > 0;)
-        len += (size_t)n;
-    if (hung)
-        kill(-pid, SIGKILL); /* and anything left of its group */
-    close(fds[0]);
-    text[len] = '\0';
-    parse_answer(text, a);
-    return hung ? FATE_HUNG : FATE_ANSWERED;
+    e->text = read_all(fd);
+    close(fd);
+    size_t n = e->text ? strlen(e->text) : 0;
+    int st = e->status;
+    e->fate = done != pid           ? HUNG
+              : WIFSIGNALED(st)     ? CRASHED
+              : !WIFEXITED(st) || WEXITSTATUS(st) != 0 || n < 5 ||
+                      strcmp(e->text + n - 5, "done\n") != 0
+                  ? EXITED
+                  : ANSWERED;
+    return true;
 }
 
 /* ---- problems ------------------------------------------------------------ */
 
-static void add(struct check *k, const char *file, int line, enum severity sev,
+static void add(struct check *k, int line, enum bkerr_severity severity,
                 const char *catalog, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
-static void add(struct check *k, const char *file, int line, enum severity sev,
+    __attribute__((format(printf, 5, 6)));
+static void add(struct check *k, int line, enum bkerr_severity severity,
                 const char *catalog, const char *fmt, ...)
 {
-    if (sev == SEV_ERROR)
-        k->errors++;
-    else
-        k->warnings++;
-    if (k->n_problems == k->cap_problems) {
-        size_t cap = k->cap_problems ? 2 * k->cap_problems : 16;
-        struct problem *p = realloc(k->problems, cap * sizeof *p);
-        if (!p) {
-            k->oom = true;
-            return;
-        }
-        k->problems = p, k->cap_problems = cap;
-    }
+    k->errors += severity == BKERR_SEVERITY_ERROR;
+    k->warnings += severity == BKERR_SEVERITY_WARNING; /* a note is neither */
     va_list ap;
     va_start(ap, fmt);
     char *reason = NULL;
     if (vasprintf(&reason, fmt, ap) < 0)
         reason = NULL;
     va_end(ap);
-    struct problem *p = &k->problems[k->n_problems];
-    *p = (struct problem){dup_or_null(file), line, sev, dup_or_null(catalog),
-                          reason, k->n_problems};
-    if (!p->file || !p->reason || (catalog && !p->catalog)) {
-        free(p->file), free(p->catalog), free(p->reason);
+    struct problem *p =
+        realloc(k->problems, (k->n_problems + 1) * sizeof *k->problems);
+    if (!reason || !p) {
+        free(reason);
         k->oom = true;
         return;
     }
+    k->problems = p;
+    for (char *q = reason; *q; q++)
+        *q = (unsigned char)*q < 0x20 ? ' ' : *q;
+    k->problems[k->n_problems] =
+        (struct problem){line, severity, catalog, reason, k->n_problems};
     k->n_problems++;
 }
 
-/* A config error from the core: "file:line: reason" or "file: reason". */
-static void config_error(struct check *k, const char *err)
+/* The open failed: "file:line: reason" or "file: reason". */
+static void open_error(struct check *k, const char *err)
 {
     size_t n = strlen(k->config);
     const char *reason = err;
-    int line = 0;
+    int line = 0, used = 0;
     if (strncmp(err, k->config, n) == 0 && err[n] == ':') {
-        const char *p = err + n + 1;
-        if (isdigit((unsigned char)*p)) {
-            char *end;
-            long v = strtol(p, &end, 10);
-            if (*end == ':' && v > 0 && v < 1000000)
-                line = (int)v, p = end + 1;
-        }
-        while (*p == ' ')
-            p++;
-        reason = p;
-    }
-    add(k, k->config, line, SEV_ERROR, NULL, "%s", reason);
-}
-
-static const char *signal_name(int sig, char *buf, size_t len)
-{
-    const char *abbrev = sigabbrev_np(sig);
-    if (abbrev)
-        snprintf(buf, len, "SIG%s", abbrev);
-    else
-        snprintf(buf, len, "unknown signal");
-    return buf;
-}
-
-/* Checks one enabled catalog in a child; false if none could be started. */
-static bool check_catalog(struct check *k, size_t index,
-                          const struct bkerr_catalog_status *st,
-                          struct outcome *o)
-{
-    struct answer a = {0};
-    int status = 0;
-    o->state = "failed";
-    enum fate fate = run_child(k, index, st->id, &a, &status);
-    if (fate == FATE_FAILED) {
-        cli_error("check: cannot start a process to load catalog '%s': %s; "
-                  "free some memory or processes and run it again", st->id,
-                  strerror(errno));
-        return false;
-    }
-    const char *file = k->config, *id = st->id, *path = st->path;
-    int line = st->line;
-    char sig[32];
-    if (fate == FATE_HUNG) {
-        o->state = "hung";
-        add(k, file, line, SEV_ERROR, id, "catalog '%s': hung: no answer within "
-            "%g s while loading %s (killed); a constructor of the plugin "
-            "blocks: fix or disable it", id, k->timeout, path);
-    } else if (WIFSIGNALED(status)) {
-        o->state = "crashed";
-        add(k, file, line, SEV_ERROR, id, "catalog '%s': crashed with signal %d "
-            "(%s) while loading %s; fix the plugin or set enabled = false", id,
-            WTERMSIG(status), signal_name(WTERMSIG(status), sig, sizeof sig),
-            path);
-    } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !a.done) {
-        o->state = "exited";
-        add(k, file, line, SEV_ERROR, id, "catalog '%s': the process loading "
-            "%s exited with status %d before it answered (does a constructor "
-            "or destructor of the plugin call exit()?); fix the plugin or set "
-            "enabled = false", id, path,
-            WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-    } else if (a.open_error) {
-        add(k, file, line, SEV_ERROR, id, "catalog '%s': %s", id, a.open_error);
-    } else if (!a.state || strcmp(a.state, "loaded") != 0) {
-        o->state = "rejected";
-        if (a.state && strcmp(a.state, "rejected") == 0)
-            add(k, file, line, SEV_ERROR, id, "catalog '%s' rejected: %s", id,
-                a.reason ? a.reason : "(no reason given)");
+        reason = err + n + 1;
+        if (sscanf(reason, "%d: %n", &line, &used) == 1 && used && line > 0)
+            reason += used;
         else
-            add(k, file, line, SEV_ERROR, id, "catalog '%s' was not loaded "
-                "(state %s)", id, a.state ? a.state : "unknown");
-    } else {
-        o->state = "loaded";
-        o->version = dup_or_null(a.version);
-        o->prefix = a.prefix;
-        o->entries = a.entries, o->ranges = a.ranges, o->legacy = a.legacy;
-        size_t total = a.entries + a.legacy;
-        if (total == 0)
-            add(k, file, line, SEV_WARNING, id, "catalog '%s' is loaded but has "
-                "no entries: every code of prefix %d gets the generic answer "
-                "at best", id, a.prefix);
-        for (int kind = 0; kind < 2; kind++)
-            for (int l = 0; l < 2; l++)
-                if (a.lack[kind][l])
-                    add(k, file, line, SEV_WARNING, id,
-                        "catalog '%s': %zu of %zu entries without %s %s in "
-                        "%s (%s%s); add %s_%s to them", id, a.lack[kind][l],
-                        total, kind == LACK_MESSAGE ? "a" : "any",
-                        lack_kind[kind], bkerr_lang_name(langs[l]),
-                        a.examples[kind][l] ? a.examples[kind][l] : "",
-                        a.lack[kind][l] > EXAMPLES ? ", ..." : "",
-                        lack_kind[kind], l ? "en" : "zh");
+            line = 0;
+        reason += strspn(reason, " ");
     }
-    free_answer(&a);
+    add(k, line, BKERR_SEVERITY_ERROR, NULL, "%s", reason);
+}
+
+/* Takes in the answer of a child that got through. */
+static void take(struct check *k, char *text, const char **open_error)
+{
+    for (char *line = text, *next; (next = strchr(line, '\n')); line = next) {
+        *next++ = '\0';
+        char *f[4] = {line};
+        for (int n = 1; n < 4 && f[n - 1] && (f[n] = strchr(f[n - 1], '\t'));
+             n++)
+            *f[n]++ = '\0';
+        size_t i;
+        struct bkerr_catalog_status st;
+        if (strcmp(f[0], "open") == 0 && f[1]) {
+            *open_error = f[1];
+        } else if (!f[3] || bkerr_catalog_find(k->c->reg, f[1], &i) != 0 ||
+                   bkerr_catalog_status(k->c->reg, i, &st) != 0) {
+            continue; /* not a line about a catalog of ours */
+        } else if (strcmp(f[0], "catalog") == 0) {
+            struct outcome *o = &k->outcomes[i];
+            o->state = (enum bkerr_catalog_state)atoi(f[2]);
+            free(o->json);
+            k->oom |= !(o->json = strdup(f[3]));
+        } else if (strcmp(f[0], "problem") == 0) {
+            add(k, st.line, (enum bkerr_severity)atoi(f[2]), st.id, "%s", f[3]);
+        }
+    }
+}
+
+/* The problem of catalog st whose child did not get through. */
+static void fate_problem(struct check *k, const struct bkerr_catalog_status *st,
+                         const struct end *e, const char *open_error)
+{
+    const char *id = st->id, *path = st->path;
+    int line = st->line, sig = WTERMSIG(e->status);
+    const char *abbrev = sigabbrev_np(sig);
+    switch (e->fate) {
+    case HUNG:
+        add(k, line, BKERR_SEVERITY_ERROR, id, "catalog '%s': hung: no answer "
+            "within %g s while loading %s (killed); a constructor of the "
+            "plugin blocks: fix or disable it", id, k->timeout, path);
+        break;
+    case CRASHED:
+        add(k, line, BKERR_SEVERITY_ERROR, id, "catalog '%s': crashed with "
+            "signal %d (%s%s) while loading %s; fix the plugin or set "
+            "enabled = false", id, sig, abbrev ? "SIG" : "unknown signal",
+            abbrev ? abbrev : "", path);
+        break;
+    case EXITED:
+        add(k, line, BKERR_SEVERITY_ERROR, id, "catalog '%s': the process "
+            "loading %s exited with status %d before it answered (does a "
+            "constructor or destructor of the plugin call exit()?); fix the "
+            "plugin or set enabled = false", id, path,
+            WIFEXITED(e->status) ? WEXITSTATUS(e->status) : -1);
+        break;
+    default:
+        add(k, line, BKERR_SEVERITY_ERROR, id, "catalog '%s': %s", id,
+            open_error ? open_error
+                       : "the config changed while being checked; run the "
+                         "check again");
+    }
+}
+
+/* Checks every enabled catalog: all in one child, or if that child did
+ * not get through, each in a child of its own.  False if no child could
+ * be started. */
+static bool check_catalogs(struct check *k)
+{
+    struct end e = {0};
+    const char *open_error = NULL;
+    bool one = run_child(k, NULL, &e) && e.fate == ANSWERED;
+    if (one)
+        take(k, e.text, &open_error);
+    struct bkerr_catalog_status st;
+    for (size_t i = 0; bkerr_catalog_status(k->c->reg, i, &st) == 0; i++) {
+        struct outcome *o = &k->outcomes[i];
+        if (st.state == BKERR_CATALOG_DISABLED) {
+            add(k, st.line, BKERR_SEVERITY_WARNING, st.id, "catalog '%s' is "
+                "disabled (enabled = false): it is neither loaded nor "
+                "checked", st.id);
+            continue;
+        }
+        if (!one) {
+            free(e.text);
+            e.text = NULL, open_error = NULL;
+            if (!run_child(k, st.id, &e)) {
+                cli_error("check: cannot start a process to load catalog "
+                          "'%s': %s; free some memory or processes and run "
+                          "it again", st.id, strerror(errno));
+                free(e.text);
+                return false;
+            }
+            if (e.fate == ANSWERED)
+                take(k, e.text, &open_error);
+        }
+        if (!o->json) {
+            o->fate = e.fate == ANSWERED ? FAILED : e.fate;
+            fate_problem(k, &st, &e, open_error);
+        }
+    }
+    free(e.text);
     return true;
+}
+
+/* bkerr.ini's problems, as the library found them: its errors, or if it
+ * has none its warnings.  False if it has an error (then nothing else is
+ * checked). */
+static bool config_problems(struct check *k)
+{
+    struct bkerr_diagnostic d = {.size = sizeof d};
+    bool clean = true;
+    for (size_t i = 0; bkerr_diagnostic(k->c->reg, i, &d) == 0; i++)
+        clean &= d.severity != BKERR_SEVERITY_ERROR;
+    for (size_t i = 0; bkerr_diagnostic(k->c->reg, i, &d) == 0; i++)
+        if ((d.severity == BKERR_SEVERITY_ERROR) != clean)
+            add(k, d.line, d.severity, d.catalog, "%s", d.message);
+    return clean;
 }
 
 /* ---- output -------------------------------------------------------------- */
@@ -522,41 +446,43 @@ static int by_line(const void *x, const void *y)
     return a->order < b->order ? -1 : a->order > b->order;
 }
 
+static const char *plural(size_t n)
+{
+    return n == 1 ? "" : "s";
+}
+
 static void print_text(const struct check *k)
 {
     const struct cli *c = k->c;
     for (size_t i = 0; i < k->n_problems; i++) {
         const struct problem *p = &k->problems[i];
-        if (p->line)
-            printf("%s:%d: ", p->file, p->line);
-        else
-            printf("%s: ", p->file);
+        printf(p->line ? "%s:%d: " : "%s: ", k->config, p->line);
         printf("%s%s%s: %s\n",
-               cli_style(c, p->sev == SEV_ERROR ? STYLE_RED : STYLE_YELLOW),
-               p->sev == SEV_ERROR ? "error" : "warning",
-               cli_style(c, STYLE_NONE), p->reason);
+               cli_style(c, p->severity == BKERR_SEVERITY_ERROR ? STYLE_RED
+                                                                : STYLE_YELLOW),
+               bkerr_severity_name(p->severity), cli_style(c, STYLE_NONE),
+               p->reason);
     }
-    size_t loaded = 0, disabled = 0;
-    for (size_t i = 0; i < k->n_outcomes; i++) {
-        loaded += strcmp(k->outcomes[i].state, "loaded") == 0;
-        disabled += strcmp(k->outcomes[i].state, "disabled") == 0;
-    }
-    size_t failed = k->n_outcomes - loaded - disabled;
     printf("%s: ", k->config);
-    if (!k->opened) {
+    if (!k->outcomes) {
         printf("%zu error%s; no catalog was checked\n", k->errors,
-               k->errors == 1 ? "" : "s");
+               plural(k->errors));
         return;
+    }
+    size_t n = bkerr_catalog_count(c->reg), loaded = 0, disabled = 0;
+    struct bkerr_catalog_status st;
+    for (size_t i = 0; bkerr_catalog_status(c->reg, i, &st) == 0; i++) {
+        loaded += k->outcomes[i].json &&
+                  k->outcomes[i].state == BKERR_CATALOG_LOADED;
+        disabled += st.state == BKERR_CATALOG_DISABLED;
     }
     if (k->errors + k->warnings == 0)
         printf("%sok%s: ", cli_style(c, STYLE_GREEN), cli_style(c, STYLE_NONE));
     else
-        printf("%zu error%s, %zu warning%s; ", k->errors,
-               k->errors == 1 ? "" : "s", k->warnings,
-               k->warnings == 1 ? "" : "s");
-    printf("%zu catalog%s: %zu loaded, %zu disabled, %zu failed\n",
-           k->n_outcomes, k->n_outcomes == 1 ? "" : "s", loaded, disabled,
-           failed);
+        printf("%zu error%s, %zu warning%s; ", k->errors, plural(k->errors),
+               k->warnings, plural(k->warnings));
+    printf("%zu catalog%s: %zu loaded, %zu disabled, %zu failed\n", n,
+           plural(n), loaded, disabled, n - loaded - disabled);
 }
 
 static void print_json(const struct check *k)
@@ -572,14 +498,11 @@ static void print_json(const struct check *k)
     for (size_t i = 0; i < k->n_problems; i++) {
         const struct problem *p = &k->problems[i];
         json_object(&j);
-        json_key(&j, "file"), json_string(&j, p->file);
+        json_key(&j, "file"), json_string(&j, k->config);
         json_key(&j, "line");
-        if (p->line)
-            json_int(&j, p->line);
-        else
-            json_string(&j, NULL);
-        json_key(&j, "severity"),
-            json_string(&j, p->sev == SEV_ERROR ? "error" : "warning");
+        p->line ? json_int(&j, p->line) : json_string(&j, NULL);
+        json_key(&j, "severity");
+        json_string(&j, bkerr_severity_name(p->severity));
         json_key(&j, "catalog"), json_string(&j, p->catalog);
         json_key(&j, "reason"), json_string(&j, p->reason);
         json_end_object(&j);
@@ -587,101 +510,42 @@ static void print_json(const struct check *k)
     json_end_array(&j);
     json_key(&j, "catalogs");
     json_array(&j);
-    for (size_t i = 0; i < k->n_outcomes; i++) {
+    struct bkerr_catalog_status st;
+    for (size_t i = 0;
+         k->outcomes && bkerr_catalog_status(k->c->reg, i, &st) == 0; i++) {
         const struct outcome *o = &k->outcomes[i];
-        bool loaded = strcmp(o->state, "loaded") == 0;
-        json_object(&j);
-        json_key(&j, "id"), json_string(&j, o->id);
-        json_key(&j, "line"), json_int(&j, o->line);
-        json_key(&j, "path"), json_string(&j, o->path);
-        json_key(&j, "state"), json_string(&j, o->state);
-        json_key(&j, "version"), json_string(&j, o->version);
-        json_key(&j, "prefix");
-        if (loaded)
-            json_int(&j, o->prefix);
-        else
-            json_string(&j, NULL);
-        json_key(&j, "entries"), json_int(&j, (int64_t)o->entries);
-        json_key(&j, "ranges"), json_int(&j, (int64_t)o->ranges);
-        json_key(&j, "legacy"), json_int(&j, (int64_t)o->legacy);
-        json_end_object(&j);
+        if (o->json)
+            json_raw(&j, o->json);
+        else if (o->fate)
+            json_catalog_as(&j, &st, fate_names[o->fate]);
+        else /* disabled */
+            json_catalog(&j, k->c, i, &st, JSON_CATALOG_STATUS);
     }
     json_end_array(&j);
     json_end_object(&j);
     json_finish(&j);
 }
 
-static bool parse_timeout(const char *text, double *out)
+/* --timeout's check (options.h). */
+static const char *timeout_check(const char *text)
 {
     char *end;
     errno = 0;
     double v = strtod(text, &end);
-    if (errno || end == text || *end || !(v > 0) || v > MAX_TIMEOUT)
-        return false;
-    *out = v;
-    return true;
+    return errno || end == text || *end || !(v > 0) || v > MAX_TIMEOUT
+               ? "give a number of seconds greater than 0 and at most "
+                 TEXT(MAX_TIMEOUT)
+               : NULL;
 }
 
 static void free_check(struct check *k)
 {
-    for (size_t i = 0; i < k->n_problems; i++) {
-        free(k->problems[i].file);
-        free(k->problems[i].catalog);
+    for (size_t i = 0; i < k->n_problems; i++)
         free(k->problems[i].reason);
-    }
     free(k->problems);
-    for (size_t i = 0; i < k->n_outcomes; i++) {
-        free(k->outcomes[i].id);
-        free(k->outcomes[i].path);
-        free(k->outcomes[i].version);
-    }
+    for (size_t i = 0; k->outcomes && i < bkerr_catalog_count(k->c->reg); i++)
+        free(k->outcomes[i].json);
     free(k->outcomes);
-}
-
-/* bkerr.ini's problems, as the library found them: its errors, or if it
- * has none its warnings.  False if it has an error (then nothing else is
- * checked). */
-static bool config_problems(struct check *k, const bkerr_registry *reg)
-{
-    struct bkerr_diagnostic d = {.size = sizeof d};
-    bool clean = true;
-    for (size_t i = 0; bkerr_diagnostic(reg, i, &d) == 0; i++)
-        clean &= d.severity != BKERR_SEVERITY_ERROR;
-    for (size_t i = 0; bkerr_diagnostic(reg, i, &d) == 0; i++)
-        if ((d.severity == BKERR_SEVERITY_ERROR) != clean)
-            add(k, d.file, d.line, clean ? SEV_WARNING : SEV_ERROR, d.catalog,
-                "%s", d.message);
-    return clean;
-}
-
-/* Everything after a successful NO_LOAD open. */
-static bool check_registry(struct check *k, const bkerr_registry *reg)
-{
-    size_t n = bkerr_catalog_count(reg);
-    k->outcomes = calloc(n ? n : 1, sizeof *k->outcomes);
-    if (!k->outcomes) {
-        k->oom = true;
-        return true;
-    }
-    for (size_t i = 0; i < n; i++) {
-        struct bkerr_catalog_status st;
-        if (bkerr_catalog_status(reg, i, &st) != 0)
-            break;
-        struct outcome *o = &k->outcomes[k->n_outcomes++];
-        *o = (struct outcome){.id = strdup(st.id), .path = dup_or_null(st.path),
-                              .line = st.line, .state = "disabled"};
-        if (!o->id || (st.path && !o->path)) {
-            k->oom = true;
-            return true;
-        }
-        if (st.state == BKERR_CATALOG_DISABLED)
-            add(k, k->config, st.line, SEV_WARNING, st.id, "catalog '%s' is "
-                "disabled (enabled = false): it is neither loaded nor checked",
-                st.id);
-        else if (!check_catalog(k, i, &st, o))
-            return false;
-    }
-    return true;
 }
 
 static int cmd_check(struct cli *c, int argc, char **argv)
@@ -692,11 +556,8 @@ static int cmd_check(struct cli *c, int argc, char **argv)
                   "with --config FILE", argv[0]);
         return EXIT_USAGE;
     }
-    if (c->timeout && !parse_timeout(c->timeout, &k.timeout)) {
-        cli_error("check: --timeout '%s': give a number of seconds "
-                  "greater than 0 and at most %g", c->timeout, MAX_TIMEOUT);
-        return EXIT_USAGE;
-    }
+    if (c->timeout)
+        k.timeout = strtod(c->timeout, NULL);
     k.config = c->config ? c->config : bkerr_default_config();
     /* An ignored SIGCHLD (inherited from whoever started us) would reap
      * the children before waitpid() could see how they ended. */
@@ -709,9 +570,12 @@ static int cmd_check(struct cli *c, int argc, char **argv)
     if (rc == BKERR_ENOMEM)
         k.oom = true;
     else if (rc != 0)
-        config_error(&k, err); /* unreadable: no line to tell */
-    else if (config_problems(&k, c->reg))
-        k.opened = true, started = check_registry(&k, c->reg);
+        open_error(&k, err);
+    else if (config_problems(&k)) {
+        k.outcomes = calloc(bkerr_catalog_count(c->reg) + 1, sizeof *k.outcomes);
+        k.oom = !k.outcomes;
+        started = k.oom || check_catalogs(&k);
+    }
     if (k.oom) {
         free_check(&k);
         cli_error("check: out of memory");
@@ -732,14 +596,10 @@ static int cmd_check(struct cli *c, int argc, char **argv)
 static const struct cli_option check_options[] = {
     CLI_OPT_CONFIG,
     {"timeout", 0, "SECONDS", "how long one catalog may take to load\n"
-     "(default " TEXT(DEFAULT_TIMEOUT) ")", offsetof(struct cli, timeout), NULL},
+     "(default " TEXT(DEFAULT_TIMEOUT) ")", offsetof(struct cli, timeout),
+     timeout_check},
     CLI_OPT_JSON("one object: {\"config\", \"errors\", \"warnings\",\n"
-                 "\"problems\": [{\"file\", \"line\" (null: none),\n"
-                 "\"severity\", \"catalog\" (null: the config itself),\n"
-                 "\"reason\"}], \"catalogs\": [{\"id\", \"line\", \"path\",\n"
-                 "\"state\" (loaded, disabled, rejected, crashed,\n"
-                 "hung, exited, failed), \"version\", \"prefix\",\n"
-                 "\"entries\", \"ranges\", \"legacy\"}]}"),
+                 "\"problems\", \"catalogs\"} (see docs/json.md)"),
     CLI_OPT_COLOR, CLI_OPT_HELP, CLI_OPT_END,
 };
 
@@ -749,8 +609,9 @@ const struct cli_command cli_check = {
     "Validates a bkerr.ini and every catalog it names, and prints each\n"
     "problem as  FILE:LINE: error|warning: REASON  (the line of a catalog's\n"
     "problem is that of its [catalog.<id>] section), then a summary.\n"
-    "Nothing is loaded into bkerr itself: each enabled catalog is loaded\n"
-    "alone in a child process, so a plugin that crashes or hangs while\n"
+    "Nothing is loaded into bkerr itself: the catalogs are loaded in a\n"
+    "child process, and if it crashes, hangs or exits, each enabled catalog\n"
+    "alone in one of its own, so a plugin that crashes or hangs while\n"
     "loading is reported, not fatal.\n"
     "\n"
     "Errors:\n"

@@ -84,6 +84,7 @@ struct cli_row {
     enum cli_style style[CLI_TABLE_MAX]; /* each cell's, STYLE_NONE plain */
     enum cli_style line;  /* the whole line's, STYLE_NONE plain */
     const char *before;   /* a line (dim) before the row, not a cell */
+    const char *after;    /* a line after it (controls as blanks) */
     char num[24];         /* room for a number cell's text */
 };
 /* Fills *row with row r of a table (r = 0, 1, ... in order); false past
@@ -111,6 +112,7 @@ void json_key(struct json *j, const char *key);
 void json_string(struct json *j, const char *s); /* NULL -> null */
 void json_int(struct json *j, int64_t v);
 void json_bool(struct json *j, bool v);
+void json_raw(struct json *j, const char *value); /* JSON text as it is */
 void json_finish(struct json *j);        /* newline after the value */
 /* One lookup result as a JSON object (the shape docs/json.md documents). */
 void json_result(struct json *j, const struct bkerr_result *r);
@@ -189,5 +191,9 @@ enum json_catalog_shape {
 void json_catalog(struct json *j, const struct cli *c, size_t cat,
                   const struct bkerr_catalog_status *st,
                   enum json_catalog_shape shape);
+/* The STATUS shape with state for its "state": check's fates of a
+ * catalog whose loading crashed, hung or exited. */
+void json_catalog_as(struct json *j, const struct bkerr_catalog_status *st,
+                     const char *state);
 
 #endif

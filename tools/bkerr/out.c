@@ -112,6 +112,10 @@ void cli_table(const struct cli *c, int n, const char *const *heads,
                 term_cell(stdout, cells.cells[k], w[k], pad);
         }
         printf("%s\n", cells.line ? cli_style(c, STYLE_NONE) : "");
+        if (cells.after) {
+            cli_cell(stdout, cells.after, 0);
+            putchar('\n');
+        }
     }
 }
 
@@ -198,6 +202,12 @@ void json_bool(struct json *j, bool v)
 {
     separate(j);
     fputs(v ? "true" : "false", j->f);
+}
+
+void json_raw(struct json *j, const char *value)
+{
+    separate(j);
+    fputs(value, j->f);
 }
 
 void json_finish(struct json *j)
@@ -363,16 +373,16 @@ static void json_entries(struct json *j, const struct cli *c, size_t cat)
     json_end_array(j);
 }
 
-void json_catalog(struct json *j, const struct cli *c, size_t cat,
-                  const struct bkerr_catalog_status *st,
-                  enum json_catalog_shape shape)
+/* json_catalog(), its state named state (c and cat only for CONTENTS). */
+static void catalog_object(struct json *j, const struct cli *c, size_t cat,
+                           const struct bkerr_catalog_status *st,
+                           enum json_catalog_shape shape, const char *state)
 {
     bool status = shape == JSON_CATALOG_STATUS;
     json_object(j);
     json_key(j, "id"), json_string(j, st->id);
     if (status) {
-        json_key(j, "state");
-        json_string(j, bkerr_catalog_state_name(st->state));
+        json_key(j, "state"), json_string(j, state);
         json_key(j, "required"), json_bool(j, st->required);
         json_key(j, "reason"), json_string(j, st->reason);
         json_key(j, "path"), json_string(j, st->path);
@@ -400,4 +410,17 @@ void json_catalog(struct json *j, const struct cli *c, size_t cat,
         json_entries(j, c, cat);
     }
     json_end_object(j);
+}
+
+void json_catalog(struct json *j, const struct cli *c, size_t cat,
+                  const struct bkerr_catalog_status *st,
+                  enum json_catalog_shape shape)
+{
+    catalog_object(j, c, cat, st, shape, bkerr_catalog_state_name(st->state));
+}
+
+void json_catalog_as(struct json *j, const struct bkerr_catalog_status *st,
+                     const char *state)
+{
+    catalog_object(j, NULL, 0, st, JSON_CATALOG_STATUS, state);
 }

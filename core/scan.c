@@ -426,25 +426,64 @@ static bool decide(const struct scan *sc, const bkerr_registry *reg,
            !unit_after(sc, end);
 }
 
+/* The high bit of each byte of x that is an ASCII digit: b + (0x80 - '0')
+ * sets it for b >= '0', b + (0x7F - '9') for b > '9' (no carry between
+ * bytes: each sum of a byte < 0x80 stays < 0x100), and a byte >= 0x80 is
+ * no digit. */
+static uint64_t digit_bits(uint64_t x)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101);
+    const uint64_t highs = ones * 0x80;
+    uint64_t low = x & ~highs;
+    uint64_t ge0 = low + ones * (0x80 - '0');
+    uint64_t gt9 = low + ones * (0x7F - '9');
+    return ge0 & ~gt9 & ~x & highs;
+}
+
+/* The index of the first byte whose high bit is set in bits (non-zero) of
+ * the 8 bytes loaded from s + i: memcpy() loads them in memory order, so
+ * on a little-endian machine the first byte is the lowest. */
+static size_t first_set(uint64_t bits)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return (size_t)__builtin_ctzll(bits) / 8;
+#else
+    return (size_t)__builtin_clzll(bits) / 8;
+#endif
+}
+
 /* The first digit of s[i..len), or len.  Eight bytes at a time: most of a
  * line is letters, blanks and punctuation. */
 static size_t next_digit(const unsigned char *s, size_t i, size_t len)
 {
-    const uint64_t ones = UINT64_C(0x0101010101010101);
-    const uint64_t highs = ones * 0x80;
     for (; len - i >= 8; i += 8) {
         uint64_t x;
         memcpy(&x, s + i, 8);
-        /* the high bit of each byte b of x (b < 0x80) that is >= '0' and
-         * <= '9': b + (0x80 - '0') sets it for b >= '0', b + (0x7F - '9')
-         * for b > '9' (no carry between bytes: each sum stays < 0x100) */
-        uint64_t low = x & ~highs;
-        uint64_t ge0 = low + ones * (0x80 - '0');
-        uint64_t gt9 = low + ones * (0x7F - '9');
-        if ((ge0 & ~gt9 & ~x & highs) != 0)
-            break;
+        uint64_t d = digit_bits(x);
+        if (d)
+            return i + first_set(d);
     }
     while (i < len && !is_digit(s[i]))
+        i++;
+    return i;
+}
+
+/* The end of the run of digits at s[i..len), reading no further than
+ * `most` bytes past i (a run longer than that is no code anyway).  Eight
+ * bytes at a time: a log's runs (timestamps, ids) end within one load. */
+static size_t digits_end(const unsigned char *s, size_t i, size_t len,
+                         size_t most)
+{
+    size_t stop = len - i > most ? i + most : len;
+    while (stop - i >= 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t other = ~digit_bits(x) & UINT64_C(0x8080808080808080);
+        if (other)
+            return i + first_set(other);
+        i += 8;
+    }
+    while (i < stop && is_digit(s[i]))
         i++;
     return i;
 }
@@ -470,9 +509,7 @@ int bkerr_scan(const bkerr_registry *reg, const char *product,
         i = next_digit(s, i, len);
         if (i == len)
             return 0;
-        size_t digits = i, end = i;
-        while (end < len && is_digit(s[end]) && end - digits <= 10)
-            end++;
+        size_t digits = i, end = digits_end(s, i, len, 11);
         i = end;
         if (end - digits > 10) { /* longer than any code */
             while (i < len && is_digit(s[i]))

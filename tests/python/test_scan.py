@@ -1,9 +1,13 @@
 """Registry.scan(): the codes in a line of text (bkerr_scan()), with
-offsets that index the text passed: characters of a str, bytes of bytes."""
+offsets that index the text passed: characters of a str, bytes of bytes;
+and the fixture lines tests/test_scan.c reads (tests/scan/*.txt), through
+the binding, with str offsets."""
 
 from __future__ import annotations
 
+import os
 import unittest
+from typing import Iterator, Optional, Tuple
 
 import support
 from support import RegistryTestCase, library_path
@@ -20,6 +24,17 @@ def found(reg: bkerr.Registry, text: str, **kw: str) -> list:
             for h in reg.scan(text, **kw)]
 
 
+def fixture(name: str) -> Iterator[Tuple[int, Optional[str], str, str]]:
+    """(line number, product, hits as written, text) of a fixture file."""
+    path = os.path.join(support.SOURCE_ROOT, "tests", "scan", name)
+    with open(path, encoding="utf-8", newline="\n") as f:
+        for no, line in enumerate(f.read().split("\n"), start=1):
+            if not line or line.startswith("#"):
+                continue
+            product, hits, text = line.split("\t", 2)
+            yield no, None if product == "-" else product, hits, text
+
+
 class BundledScanTest(unittest.TestCase):
     """The shapes of the issue, against the bundled catalogs."""
 
@@ -32,6 +47,25 @@ class BundledScanTest(unittest.TestCase):
     @classmethod
     def tearDownClass(cls) -> None:
         cls.reg.close()
+
+    def test_fixture_lines(self) -> None:
+        # the C test's own lines give the same hits here, and every offset
+        # is a str index (most lines have Chinese text before the code)
+        for name, least in (("positive.txt", 60), ("negative.txt", 60)):
+            lines = 0
+            for no, product, want, text in fixture(name):
+                with self.subTest(file=name, line=no):
+                    hits = self.reg.scan(text, product=product)
+                    got = ",".join(f"{h.code}/{h.confidence.label}"
+                                   for h in hits) or "-"
+                    self.assertEqual(got, want, text)
+                    for h in hits:
+                        self.assertEqual(text[h.start:h.end], str(h.code))
+                        if h.confidence is KEYED:
+                            self.assertEqual(text[h.key_start:h.key_end], h.key)
+                            self.assertLessEqual(h.key_end, h.start)
+                lines += 1
+            self.assertGreaterEqual(lines, least, name)
 
     def test_chinese_shapes(self) -> None:
         self.assertEqual(found(self.reg, "主机转移失败1110029"),

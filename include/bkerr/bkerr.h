@@ -766,6 +766,15 @@ BKERR_API const char *bkerr_scan_confidence_name(enum bkerr_scan_confidence c);
 #define BKERR_MATCH_MIN_LITERAL 3
 #define BKERR_MATCH_MAX_GAP 256
 #define BKERR_MATCH_CAPTURES 8
+/* A match names a product on its own, in a line that carries no code,
+ * only if its template has at least BKERR_MATCH_TELLING_LITERAL bytes of
+ * literal text (four Chinese characters, "Bad Request" is one short) and
+ * at most BKERR_MATCH_TELLING_TIES entries rank equal with it: "not
+ * found", "success" and 成功 are in every log.  bkerr annotate and the
+ * Python logging filter explain a line by its message only then (and
+ * never by code 0, success).  bkerr_match() itself reports every match. */
+#define BKERR_MATCH_TELLING_LITERAL 12
+#define BKERR_MATCH_TELLING_TIES 4
 
 /* One placeholder of a matched template and the value it took. */
 struct bkerr_capture {

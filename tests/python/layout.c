@@ -232,6 +232,8 @@ int main(void)
     CONST(BKERR_OPEN_NO_LOAD);
     CONST(BKERR_OPEN_KEEP_GOING);
     CONST(BKERR_MATCH_CAPTURES);
+    CONST(BKERR_MATCH_TELLING_LITERAL);
+    CONST(BKERR_MATCH_TELLING_TIES);
     /* the enums written as X-macro tables: every row, value and name */
     BKERR_LANG_MAP(ROW)
     BKERR_STATUS_MAP(ROW)

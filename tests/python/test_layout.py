@@ -142,6 +142,10 @@ class LayoutTest(unittest.TestCase):
         self.assertEqual(_native.OPEN_NO_LOAD, self.c["const.BKERR_OPEN_NO_LOAD"])
         self.assertEqual(_native.OPEN_KEEP_GOING, self.c["const.BKERR_OPEN_KEEP_GOING"])
         self.assertEqual(_native.MATCH_CAPTURES, self.c["const.BKERR_MATCH_CAPTURES"])
+        self.assertEqual(_native.MATCH_TELLING_LITERAL,
+                         self.c["const.BKERR_MATCH_TELLING_LITERAL"])
+        self.assertEqual(_native.MATCH_TELLING_TIES,
+                         self.c["const.BKERR_MATCH_TELLING_TIES"])
         for cname, value in ERRORS.items():
             self.assertEqual(value, self.c[f"const.{cname}"], cname)
         for cname, member in STATUS.items():

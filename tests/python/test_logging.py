@@ -286,6 +286,24 @@ class BundledFilterTest(LoggerCase):
         self.assertIn("123", sub.message)
         self.assertIn("CCErrCommParamsInvalid", h.records[0].bkerr_note)
 
+    def test_generic_words_name_no_product(self) -> None:
+        # bkerr.h's BKERR_MATCH_TELLING_*: as bkerr annotate, the filter
+        # does not explain "Not found" or a success by some product's entry
+        h = self.handler(registry=self.reg, lang="en")
+        for text in ("GET /x: 404 Not found", '{"code": 0, "message": "success"}',
+                     "保存成功", "upstream said Bad Request"):
+            self.log.info(text)
+        self.assertEqual([r.bkerr_codes for r in h.records], [[]] * 4)
+
+    def test_a_code_and_its_message_on_one_line(self) -> None:
+        # the message the line quotes picks the definition and fills it
+        h = self.handler(registry=self.reg, lang="zh_CN")
+        self.log.error('{"code": 1199006, "message": "\'bk_host_id\' 数据参数校验不通过"}')
+        self.log.error('{"code": 1411305, "message": "找不到MongoDB数据库"}')
+        first, second = (r.bkerr_explanations[0] for r in h.records)
+        self.assertEqual(first.message, "'bk_host_id' 数据参数校验不通过")
+        self.assertEqual(second.result.symbol, "MongodbDatabasesNoFound")
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -225,17 +225,12 @@ static void pick_variant(const struct annotate *a, struct explained *x,
     }
 }
 
-/* Templates shorter than this (a dozen bytes: four Chinese characters,
- * "Bad Request"), or shared by more entries, name no product in a line
- * without a code: "not found", "成功" and "success" are in every log. */
-#define TELLING_LITERAL 12
-#define TELLING_TIES 4
-
 /* Whether the best templates m[0..nm) (tied) tell which entry a line
- * without a code speaks of. */
+ * without a code speaks of (bkerr.h: BKERR_MATCH_TELLING_LITERAL). */
 static bool telling(const struct bkerr_match *m, size_t nm)
 {
-    if (nm == 0 || nm > TELLING_TIES || m[0].literal < TELLING_LITERAL)
+    if (nm == 0 || nm > BKERR_MATCH_TELLING_TIES ||
+        m[0].literal < BKERR_MATCH_TELLING_LITERAL)
         return false;
     for (size_t k = 0; k < nm; k++)
         if (m[k].code == 0) /* success is nothing to explain */

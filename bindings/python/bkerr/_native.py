@@ -248,6 +248,10 @@ class CScanHit(Structure):
 
 
 MATCH_CAPTURES = 8  # BKERR_MATCH_CAPTURES
+# BKERR_MATCH_TELLING_LITERAL, _TIES: when a match names a product on its
+# own (bkerr.h), for the logging filter as for bkerr annotate
+MATCH_TELLING_LITERAL = 12
+MATCH_TELLING_TIES = 4
 
 
 class CCapture(Structure):

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import Iterator, List, Optional, Tuple, Union
 
 import bkerr
+from bkerr import _native
 
 __all__ = ["ExplainFilter", "Explanation"]
 
@@ -66,6 +67,20 @@ class Explanation:
 
     def __str__(self) -> str:
         return self.line(advice=True)
+
+
+def _telling(matches: List[bkerr.Match]) -> bool:
+    """Whether the best matches (and those tied with them) name a product
+    on their own in a line without a code: bkerr.h's
+    BKERR_MATCH_TELLING_LITERAL and _TIES, the rule bkerr annotate keeps;
+    never code 0 (success)."""
+    if not matches:
+        return False
+    best = (matches[0].literal, matches[0].end - matches[0].start)
+    tied = [m for m in matches if (m.literal, m.end - m.start) == best]
+    return (matches[0].literal >= _native.MATCH_TELLING_LITERAL
+            and len(tied) <= _native.MATCH_TELLING_TIES
+            and all(m.code != 0 for m in tied))
 
 
 def _one_line(text: str) -> str:
@@ -135,18 +150,24 @@ class ExplainFilter(logging.Filter):
         gives them to a record.  Raises what the registry raises."""
         codes: List[int] = []
         explanations: List[Explanation] = []
+        matches = reg.match(text, limit=8) if self.match and self.limit > 0 else []
         for hit in reg.scan(text, product=self.product):
             if hit.code in codes:
                 continue
             codes.append(hit.code)
             if len(explanations) < self.limit:
                 r = reg.lookup(hit.code, lang=self.lang, product=self.product)
-                if r.message or r.advice:
+                # the line quotes the code's message: that definition, filled
+                m = next((m for m in matches if m.code == hit.code), None)
+                if m is not None:
+                    r = reg.entry(m, self.lang)
+                    explanations.append(Explanation(hit.code, r, reg.filled(m, self.lang),
+                                                    hit=hit, match=m))
+                elif r.message or r.advice:
                     explanations.append(Explanation(hit.code, r, r.message, hit=hit))
-        if codes or not self.match or self.limit <= 0:
+        if codes or not _telling(matches):
             return codes, explanations
-        matches = reg.match(text, limit=self.limit)
-        for m in matches:
+        for m in matches[:self.limit]:
             # the best and those ranked equal with it: one message several
             # codes share
             if (m.literal, m.end - m.start) != (matches[0].literal,

@@ -10,6 +10,7 @@
 #include "bkerr/bkerr.h"
 #include "common/sized.h"
 #include "known.h"
+#include "marks.h"
 
 /* ASCII classes; bytes >= 0x80 are none of them (no locale). */
 static bool is_digit(unsigned char b) { return b >= '0' && b <= '9'; }
@@ -426,63 +427,64 @@ static bool decide(const struct scan *sc, const bkerr_registry *reg,
            !unit_after(sc, end);
 }
 
-/* The high bit of each byte of x that is an ASCII digit: b + (0x80 - '0')
- * sets it for b >= '0', b + (0x7F - '9') for b > '9' (no carry between
- * bytes: each sum of a byte < 0x80 stays < 0x100), and a byte >= 0x80 is
- * no digit. */
-static uint64_t digit_bits(uint64_t x)
-{
-    const uint64_t ones = UINT64_C(0x0101010101010101);
-    const uint64_t highs = ones * 0x80;
-    uint64_t low = x & ~highs;
-    uint64_t ge0 = low + ones * (0x80 - '0');
-    uint64_t gt9 = low + ones * (0x7F - '9');
-    return ge0 & ~gt9 & ~x & highs;
-}
-
-/* The index of the first byte whose high bit is set in bits (non-zero) of
- * the 8 bytes loaded from s + i: memcpy() loads them in memory order, so
- * on a little-endian machine the first byte is the lowest. */
-static size_t first_set(uint64_t bits)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    return (size_t)__builtin_ctzll(bits) / 8;
-#else
-    return (size_t)__builtin_clzll(bits) / 8;
-#endif
-}
-
-/* The first digit of s[i..len), or len.  Eight bytes at a time: most of a
- * line is letters, blanks and punctuation. */
+/* The first digit of s[i..len), or len. */
 static size_t next_digit(const unsigned char *s, size_t i, size_t len)
 {
-    for (; len - i >= 8; i += 8) {
-        uint64_t x;
-        memcpy(&x, s + i, 8);
-        uint64_t d = digit_bits(x);
-        if (d)
-            return i + first_set(d);
-    }
     while (i < len && !is_digit(s[i]))
         i++;
     return i;
 }
 
+/* The marks of the 64 bytes s[b, b + 64), those past len as none. */
+static void marks_at(const unsigned char *s, size_t b, size_t len,
+                     struct bk_marks *m)
+{
+    if (len - b >= 64) {
+        bk_marks(s + b, m);
+        return;
+    }
+    unsigned char pad[64] = {0};
+    memcpy(pad, s + b, len - b);
+    bk_marks(pad, m);
+}
+
+/* The first number in s[i..len) that may be a code when no product is
+ * given, a run of exactly seven digits or one digit alone after '-' (-1):
+ * the start of its run, or len.  64 bytes at a time, as masks: a log line is
+ * full of short digit runs (timestamps, hex ids, IPs), and a branch for
+ * each cost more than the rest of the scan. */
+static size_t next_code_shape(const unsigned char *s, size_t i, size_t len)
+{
+    uint64_t digit_before = i > 0 && is_digit(s[i - 1]);
+    uint64_t minus_before = i > 0 && s[i - 1] == '-';
+    struct bk_marks cur, next = {0};
+    if (i < len)
+        marks_at(s, i, len, &cur);
+    for (size_t b = i; b < len; b += 64, cur = next) {
+        next = (struct bk_marks){0};
+        if (len - b > 64)
+            marks_at(s, b + 64, len, &next);
+        uint64_t d = cur.digit;
+/* bit k: byte b + k + n is a digit (0 < n < 64) */
+#define AHEAD(n) (d >> (n) | next.digit << (64 - (n)))
+        uint64_t starts = d & ~(d << 1 | digit_before);
+        uint64_t seven = starts & AHEAD(1) & AHEAD(2) & AHEAD(3) & AHEAD(4) &
+                         AHEAD(5) & AHEAD(6) & ~AHEAD(7);
+        uint64_t minus_one = starts & ~AHEAD(1) & (cur.minus << 1 | minus_before);
+#undef AHEAD
+        if (seven | minus_one)
+            return b + (size_t)__builtin_ctzll(seven | minus_one);
+        digit_before = d >> 63, minus_before = cur.minus >> 63;
+    }
+    return len;
+}
+
 /* The end of the run of digits at s[i..len), reading no further than
- * `most` bytes past i (a run longer than that is no code anyway).  Eight
- * bytes at a time: a log's runs (timestamps, ids) end within one load. */
+ * `most` bytes past i (a run longer than that is no code anyway). */
 static size_t digits_end(const unsigned char *s, size_t i, size_t len,
                          size_t most)
 {
     size_t stop = len - i > most ? i + most : len;
-    while (stop - i >= 8) {
-        uint64_t x;
-        memcpy(&x, s + i, 8);
-        uint64_t other = ~digit_bits(x) & UINT64_C(0x8080808080808080);
-        if (other)
-            return i + first_set(other);
-        i += 8;
-    }
     while (i < stop && is_digit(s[i]))
         i++;
     return i;
@@ -506,7 +508,7 @@ int bkerr_scan(const bkerr_registry *reg, const char *product,
         while (i < len && is_digit(s[i])) /* a run begun before pos */
             i++;
     for (;;) {
-        i = next_digit(s, i, len);
+        i = product ? next_digit(s, i, len) : next_code_shape(s, i, len);
         if (i == len)
             return 0;
         size_t digits = i, end = digits_end(s, i, len, 11);

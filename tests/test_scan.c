@@ -289,6 +289,46 @@ static void arguments(void **state)
     assert_ptr_equal(api->scan_confidence_name, bkerr_scan_confidence_name);
 }
 
+/* Each shape at every offset from a line's start, so across the 64-byte
+ * blocks the scan reads digits in: filler of short digit runs and '-'
+ * (as timestamps and hex ids have) before it, and after it. */
+static void every_offset(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        int64_t code; /* 0: none */
+    } shapes[] = {
+        {"code=1199006", 1199006}, {"code=-1", -1}, {"code=11990061", 0},
+        {"code=119900", 0}, {"错误码1306000", 1306000}, {"code=1-1199006", 0},
+        {"code=-1199006", 0}, {"code= -1", -1}, {"code=-12", 0},
+    };
+    const char *filler = "a1-2 b34-5 c6789-";
+    struct bkerr_scan_hit hs[MAX_HITS];
+    char line[512];
+    for (size_t k = 0; k < sizeof shapes / sizeof shapes[0]; k++) {
+        for (size_t at = 0; at < 200; at++) {
+            size_t len = 0;
+            for (; len < at; len++)
+                line[len] = filler[len % strlen(filler)];
+            line[len++] = ' ';
+            size_t n = strlen(shapes[k].text);
+            memcpy(line + len, shapes[k].text, n);
+            len += n;
+            for (size_t i = 0; i < 100; i++)
+                line[len++] = " x-9"[i % 4];
+            size_t found = scan_all(NULL, NULL, line, len, hs);
+            if (found != (shapes[k].code != 0) ||
+                (found && hs[0].code != shapes[k].code)) {
+                print_error("'%s' after %zu bytes: %zu codes, the first %lld\n",
+                            shapes[k].text, at, found,
+                            found ? (long long)hs[0].code : 0LL);
+                fail();
+            }
+        }
+    }
+}
+
 /* A long line: linear, and every code in it found. */
 static void long_line(void **state)
 {
@@ -452,6 +492,7 @@ int main(void)
         cmocka_unit_test(more_keys),
         cmocka_unit_test(bytes_and_bounds),
         cmocka_unit_test(arguments),
+        cmocka_unit_test(every_offset),
         cmocka_unit_test(long_line),
         cmocka_unit_test(positive_fixtures),
         cmocka_unit_test(negative_fixtures),

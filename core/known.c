@@ -21,7 +21,9 @@ bool bk_code_known(const bkerr_registry *reg, int64_t code)
     if (atomic_load_explicit(&hot->ready, memory_order_acquire)) {
         struct bk_word *w;
         size_t i;
-        if (bk_index_find(&hot->ix, suffix, &w, &i)) {
+        uint32_t k = suffix / 64;
+        if ((hot->word[k / 64] >> (k % 64) & 1) &&
+            bk_index_find(&hot->ix, suffix, &w, &i)) {
             if (atomic_load_explicit(&w->checked, memory_order_relaxed) ==
                 BK_WORD_GOOD)
                 return true;

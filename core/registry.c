@@ -211,6 +211,12 @@ static bool load_catalog(const bkerr_registry *reg, struct bk_slot *slot)
         hot->catalog_version = st->version;
         hot->upstream = st->upstream;
         hot->upstream_version = st->upstream_version;
+        memset(hot->word, 0, sizeof hot->word);
+        for (uint32_t k = 0; k < hot->ix.n_words; k++) {
+            uint32_t word = hot->ix.first_word + k;
+            if (hot->ix.words[k].present)
+                hot->word[word / 64] |= UINT64_C(1) << (word % 64);
+        }
         atomic_store_explicit(&hot->ready, true, memory_order_release);
     }
     return true;

@@ -34,6 +34,10 @@ struct bk_hot {
     struct bk_index ix; /* a copy: the slot owns the records */
     const char *catalog, *catalog_version;  /* the slot's id and version */
     const char *upstream, *upstream_version; /* ABI 1.2, non-empty or NULL */
+    /* bit k % 64 of word[k / 64]: 64-code word k holds one of ix's codes,
+     * read in the L1 cache where ix's words would miss it (bkerr_scan()
+     * asks of every id in a log) */
+    uint64_t word[(BKERR_SUFFIXES / 64 + 63) / 64];
 };
 /* A guest code: legacy entry `legacy` of the catalog in `slot`, a
  * standard code under a prefix that catalog does not own. */

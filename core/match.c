@@ -298,9 +298,9 @@ static bool seen(const struct search *s, uint32_t t)
 }
 
 /* Tries the templates indexed under gram g (filter hash h) at p; each is
- * reported once, at the first position it matches (p runs over even
- * positions, and a template's two grams sit side by side, so its
- * occurrences are met left to right). */
+ * reported once, at the first position it matches (p runs over the
+ * multiples of BK_GRAM_STEP, and a template's grams sit side by side, so
+ * its occurrences are met left to right). */
 __attribute__((noinline)) static void try_gram(struct search *s, uint32_t g,
                                                uint32_t h, size_t p)
 {
@@ -312,7 +312,7 @@ __attribute__((noinline)) static void try_gram(struct search *s, uint32_t g,
     for (uint32_t r = 0; r < slot->count; r++) {
         const struct bk_gram_rec *rec = &ix->recs[slot->first + r];
         struct bkerr_match m;
-        size_t back = (size_t)rec->off + rec->second;
+        size_t back = (size_t)rec->off + rec->shift;
         if (p < back || seen(s, rec->tmpl) || !check(s, rec, p - back, &m) ||
             (s->n_seen == SEEN_MAX && matched_before(s, rec, p - back)))
             continue;
@@ -336,7 +336,7 @@ int bkerr_match(const bkerr_registry *reg, const char *text, size_t len,
         return BKERR_ENOMEM;
     struct search s = {.ix = ix, .text = text, .len = len, .out = (char *)out,
                        .n = n, .stride = n ? out->size : 0};
-    /* the hot loop: a load, a hash and a bit test per second byte */
+    /* the hot loop: a load, a hash and a bit test per BK_GRAM_STEP bytes */
     const uint64_t *filter = ix->filter;
     for (size_t p = 0; len >= BK_GRAM && p <= len - BK_GRAM; p += BK_GRAM_STEP) {
         uint32_t g = bk_gram_at(text + p), h = bk_gram_hash(g);

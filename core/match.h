@@ -8,15 +8,18 @@
 
 #include "bkerr/bkerr.h"
 
-/* The filter has one bit per hash of a 4-byte piece ("gram"): 2^18 bits,
- * 32 KB, so it stays in the L1 cache while a line is read.  A line is
- * read at every second byte (BK_GRAM_STEP), so each template is indexed
- * under the grams at two neighbouring offsets of one piece (of at least
- * BK_GRAM + 1 bytes): one of them starts at an even position of any line
- * that holds the piece. */
+/* The filter has one bit per hash of a 4-byte piece ("gram"): 2^20 bits,
+ * 128 KB, in the L2 cache while a line is read; a quarter of that let
+ * twice as many grams no template has through to the slots.  A line is
+ * read at every BK_GRAM_STEP-th byte, so each template is indexed under
+ * the grams at BK_GRAM_STEP neighbouring offsets of one piece (of at
+ * least BK_GRAM + BK_GRAM_STEP - 1 bytes): one of them starts at a
+ * multiple of BK_GRAM_STEP in any line that holds the piece.  Every third
+ * or fourth byte was slower: the more grams a template is indexed under,
+ * the more of them are common words (instance, success). */
 #define BK_GRAM 4
 #define BK_GRAM_STEP 2
-#define BK_GRAM_BITS 18
+#define BK_GRAM_BITS 20
 
 /* One message template: literal pieces lits[lit .. lit + n_lits), with
  * placeholder k between pieces k and k + 1. */
@@ -34,15 +37,16 @@ struct bk_lit {
     uint32_t name;     /* pool offset of the name of the placeholder after
                           it (none after the last piece) */
 };
-/* An indexed gram of a template: piece lit holds it at byte off + second
- * (the template is indexed twice, at off and off + 1); the piece is
- * pool[piece, piece + len), here again so that a miss reads no more. */
+/* An indexed gram of a template: piece lit holds it at byte off + shift
+ * (the template is indexed BK_GRAM_STEP times, at off, off + 1 ...); the
+ * piece is pool[piece, piece + len), here again so that a miss reads no
+ * more. */
 struct bk_gram_rec {
     uint32_t tmpl;
     uint16_t lit, off;
     uint32_t piece;
     uint16_t len;
-    uint8_t second;
+    uint8_t shift; /* 0 .. BK_GRAM_STEP - 1 */
 };
 /* The templates indexed under gram: recs[first, first + count). */
 struct bk_gram_slot {

@@ -1,10 +1,10 @@
 /* The message matcher's index: every loaded message template, cut into
- * literal pieces, and for each template the two neighbouring 4-byte grams
- * of its pieces that the fewest templates share, behind a 32 KB bit
- * filter.  A line is then read once, at every second byte against the
- * filter, and only the templates whose gram the line holds are tried
- * (match.c); a gram is enough because every piece it comes from must be
- * in the line too.
+ * literal pieces, and for each template the BK_GRAM_STEP neighbouring
+ * 4-byte grams of its pieces that the fewest templates share, behind a
+ * bit filter (match.h).  A line is then read once, at every
+ * BK_GRAM_STEP-th byte against the filter, and only the templates whose
+ * gram the line holds are tried (match.c); a gram is enough because
+ * every piece it comes from must be in the line too.
  *
  * The texts are read through the lookups (bkerr_catalog_entry(),
  * bkerr_lookup_variant()), so the matcher sees exactly the messages a
@@ -185,8 +185,8 @@ struct pair {
     struct bk_gram_rec rec;
 };
 
-/* By gram, then template order; a template's record at off + 1 before
- * its record at off (equal grams, as in "aaaaa": at one position, the
+/* By gram, then template order; a template's records by shift, the
+ * largest first (equal grams, as in "aaaaaaa": at one position, the
  * piece starting first is tried first). */
 static int by_gram(const void *a, const void *b)
 {
@@ -195,87 +195,93 @@ static int by_gram(const void *a, const void *b)
         return (x->gram > y->gram) - (x->gram < y->gram);
     if (x->rec.tmpl != y->rec.tmpl)
         return (x->rec.tmpl > y->rec.tmpl) - (x->rec.tmpl < y->rec.tmpl);
-    return (y->rec.second > x->rec.second) - (y->rec.second < x->rec.second);
+    return (y->rec.shift > x->rec.shift) - (y->rec.shift < x->rec.shift);
 }
 
 /* How many times each gram occurs in the specific templates' pieces: an
- * open-addressing table, a power of two, while the index is built. */
+ * open-addressing table of 2^bits entries, at most half full (it doubles
+ * as it fills), while the index is built. */
 struct counts {
-    struct {
+    struct count {
         uint32_t gram, n; /* n 0: empty */
-    } *e;         /* NULL while the first pass counts them all */
-    uint32_t mask;
-    size_t total; /* grams, repeats included */
+    } *e;
+    unsigned bits;
+    size_t used;
+    bool failed; /* out of memory */
 };
 
-/* The entry of gram g in c (found, or the empty one it would take). */
+/* The entry of gram g in c (found, or the empty one it would take); the
+ * hash's high bits, as a gram's low ones are mostly its first letter. */
 static uint32_t count_slot(const struct counts *c, uint32_t g)
 {
-    uint32_t k = (g * UINT32_C(0x9E3779B1)) & c->mask;
+    uint32_t mask = ((uint32_t)1 << c->bits) - 1;
+    uint32_t k = (g * UINT32_C(0x9E3779B1)) >> (32 - c->bits);
     while (c->e[k].n && c->e[k].gram != g)
-        k = (k + 1) & c->mask;
+        k = (k + 1) & mask;
     return k;
 }
 
-/* Calls f(c, gram) for every gram of the specific templates' pieces. */
-static void each_gram(const struct bk_match_index *ix, const bool *ok,
-                      struct counts *c,
-                      void (*f)(struct counts *c, uint32_t gram))
+/* Doubles the table; false on ENOMEM. */
+static bool grow_counts(struct counts *c)
 {
-    for (size_t t = 0; t < ix->n_tmpls; t++) {
-        for (unsigned j = 0; ok[t] && j < ix->tmpls[t].n_lits; j++) {
-            const struct bk_lit *l = &ix->lits[ix->tmpls[t].lit + j];
-            for (uint32_t o = 0; o + BK_GRAM <= l->len; o++)
-                f(c, bk_gram_at(ix->pool + l->off + o));
-        }
-    }
+    struct counts bigger = {.bits = c->bits + 1, .used = c->used};
+    if (!(bigger.e = calloc((size_t)1 << bigger.bits, sizeof *bigger.e)))
+        return false;
+    for (size_t k = 0; c->e && k < (size_t)1 << c->bits; k++)
+        if (c->e[k].n)
+            bigger.e[count_slot(&bigger, c->e[k].gram)] = c->e[k];
+    free(c->e);
+    *c = bigger;
+    return true;
 }
 
 static void tally(struct counts *c, uint32_t g)
 {
-    if (!c->e) { /* the first pass sizes the table */
-        c->total++;
+    if (c->failed || (2 * (c->used + 1) > (size_t)1 << c->bits &&
+                      !(c->failed = !grow_counts(c))))
         return;
-    }
-    uint32_t k = count_slot(c, g);
-    c->e[k].gram = g;
-    c->e[k].n++;
+    struct count *e = &c->e[count_slot(c, g)];
+    c->used += e->n == 0;
+    e->gram = g;
+    e->n++;
 }
 
 /* The grams' counts; false on ENOMEM. */
 static bool count_grams(const struct bk_match_index *ix, const bool *ok,
                         struct counts *c)
 {
-    *c = (struct counts){0};
-    each_gram(ix, ok, c, tally);
-    size_t size = 16;
-    while (size < 2 * c->total)
-        size *= 2;
-    c->e = calloc(size, sizeof *c->e);
-    c->mask = (uint32_t)(size - 1);
-    if (!c->e)
+    *c = (struct counts){.bits = 15};
+    if (!(c->e = calloc((size_t)1 << c->bits, sizeof *c->e)))
         return false;
-    each_gram(ix, ok, c, tally);
-    return true;
+    for (size_t t = 0; t < ix->n_tmpls; t++) {
+        for (unsigned j = 0; ok[t] && j < ix->tmpls[t].n_lits; j++) {
+            const struct bk_lit *l = &ix->lits[ix->tmpls[t].lit + j];
+            for (uint32_t o = 0; o + BK_GRAM <= l->len; o++)
+                tally(c, bk_gram_at(ix->pool + l->off + o));
+        }
+    }
+    return !c->failed;
 }
 
-/* The neighbouring grams of template t that the fewest templates share:
- * *rec, and the grams in g[0] (at rec->off) and g[1]. */
+/* The BK_GRAM_STEP neighbouring grams of template t that the fewest
+ * templates share: *rec, and the grams in g[0] (at rec->off), g[1] ... */
 static void rarest(const struct bk_match_index *ix, uint32_t t,
                    const struct counts *c, struct bk_gram_rec *rec,
-                   uint32_t g[2])
+                   uint32_t g[BK_GRAM_STEP])
 {
     const struct bk_tmpl *tm = &ix->tmpls[t];
     uint64_t best = UINT64_MAX;
     for (unsigned j = 0; j < tm->n_lits; j++) {
         const struct bk_lit *l = &ix->lits[tm->lit + j];
-        for (uint32_t o = 0; o + BK_GRAM + 1 <= l->len; o++) {
+        for (uint32_t o = 0; o + BK_GRAM + BK_GRAM_STEP - 1 <= l->len; o++) {
             const char *at = ix->pool + l->off + o;
-            uint32_t a = bk_gram_at(at), b = bk_gram_at(at + 1);
-            uint64_t n = (uint64_t)c->e[count_slot(c, a)].n +
-                         c->e[count_slot(c, b)].n;
+            uint64_t n = 0;
+            for (unsigned k = 0; k < BK_GRAM_STEP; k++)
+                n += c->e[count_slot(c, bk_gram_at(at + k))].n;
             if (n < best) {
-                best = n, g[0] = a, g[1] = b;
+                best = n;
+                for (unsigned k = 0; k < BK_GRAM_STEP; k++)
+                    g[k] = bk_gram_at(at + k);
                 *rec = (struct bk_gram_rec){t, (uint16_t)j, (uint16_t)o,
                                             l->off, (uint16_t)l->len, 0};
             }
@@ -327,17 +333,20 @@ static bool index_grams(struct bk_match_index *ix)
     for (size_t t = 0; t < ix->n_tmpls; t++)
         ok[t] = specific(ix, &ix->tmpls[t]);
     if (!count_grams(ix, ok, &c) ||
-        !(pairs = malloc((ix->n_tmpls ? ix->n_tmpls : 1) * 2 * sizeof *pairs)))
+        !(pairs = malloc((ix->n_tmpls ? ix->n_tmpls : 1) * BK_GRAM_STEP *
+                         sizeof *pairs)))
         goto out;
     for (size_t t = 0; t < ix->n_tmpls; t++) {
-        uint32_t g[2] = {0, 0};
+        uint32_t g[BK_GRAM_STEP] = {0};
         if (!ok[t])
             continue;
         rarest(ix, (uint32_t)t, &c, &pairs[n].rec, g);
-        pairs[n + 1].rec = pairs[n].rec;
-        pairs[n + 1].rec.second = 1;
-        pairs[n].gram = g[0], pairs[n + 1].gram = g[1];
-        n += 2;
+        for (unsigned k = 0; k < BK_GRAM_STEP; k++) {
+            pairs[n + k].rec = pairs[n].rec;
+            pairs[n + k].rec.shift = (uint8_t)k;
+            pairs[n + k].gram = g[k];
+        }
+        n += BK_GRAM_STEP;
     }
     qsort(pairs, n, sizeof *pairs, by_gram);
     done = build_table(ix, pairs, n);

@@ -434,8 +434,13 @@ static int cmd_annotate(struct cli *c, int argc, char **argv)
                   "platforms", c->product);
         return EXIT_USAGE;
     }
+    /* stdio's buffer is a block (4 KiB) for a file: a write(2) each 4 KiB
+     * of a log's copy cost as much as scanning it */
+    static char out_buffer[1u << 16];
     if (interactive(STDOUT_FILENO) && streaming_input(nfiles, argv))
         setvbuf(stdout, NULL, _IOLBF, 0);
+    else
+        setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
     char *window = malloc(WINDOW_CAP);
     if (!window) {
         cli_error("annotate: out of memory");

@@ -15,10 +15,23 @@ static bool is_name_char(char c)
            (c >= '0' && c <= '9') || c == '_';
 }
 
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS (ONES * 0x80)
+
+/* Whether the 8 bytes at p are ASCII.  The checks below read 8 bytes at a
+ * time where they can: a catalog's text is megabytes (its advice), and
+ * every open that loads it checks all of it. */
+static bool ascii8(const unsigned char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, 8);
+    return (x & HIGHS) == 0;
+}
+
 const char *bk_utf8_check(const char *s, size_t max)
 {
     const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
+    size_t len = strnlen(s, max), i = 0; /* the fast path's bound */
     while (p[i]) {
         if (i >= max)
             return "text is longer than the limit";
@@ -26,7 +39,7 @@ const char *bk_utf8_check(const char *s, size_t max)
         size_t n;
         uint32_t cp;
         if (c < 0x80) {
-            i++;
+            i += len - i >= 8 && ascii8(p + i) ? 8 : 1; /* no NUL before len */
             continue;
         } else if (c >= 0xC2 && c <= 0xDF) {
             n = 1, cp = c & 0x1F;
@@ -100,10 +113,40 @@ static const char *const isolate_reasons[4] = { /* U+2066-2069 */
     UNSAFE("2069", "POP DIRECTIONAL ISOLATE"),
 };
 
+/* The high bit of each byte of x that is zero, exactly: adding 0x7F to a
+ * byte's low seven bits sets its high bit unless they are all zero, and
+ * never carries into the next byte. */
+static uint64_t zero_highs(uint64_t x)
+{
+    uint64_t lows = ~HIGHS;
+    return ~(((x & lows) + lows) | x) & HIGHS;
+}
+
+/* Whether no character bk_control_check() refuses starts in the 8 bytes
+ * at p: no C0 control or DEL, no 0xC2 (C1 controls) and no 0xE2 (the bidi
+ * controls) anywhere in them; Chinese text passes 8 bytes at a time. */
+static bool no_control_lead8(const unsigned char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, 8);
+    /* an ASCII byte below 0x20 borrows in low - 0x20, DEL carries in
+     * low + 1: each sets its own high bit (a borrow into the next byte
+     * only makes it fail too) */
+    uint64_t low = x & ~HIGHS;
+    uint64_t c0_del = ((low - ONES * 0x20) | (low + ONES)) & ~x & HIGHS;
+    return (c0_del | zero_highs(x ^ (ONES * 0xC2)) |
+            zero_highs(x ^ (ONES * 0xE2))) == 0;
+}
+
 const char *bk_control_check(const char *s)
 {
     /* valid UTF-8, so each pattern is the whole character */
+    const unsigned char *end = (const unsigned char *)s + strlen(s);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        while (end - p >= 8 && no_control_lead8(p))
+            p += 8;
+        if (!*p)
+            break;
         if (*p < 0x20)
             return c0_reasons[*p];
         if (*p == 0x7F)

@@ -93,5 +93,12 @@ case $line in *3800001*template*'[subscription_id=123]'*) ok "search's first row
 *) bad "search's first row: $line" ;; esac
 out=$("$bkerr" search --json 'Parameter [name] is missing')
 expect "search JSON: a template match" '"match":"template","catalog":"bk_repo","captures":{"0":"name"}'
+# English text under zh_CN: the Chinese template, filled from the English
+out=$("$bkerr" --lang zh_CN search 'Parameter [name] is missing')
+expect "the chosen language's template, filled" '参数[name]缺失  [0=name]'
+# unless the two templates' placeholders differ (zh has {0} and {1})
+out=$("$bkerr" --lang zh_CN search 'An archived artifact for the pipeline [p1] already exists. Please delete the existing artifact before uploading a new one')
+expect "placeholders that differ: the matched template" 'An archived artifact for the pipeline [p1] already exists'
+refuse "... not the Chinese one half filled" '原属于'
 
 [ "$fails" -eq 0 ] || { echo "$fails failed"; exit 1; }

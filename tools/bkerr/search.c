@@ -240,6 +240,46 @@ struct rows {
     char filled[3 * 4096 + 256]; /* a template, filled from the text */
 };
 
+/* The next placeholder "{...}" of s (its length in *len), skipping the
+ * escapes "{{" and "}}"; NULL if none. */
+static const char *next_placeholder(const char *s, size_t *len)
+{
+    for (; *s; s++) {
+        if ((s[0] == '{' || s[0] == '}') && s[1] == s[0]) {
+            s++;
+            continue;
+        }
+        const char *close = s[0] == '{' ? strchr(s, '}') : NULL;
+        if (close) {
+            *len = (size_t)(close - s) + 1;
+            return s;
+        }
+    }
+    return NULL;
+}
+
+static size_t count_placeholder(const char *s, const char *p, size_t n)
+{
+    size_t count = 0, len;
+    for (; (s = next_placeholder(s, &len)) != NULL; s += len)
+        count += len == n && memcmp(s, p, n) == 0;
+    return count;
+}
+
+/* Whether templates a and b have the same placeholders, as many times
+ * each, in any order. */
+static bool same_placeholders(const char *a, const char *b)
+{
+    size_t len;
+    for (const char *p = a; (p = next_placeholder(p, &len)) != NULL; p += len)
+        if (count_placeholder(a, p, len) != count_placeholder(b, p, len))
+            return false;
+    for (const char *p = b; (p = next_placeholder(p, &len)) != NULL; p += len)
+        if (count_placeholder(a, p, len) == 0)
+            return false;
+    return true;
+}
+
 /* Row r: match r's code, catalog, rank, symbol and message (a template's
  * filled from the text, its values after it). */
 static bool match_row(const struct cli *c, void *ctx, size_t r,
@@ -262,9 +302,15 @@ static bool match_row(const struct cli *c, void *ctx, size_t r,
     row->style[3] = STYLE_CYAN;
     row->cells[4] = res->message ? res->message : "-";
     const struct bkerr_match *tm = ms->m[r].tm;
-    if (tm && tm->lang == res->message_lang) {
+    if (tm) {
+        /* the chosen language's template, filled with what the matched
+         * one captured, when both have the same placeholders (1.5% of
+         * the bundled pairs don't: bk_repo's 251208 swaps its two) */
+        struct bkerr_match shown = *tm;
+        if (res->message && same_placeholders(res->message, tm->message))
+            shown.message = res->message;
         size_t len = sizeof rs->filled;
-        int n = found_fill(tm, rs->text, rs->filled, len);
+        int n = found_fill(&shown, rs->text, rs->filled, len);
         size_t at = n < 0 ? 0 : (size_t)n < len ? (size_t)n : len - 1;
         for (unsigned k = 0; k < tm->n_captures && k < BKERR_MATCH_CAPTURES &&
                              at + 8 < len; k++) {

@@ -304,8 +304,8 @@ static bool match_row(const struct cli *c, void *ctx, size_t r,
     const struct bkerr_match *tm = ms->m[r].tm;
     if (tm) {
         /* the chosen language's template, filled with what the matched
-         * one captured, when both have the same placeholders (1.5% of
-         * the bundled pairs don't: bk_repo's 251208 swaps its two) */
+         * one captured, when both have the same placeholders (25 of the
+         * 1,635 bundled pairs don't: bk_repo 251208's en drops its {1}) */
         struct bkerr_match shown = *tm;
         if (res->message && same_placeholders(res->message, tm->message))
             shown.message = res->message;
